@@ -1,0 +1,86 @@
+/**
+ * What a rule module is: metadata plus a check that reads one model and reports. Rules know
+ * nothing of LSP or of the CLI (ESLint's rule modules, ruff's fix applicability, hadolint's files).
+ */
+import type { ParsedFile } from './workspace';
+import type { DaemonHost } from '../model/host';
+import type { DaemonJsonFile } from '../formats/daemon-json/parse';
+import type { FileChange, FileKind, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
+
+/** The models a rule can read; the engine calls `check` once per instance of it. */
+export interface RuleModels {
+  /** Any parsed file (parse-level rules that apply to every kind). */
+  'file': ParsedFile;
+  'daemon-json': DaemonJsonFile;
+  /** The effective daemon configuration of one host (daemon.json and dockerd flags). */
+  'daemon': DaemonHost;
+}
+export type ModelName = keyof RuleModels;
+
+export type CisLevel = 'L1' | 'L2';
+
+export interface RuleMeta<R extends ModelName = ModelName> {
+  /** `DGnnn`, stable public interface. */
+  id: string;
+  /** kebab-case name from RULES.md. */
+  name: string;
+  /** One line: what the rule reports. */
+  description: string;
+  severity: Severity;
+  /** CIS profile level; rules without one run in every profile. */
+  level?: CisLevel;
+  /** CIS Docker Benchmark item per edition, e.g. { 'v1.6.0': '2.2', 'v1.5.0': '2.2' }. */
+  cis?: { 'v1.6.0': string; 'v1.5.0'?: string };
+  /** The file kinds whose findings this rule produces. */
+  kinds: FileKind[];
+  reads: R;
+  /** messageId → template with `{{placeholder}}`s. */
+  messages: Record<string, string>;
+  /** The best safety the rule's fixes have; absent = the rule offers no fix. */
+  fix?: FixSafety;
+}
+
+/** A fix as a rule proposes it; the engine checks it against the metadata before it is kept. */
+export interface FixProposal {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  otherFiles?: FileChange[];
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  at: Location;
+  /** Overrides the default severity for this finding (e.g. DG101's warning case). */
+  severity?: Severity;
+  related?: RelatedInformation[];
+  fixes?: FixProposal[];
+  tags?: FindingTag[];
+}
+
+export interface RuleOptions {
+  /** The dockerd release judged, `major.minor` (e.g. `29.7`). */
+  dockerVersion: string;
+}
+
+export interface RuleContext {
+  readonly options: RuleOptions;
+  report(report: Report): void;
+}
+
+export interface Rule<R extends ModelName = ModelName> {
+  meta: RuleMeta<R>;
+  check(context: RuleContext, model: RuleModels[R]): void;
+}
+
+/** Declares a rule with its model type inferred from `meta.reads`. */
+export function defineRule<R extends ModelName>(rule: Rule<R>): Rule<R> {
+  return rule;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/dockguard/dockguard/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

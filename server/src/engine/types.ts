@@ -1,0 +1,72 @@
+/**
+ * The engine's vocabulary. Everything here is offset-based and knows nothing of LSP:
+ * the CLI and the language server convert offsets to line/column at their edges.
+ */
+
+/** The four kinds of file dockguard lints, as the CLI's `--kind` and the docs name them. */
+export type FileKind = 'daemon-json' | 'systemd' | 'compose' | 'audit';
+export const FILE_KINDS: readonly FileKind[] = ['daemon-json', 'systemd', 'compose', 'audit'];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_ORDER: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** What a fix promises (ruff's applicability): see RULES.md "Fix safety". */
+export type FixSafety = 'safe' | 'unsafe' | 'display-only';
+
+/** A half-open character range [start, end) in a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace `length` characters at `offset` with `content` (jsonc-parser's Edit shape). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+/** Edits to a file other than the one the finding is in (e.g. a drop-in created beside a vendor unit). */
+export interface FileChange {
+  /** Path of the file, as the workspace names it. */
+  file: string;
+  /** True when the file does not exist yet and the edits create it. */
+  create?: boolean;
+  edits: TextEdit[];
+}
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  /** Edits to the finding's own file, sorted, non-overlapping. */
+  edits: TextEdit[];
+  /** Edits to other files, for fixes that span files. */
+  otherFiles?: FileChange[];
+}
+
+export interface Location {
+  file: string;
+  span: Span;
+}
+
+export interface RelatedInformation {
+  location: Location;
+  message: string;
+}
+
+export type FindingTag = 'deprecated' | 'unnecessary';
+
+/** One problem, as both front ends receive it. */
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  span: Span;
+  related: RelatedInformation[];
+  fixes: Fix[];
+  tags: FindingTag[];
+  /** The rule's documentation page (a URL). */
+  docsUrl: string;
+}

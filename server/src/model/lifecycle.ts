@@ -1,0 +1,63 @@
+/**
+ * Options and values that dockerd deprecated or removed (reference §1.7). Whether one is *removed*
+ * (DG005: dockerd won't start) or only *deprecated* (DG006) depends on the `dockerVersion` judged.
+ * Rules about the setting itself (DG106 aufs, DG117 api-cors-header) ask `removalOf` and stay silent
+ * when DG005 already reports the cause.
+ */
+import { compareVersions } from '../engine/options';
+
+export interface Lifecycle {
+  /** The daemon.json key. */
+  key: string;
+  /** For a value-level entry (`storage-driver: aufs`), the value; absent for the key itself. */
+  value?: string;
+  deprecatedIn: string;
+  removedIn?: string;
+  /** What to use instead: a key (`data-root`) or a value (`overlay2`). */
+  successor?: string;
+  /** Why the setting mattered, said in DG005's message (one finding per cause). */
+  note: string;
+}
+
+export const LIFECYCLE: readonly Lifecycle[] = [
+  { key: 'graph', deprecatedIn: '17.05', removedIn: '23.0', successor: 'data-root', note: 'it set where images and containers are stored' },
+  { key: 'cluster-store', deprecatedIn: '20.10', removedIn: '23.0', note: 'legacy overlay networking used an external key-value store; use Swarm mode' },
+  { key: 'cluster-advertise', deprecatedIn: '20.10', removedIn: '23.0', note: 'legacy overlay networking used an external key-value store; use Swarm mode' },
+  { key: 'cluster-store-opts', deprecatedIn: '20.10', removedIn: '23.0', note: 'legacy overlay networking used an external key-value store; use Swarm mode' },
+  { key: 'disable-legacy-registry', deprecatedIn: '17.12', removedIn: '19.03', note: 'the v1 registry protocol it disabled no longer exists' },
+  { key: 'oom-score-adjust', deprecatedIn: '24.0', removedIn: '25.0', note: "set the daemon's OOM score with systemd's OOMScoreAdjust= instead" },
+  { key: 'api-cors-header', deprecatedIn: '27.0', removedIn: '28.0', note: 'it let web pages on other origins call the Docker API (a "*" value let any page drive the daemon)' },
+  { key: 'allow-nondistributable-artifacts', deprecatedIn: '28.0', note: 'it has no effect since 28.0' },
+  { key: 'host-gateway-ip', deprecatedIn: '28.0', successor: 'host-gateway-ips', note: 'the single-address form became a list' },
+  { key: 'restart', deprecatedIn: '1.10', note: 'use a restart policy per container' },
+  { key: 'storage-driver', value: 'aufs', deprecatedIn: '19.03', removedIn: '24.0', successor: 'overlay2', note: 'aufs was an unmaintained out-of-tree filesystem (CIS 2.6)' },
+  { key: 'storage-driver', value: 'overlay', deprecatedIn: '18.09', removedIn: '24.0', successor: 'overlay2', note: 'the legacy overlay driver exhausted inodes and was superseded by overlay2' },
+  { key: 'storage-driver', value: 'devicemapper', deprecatedIn: '18.09', removedIn: '25.0', successor: 'overlay2', note: 'devicemapper in loop-lvm mode was slow and unsafe for production' },
+  { key: 'storage-opts', value: 'overlay2.override_kernel_check', deprecatedIn: '19.03', removedIn: '24.0', note: 'overlay2 no longer checks the kernel version' },
+];
+
+export type LifecycleStatus = 'removed' | 'deprecated';
+
+export interface LifecycleMatch {
+  entry: Lifecycle;
+  status: LifecycleStatus;
+}
+
+/** The lifecycle entry for a key (and, for value-level entries, a value), judged at `dockerVersion`. */
+export function lifecycleOf(key: string, value: unknown, dockerVersion: string): LifecycleMatch | undefined {
+  const entry = LIFECYCLE.find((e) => e.key === key && (e.value === undefined || matchesValue(e.value, value)));
+  if (!entry || compareVersions(dockerVersion, entry.deprecatedIn) < 0) return undefined;
+  const removed = entry.removedIn !== undefined && compareVersions(dockerVersion, entry.removedIn) >= 0;
+  return { entry, status: removed ? 'removed' : 'deprecated' };
+}
+
+/** Is the key or value removed at `dockerVersion`? Specific rules stay silent when it is (DG005 reports it). */
+export function isRemoved(key: string, value: unknown, dockerVersion: string): boolean {
+  return lifecycleOf(key, value, dockerVersion)?.status === 'removed';
+}
+
+function matchesValue(expected: string, actual: unknown): boolean {
+  if (typeof actual !== 'string') return false;
+  // storage-opts entries are `name=value`: match on the name.
+  return actual === expected || actual.split('=')[0].trim() === expected;
+}
