@@ -2,28 +2,49 @@
  * `dockguard lint [options] PATH...`: the same engine as the language server, for CI.
  * Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for usage or internal errors.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { lintSources } from '../engine/api';
-import { PROFILES, SEVERITY_ORDER_OR_NEVER, withDefaults, type Profile } from '../engine/options';
-import { FILE_KINDS, SEVERITY_ORDER, type FileKind, type Severity } from '../engine/types';
+import { PROFILES, SEVERITY_ORDER_OR_NEVER, type LintOptions, type Profile } from '../engine/options';
+import { FILE_KINDS, SEVERITY_ORDER, type FileKind, type FixSafety, type Severity } from '../engine/types';
+import { ConfigResolver, readConfigFile } from './config';
 import { placeFindings } from './formatters/common';
 import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
-import { collectSources, UsageError } from './sources';
+import { lintFiles } from './lint-files';
+import { findFiles, UsageError } from './sources';
 
-const USAGE = `Usage: dockguard lint [--format text|json] [--profile recommended|strict|all]
-                      [--fail-on error|warning|info|never] [--kind daemon-json|systemd|compose|audit]
-                      [--docker-version MAJOR.MINOR] PATH...`;
+export const USAGE = `Usage: dockguard lint [options] PATH...
+
+Lints daemon.json files, dockerd's systemd units, Compose files and audit rules for Docker host hardening.
+PATH is a file or a folder (walked recursively, skipping node_modules and .git).
+
+Options:
+  --format text|json|sarif            output format (default: text)
+  --profile recommended|strict|all    rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)
+  --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
+  --kind daemon-json|systemd|compose|audit
+                                      lint a named file as this kind; in folders, lint only this kind
+  --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
+  --config FILE                       use this .dockguard.yaml instead of looking one up
+  --fix                               apply safe fixes and write the files back, then report what remains
+  --fix-unsafe                        also apply unsafe fixes (they change what the daemon may do)
+  -h, --help                          show this help
+
+Exit status: 0 no finding at the --fail-on level, 1 at least one, 2 usage or internal error.
+`;
 
 type FailOn = Severity | 'never';
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
   return value as T;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd()): number {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -34,35 +55,43 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         'fail-on': { type: 'string' },
         'kind': { type: 'string' },
         'docker-version': { type: 'string' },
+        'config': { type: 'string' },
+        'fix': { type: 'boolean' },
+        'fix-unsafe': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) {
-      out(USAGE + '\n');
+      out(USAGE);
       return 0;
     }
     const [command, ...paths] = positionals;
-    if (command !== 'lint') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: lint');
+    if (command !== 'lint') throw new UsageError(command ? `unknown command '${command}' (the command is lint)` : 'missing command: lint');
     if (paths.length === 0) throw new UsageError('no PATH given');
-    const format = oneOf('format', values.format, ['text', 'json'], 'text');
-    const profile = oneOf<Profile>('profile', values.profile, PROFILES, 'recommended');
-    const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'], 'error');
-    const kind = values.kind === undefined ? undefined : oneOf<FileKind>('kind', values.kind, FILE_KINDS, 'daemon-json');
+    const format: Format = oneOf('format', values.format, FORMATS) ?? 'text';
+    const profile = oneOf<Profile>('profile', values.profile, PROFILES);
+    const failOn: FailOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never']) ?? 'error';
+    const kind = oneOf<FileKind>('kind', values.kind, FILE_KINDS);
     const dockerVersion = values['docker-version'];
     if (dockerVersion !== undefined && !/^\d+\.\d+$/.test(dockerVersion)) throw new UsageError(`--docker-version must be MAJOR.MINOR (got '${dockerVersion}')`);
+    const fix: FixSafety[] | undefined = values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined;
 
-    const sources = collectSources(paths, kind);
-    const options = withDefaults({ profile, ...(dockerVersion ? { dockerVersion } : {}) });
-    const { findings } = lintSources(sources, options);
-    const placed = placeFindings({ sources, findings });
-    out(format === 'json' ? formatJson(placed, sources.length) : formatText(placed, sources.length));
+    const overrides: Partial<LintOptions> = { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) };
+    const explicitConfig = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), cwd);
+    const files = findFiles(paths, kind, cwd);
+    const outcome = lintFiles({ files, configs: new ConfigResolver(cwd, explicitConfig), overrides, fix });
+    const placed = placeFindings(outcome, cwd);
+    const fileCount = outcome.sources.length;
+    if (format === 'json') out(formatJson(placed, fileCount));
+    else if (format === 'sarif') out(formatSarif(placed, outcome.sources, cwd));
+    else out(formatText(placed, fileCount, outcome.fixedFiles.length));
     const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
     return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`dockguard: ${(error as Error).message}\n${USAGE}\n`);
+      err(`dockguard: ${(error as Error).message.split('\n')[0]} (see dockguard --help)\n`);
     } else {
-      err(`dockguard: internal error: ${(error as Error).stack ?? error}\n`);
+      err(`dockguard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     }
     return 2;
   }

@@ -1,31 +1,58 @@
 import { relative } from 'node:path';
 import { LineIndex } from '../../engine/positions';
-import type { Finding } from '../../engine/types';
+import type { Finding, Fix, FixSafety, Span } from '../../engine/types';
 import type { SourceFile } from '../../engine/workspace';
 
-/** A finding with 1-based positions and a path relative to the working directory, as users read it. */
-export interface PlacedFinding {
-  finding: Finding;
-  file: string;
+/** 1-based line and column of both ends of a range (columns in UTF-16 units; the end is exclusive). */
+export interface Region {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
+/** A finding with 1-based positions and a path relative to the working directory, as users read it. */
+export interface PlacedFinding extends Region {
+  finding: Finding;
+  file: string;
+  /** The fixes the engine would really apply (they passed its re-lint checks). */
+  fixes: Fix[];
+  /** `safe` when `--fix` resolves it, `unsafe` when only `--fix-unsafe` does. */
+  fixable?: Exclude<FixSafety, 'display-only'>;
+}
+
 export interface LintReport {
   sources: SourceFile[];
   findings: Map<string, Finding[]>;
+  offerable: Map<Finding, Fix[]>;
+}
+
+/** Converts offsets in one file's text to regions, building the line index once. */
+export class RegionMapper {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(private readonly sources: readonly SourceFile[]) {}
+
+  region(file: string, span: Span): Region {
+    let index = this.indexes.get(file);
+    if (!index) {
+      index = new LineIndex(this.sources.find((s) => s.path === file)?.text ?? '');
+      this.indexes.set(file, index);
+    }
+    const start = index.positionAt(span.start);
+    const end = index.positionAt(span.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
 }
 
 export function placeFindings(report: LintReport, cwd = process.cwd()): PlacedFinding[] {
+  const mapper = new RegionMapper(report.sources);
   const placed: PlacedFinding[] = [];
   for (const source of report.sources) {
-    const index = new LineIndex(source.text);
     for (const finding of report.findings.get(source.path) ?? []) {
-      const start = index.positionAt(finding.span.start);
-      const end = index.positionAt(finding.span.end);
-      placed.push({ finding, file: displayPath(source.path, cwd), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 });
+      const fixes = report.offerable.get(finding) ?? [];
+      const fixable = fixes.some((f) => f.safety === 'safe') ? 'safe' : fixes.some((f) => f.safety === 'unsafe') ? 'unsafe' : undefined;
+      placed.push({ finding, file: displayPath(source.path, cwd), ...mapper.region(source.path, finding.span), fixes, fixable });
     }
   }
   return placed;

@@ -12,7 +12,7 @@ export function formatJson(placed: PlacedFinding[], fileCount: number): string {
     name: p.finding.ruleName,
     severity: p.finding.severity,
     message: p.finding.message,
-    fixable: p.finding.fixes.some((f) => f.safety !== 'display-only'),
+    fixable: p.fixable !== undefined,
   }));
   return JSON.stringify({ version: 1, files: fileCount, findings }, null, 2) + '\n';
 }

@@ -1,0 +1,38 @@
+/** Finding and reading `.dockguard.yaml` for the CLI; a broken config is a usage error (exit 2). */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
+import { UsageError } from './sources';
+
+export function readConfigFile(path: string, cwd = process.cwd()): ProjectConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const result = loadProjectConfig(text, path);
+  if (result.config) return result.config;
+  const first = result.problems[0];
+  const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : '';
+  throw new UsageError(`invalid config ${relative(cwd, path) || path}:${first.line}:${first.column}: ${first.message}${more}`);
+}
+
+/** The config for each linted file: `--config` for all, else the nearest one, read once per file. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ProjectConfig | undefined>();
+  private readonly byPath = new Map<string, ProjectConfig>();
+
+  constructor(private readonly cwd: string, private readonly explicit?: ProjectConfig) {}
+
+  configFor(file: string): ProjectConfig | undefined {
+    if (this.explicit) return this.explicit;
+    const dir = dirname(file);
+    if (!this.byDir.has(dir)) {
+      const path = findProjectConfig(dir, this.cwd, existsSync);
+      if (path !== undefined && !this.byPath.has(path)) this.byPath.set(path, readConfigFile(path, this.cwd));
+      this.byDir.set(dir, path === undefined ? undefined : this.byPath.get(path));
+    }
+    return this.byDir.get(dir);
+  }
+}
