@@ -2,8 +2,9 @@
  * Fix builders for daemon settings, so a DG1xx rule says *what* to change and the model decides
  * *where*: the daemon.json member, the dockerd flag, or (for a missing setting) daemon.json's root.
  */
+import { applyEdits } from 'jsonc-parser';
 import type { FixProposal } from '../engine/rule';
-import type { FixSafety } from '../engine/types';
+import type { FixSafety, TextEdit } from '../engine/types';
 import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
 import type { DaemonHost } from './host';
@@ -26,6 +27,48 @@ export function removalFix(host: DaemonHost, setting: Setting, title: string, sa
     return [{ title, safety, edits: removeJsonValue(textOf(host, setting.origin.file), setting.origin.path) }];
   }
   return [];
+}
+
+/** Set several top-level keys in one fix (e.g. TLS on with its three files); daemon.json only. */
+export function settingsFix(host: DaemonHost, values: Record<string, JsonValue>, title: string, safety: FixSafety = 'unsafe'): FixProposal[] {
+  const json = host.daemonJson;
+  const writtenElsewhere = Object.keys(values).some((key) => host.config.all(key).some((s) => s.origin.type !== 'daemon-json' || s.origin.file !== json?.path));
+  if (!json || writtenElsewhere) return [];
+  const paths = Object.entries(values).map(([key, value]): PathValue => [[key], value]);
+  return [{ title, safety, edits: sequentialEdits(json.text, paths) }];
+}
+
+/** Add or set members of a map setting (`log-opts` → `max-size`), keeping the members already there. */
+export function membersFix(host: DaemonHost, key: string, members: Record<string, JsonValue>, title: string, safety: FixSafety = 'unsafe'): FixProposal[] {
+  const existing = host.config.get(key);
+  if (!existing) return settingFix(host, key, members, title, safety);
+  const isObject = typeof existing.value === 'object' && existing.value !== null && !Array.isArray(existing.value);
+  if (existing.origin.type !== 'daemon-json' || !isObject) return [];
+  const base = existing.origin.path;
+  const paths = Object.entries(members).map(([name, value]): PathValue => [[...base, name], value]);
+  return [{ title, safety, edits: sequentialEdits(textOf(host, existing.origin.file), paths) }];
+}
+
+/** Replace the value of one setting (a list entry, a member) where it is written. */
+export function valueFix(host: DaemonHost, setting: Setting, value: JsonValue, title: string, safety: FixSafety = 'unsafe'): FixProposal[] {
+  if (setting.origin.type !== 'daemon-json') return [];
+  return [{ title, safety, edits: setJsonValue(textOf(host, setting.origin.file), setting.origin.path, value) }];
+}
+
+type PathValue = [path: (string | number)[], value: JsonValue];
+
+/**
+ * Several `modify` calls computed on the original text would each insert a member at the same
+ * place with their own commas; apply them one after another instead and return the whole change
+ * as a single edit covering the region that differs.
+ */
+function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
+  const after = changes.reduce((current, [path, value]) => applyEdits(current, setJsonValue(current, path, value)), text);
+  let start = 0;
+  while (start < text.length && start < after.length && text[start] === after[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < after.length - start && text[text.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return [{ offset: start, length: text.length - start - end, content: after.slice(start, after.length - end) }];
 }
 
 function textOf(host: DaemonHost, file: string): string {

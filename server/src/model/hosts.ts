@@ -2,6 +2,7 @@
  * dockerd's `-H`/`hosts` values, normalised as dockerd does (reference §1.1, §2.3): a bare
  * `host:port` is tcp, the tcp port defaults to 2375 (2376 with TLS), an empty host binds every interface.
  */
+import type { DaemonConfig, Setting } from './daemon-config';
 
 export type HostProto = 'tcp' | 'unix' | 'fd' | 'npipe' | 'ssh';
 
@@ -58,4 +59,19 @@ function parseTcp(address: string, tlsEnabled: boolean, base: { raw: string; all
   const loopback = host === 'localhost' || /^127\./.test(host) || host === '::1';
   const invalid = Number.isInteger(port) && port >= 0 && port <= 65535 ? undefined : `invalid port '${portText}'`;
   return { ...base, proto: 'tcp', host, port, allInterfaces, loopback, invalid };
+}
+
+/** One `hosts` entry of the effective configuration, parsed, with the setting that writes it. */
+export interface ConfiguredHost {
+  setting: Setting;
+  address: DaemonHostAddress;
+}
+
+/** The tcp listeners dockerd would open (entries it would refuse are DG003's, not counted here). */
+export function tcpHosts(config: DaemonConfig): ConfiguredHost[] {
+  const tls = config.tlsEnabled();
+  return config.items('hosts')
+    .filter((setting): setting is Setting & { value: string } => typeof setting.value === 'string')
+    .map((setting) => ({ setting, address: parseDaemonHost(setting.value, tls) }))
+    .filter(({ address }) => address.proto === 'tcp' && !address.invalid);
 }

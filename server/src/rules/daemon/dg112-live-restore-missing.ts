@@ -1,0 +1,35 @@
+import { defineRule } from '../../engine/rule';
+import { settingFix } from '../../model/fixes';
+import { originLocation } from '../../model/origin';
+
+/**
+ * live-restore keeps containers running while dockerd restarts, so daemon updates are not put off.
+ * Swarm refuses it (reference §2.4): a host whose configuration shows swarm mode is left alone.
+ */
+export default defineRule({
+  meta: {
+    id: 'DG112',
+    name: 'live-restore-missing',
+    description: 'Containers do not keep running while the daemon restarts.',
+    severity: 'info',
+    level: 'L1',
+    cis: { 'v1.6.0': '2.15', 'v1.5.0': '2.15' },
+    kinds: ['daemon-json', 'systemd'],
+    reads: 'daemon',
+    messages: {
+      disabled: '"live-restore" is false: restarting or upgrading dockerd stops every container, which makes security updates of the daemon costly to apply; set it to true unless the host is in a swarm (CIS 2.15).',
+      missing: '"live-restore" is not set, so it defaults to false: restarting or upgrading dockerd stops every container, which makes security updates of the daemon costly to apply; set "live-restore": true unless the host is in a swarm (CIS 2.15).',
+    },
+    fix: 'unsafe',
+  },
+  check(context, host) {
+    if (host.config.has('swarm-default-advertise-addr')) return;
+    const fixes = settingFix(host, 'live-restore', true, 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)');
+    const setting = host.config.get('live-restore');
+    if (setting) {
+      if (setting.value === false) context.report({ messageId: 'disabled', at: originLocation(setting.origin), fixes });
+    } else if (host.anchor) {
+      context.report({ messageId: 'missing', at: host.anchor, fixes });
+    }
+  },
+});

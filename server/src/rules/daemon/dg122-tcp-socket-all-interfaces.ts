@@ -1,0 +1,24 @@
+import { defineRule } from '../../engine/rule';
+import { tcpHosts } from '../../model/hosts';
+import { originValueLocation } from '../../model/origin';
+
+/** Even with TLS, an API on every interface is offered to every network the host is on. */
+export default defineRule({
+  meta: {
+    id: 'DG122',
+    name: 'tcp-socket-all-interfaces',
+    description: 'The Docker API listens on every interface.',
+    severity: 'warning',
+    cis: { 'v1.6.0': '2.7', 'v1.5.0': '2.7' },
+    kinds: ['daemon-json', 'systemd'],
+    reads: 'daemon',
+    messages: {
+      allInterfaces: 'The daemon listens on {{host}}, every interface of the host: even with TLS the API is offered to every network the host is on, ready for a stolen client certificate or a TLS flaw; bind it to the address of a management interface (e.g. tcp://10.0.0.5:2376) (CIS 2.7).',
+    },
+  },
+  check(context, host) {
+    for (const { setting, address } of tcpHosts(host.config)) {
+      if (address.allInterfaces) context.report({ messageId: 'allInterfaces', data: { host: String(setting.value) }, at: originValueLocation(setting.origin) });
+    }
+  },
+});
