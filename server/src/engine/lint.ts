@@ -40,6 +40,8 @@ function modelsFor(reads: ModelName, workspace: Workspace, wanted: (file: string
       return workspace.files.filter((f) => wanted(f.path)).map((f) => [f, f.path]);
     case 'daemon-json':
       return workspace.files.filter((f): f is ParsedFile & { kind: 'daemon-json' } => f.kind === 'daemon-json' && wanted(f.path)).map((f) => [f, f.path]);
+    case 'systemd':
+      return workspace.files.filter((f): f is ParsedFile & { kind: 'systemd' } => f.kind === 'systemd' && f.docker && wanted(f.path)).map((f) => [f, f.path]);
     case 'daemon':
       return workspace.hosts.filter((h) => h.files.some(wanted)).map((h) => [h, h.anchor?.file ?? h.files[0]]);
   }

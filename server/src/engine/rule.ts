@@ -5,6 +5,7 @@
 import type { ParsedFile } from './workspace';
 import type { DaemonHost } from '../model/host';
 import type { DaemonJsonFile } from '../formats/daemon-json/parse';
+import type { SystemdFile } from '../formats/systemd/parse';
 import type { FileChange, FileKind, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
 
 /** The models a rule can read; the engine calls `check` once per instance of it. */
@@ -12,6 +13,8 @@ export interface RuleModels {
   /** Any parsed file (parse-level rules that apply to every kind). */
   'file': ParsedFile;
   'daemon-json': DaemonJsonFile;
+  /** One of Docker's systemd files (unit, drop-in, env file); never nginx.service. */
+  'systemd': SystemdFile;
   /** The effective daemon configuration of one host (daemon.json and dockerd flags). */
   'daemon': DaemonHost;
 }

@@ -3,11 +3,12 @@
  * once per text; rules read the models, never the raw text.
  */
 import { parseDaemonJson, type DaemonJsonFile } from '../formats/daemon-json/parse';
-import { hostFromDaemonJson, type DaemonHost } from '../model/host';
+import { parseSystemd, type SystemdFile } from '../formats/systemd/parse';
+import { buildHosts, type DaemonHost } from '../model/host';
 import type { FileKind } from './types';
 
 /** Every parsed model, discriminated by `kind`. New file kinds join this union. */
-export type ParsedFile = DaemonJsonFile;
+export type ParsedFile = DaemonJsonFile | SystemdFile;
 
 export interface SourceFile {
   path: string;
@@ -21,6 +22,7 @@ type Parser = (path: string, text: string) => ParsedFile;
 
 const PARSERS: Partial<Record<FileKind, Parser>> = {
   'daemon-json': parseDaemonJson,
+  'systemd': parseSystemd,
 };
 
 /** True when dockguard has a parser for the kind. */
@@ -42,9 +44,8 @@ export interface Workspace {
 }
 
 export function buildWorkspace(files: ParsedFile[]): Workspace {
-  const hosts: DaemonHost[] = [];
-  for (const file of files) {
-    if (file.kind === 'daemon-json' && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file));
-  }
+  const daemonJsons = files.filter((f): f is DaemonJsonFile => f.kind === 'daemon-json');
+  const systemdFiles = files.filter((f): f is SystemdFile => f.kind === 'systemd');
+  const hosts: DaemonHost[] = buildHosts(daemonJsons, systemdFiles);
   return { files, hosts };
 }

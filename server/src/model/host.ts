@@ -1,9 +1,12 @@
 /**
- * A Docker host as the workspace shows it: its daemon.json and (later) its units, grouped by the
- * folder that stands for the host's `/`, and the effective daemon configuration they produce.
+ * A Docker host as the workspace shows it: its daemon.json and its units, grouped by the folder
+ * that stands for the host's `/`, and the effective daemon configuration they produce together.
  */
 import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } from '../formats/daemon-json/parse';
 import type { Location } from '../engine/types';
+import type { SystemdFile } from '../formats/systemd/parse';
+import { buildService, envFileCommand, type DaemonService, type DockerdCommand } from './daemon-service';
+import { settingsFromFlags } from './flag-settings';
 import { DaemonConfig, type JsonValue, type Setting } from './daemon-config';
 import type { JsonOrigin } from './origin';
 import type { Node } from 'jsonc-parser';
@@ -18,6 +21,10 @@ export interface DaemonHost {
   anchor?: Location;
   /** Every file that feeds this host (a finding's file must be one of them). */
   files: string[];
+  /** docker.service with its drop-ins, when the workspace holds them. */
+  service?: DaemonService;
+  /** The dockerd command line judged: the effective ExecStart, else an env file's DOCKER_OPTS/OPTIONS. */
+  command?: DockerdCommand;
 }
 
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
@@ -58,4 +65,55 @@ function arrayItems(file: string, property: JsonProperty): Setting[] {
     const origin: JsonOrigin = { type: 'daemon-json', file, keySpan: span, valueSpan: span, span, path: [...property.path, index] };
     return { key: property.key, value: getNodeValue(element) as JsonValue, origin };
   });
+}
+
+/**
+ * Group daemon.json files and Docker's systemd files into hosts by host root. A root's units join
+ * the daemon.json that dockerd would read (`--config-file`, else `etc/docker/daemon.json`, else the
+ * only daemon.json of the root); other daemon.json files stay hosts of their own.
+ */
+export function buildHosts(daemonJsons: readonly DaemonJsonFile[], systemdFiles: readonly SystemdFile[]): DaemonHost[] {
+  const hosts: DaemonHost[] = [];
+  const roots = new Map<string, SystemdFile[]>();
+  for (const file of systemdFiles) roots.set(hostRootOf(file.path), [...(roots.get(hostRootOf(file.path)) ?? []), file]);
+  const joined = new Set<DaemonJsonFile>();
+  const systemdHosts: DaemonHost[] = [];
+  for (const [root, files] of roots) {
+    const host = systemdHost(root, files, systemdFiles, daemonJsons);
+    if (!host) continue;
+    if (host.daemonJson) joined.add(host.daemonJson);
+    systemdHosts.push(host);
+  }
+  for (const file of daemonJsons) if (!joined.has(file) && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file));
+  return [...hosts, ...systemdHosts];
+}
+
+const DEFAULT_CONFIG_FILE = 'etc/docker/daemon.json';
+
+function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFile[], daemonJsons: readonly DaemonJsonFile[]): DaemonHost | undefined {
+  const serviceNames = new Set(files.filter((f) => f.unitName?.endsWith('.service') && f.role !== 'env-file').map((f) => f.unitName!));
+  let service: DaemonService | undefined;
+  for (const name of [...serviceNames].sort((a, b) => Number(b === 'docker.service') - Number(a === 'docker.service'))) {
+    const candidate = buildService(name, files, root, all);
+    if (candidate.command || (name === 'docker.service' && !service)) service = candidate;
+    if (candidate.command) break;
+  }
+  // Drop-ins of a unit that runs dockerd are Docker's too.
+  if (service?.command) for (const dropIn of service.dropIns) dropIn.docker = true;
+  const envFiles = files.filter((f) => f.role === 'env-file');
+  const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
+  if (!service && !command) return undefined;
+  const configFile = command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
+  const inRoot = daemonJsons.filter((j) => hostRootOf(j.path) === root);
+  const daemonJson = inRoot.find((j) => j.path === root + (configFile ?? DEFAULT_CONFIG_FILE)) ?? (configFile === undefined && inRoot.length === 1 ? inRoot[0] : undefined);
+  const host: DaemonHost = daemonJson && daemonJson.syntaxErrors.length === 0 ? hostFromDaemonJson(daemonJson) : { root, config: new DaemonConfig(), files: [] };
+  if (daemonJson && daemonJson.syntaxErrors.length > 0) host.files.push(daemonJson.path);
+  host.root = root;
+  host.service = service;
+  host.command = command;
+  for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
+  if (!host.anchor && command) host.anchor = { file: command.file, span: command.executable };
+  const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
+  host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
+  return host;
 }
