@@ -16,6 +16,6 @@ function summary(placed: PlacedFinding[], fileCount: number, fixedFiles: number)
   if (placed.length === 0) return `${plural(fileCount, 'file')} linted: ${fixed}no problems`;
   const safe = placed.filter((p) => p.fixable === 'safe').length;
   const unsafe = placed.filter((p) => p.fixable === 'unsafe').length;
-  const fixHints = [safe > 0 ? `${safe} fixable with --fix` : '', unsafe > 0 ? `${unsafe} more with --fix-unsafe` : ''].filter(Boolean);
+  const fixHints = [safe > 0 ? `${safe} fixable with --fix` : '', unsafe > 0 ? `${unsafe} ${safe > 0 ? 'more' : 'fixable'} with --fix-unsafe` : ''].filter(Boolean);
   return `${plural(fileCount, 'file')} linted: ${fixed}${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info` + (fixHints.length ? ` (${fixHints.join(', ')})` : '');
 }
