@@ -20,6 +20,7 @@ export default defineRule({
     reads: 'daemon',
     messages: {
       missing: '"userns-remap" is not set: root in a container is root on the host, so a container breakout gets full host privileges; consider "userns-remap": "default" (CIS 2.9).',
+      missingSnapshotter: '"userns-remap" is not set: root in a container is root on the host, so a container breakout gets full host privileges; dockerd refuses "userns-remap" while "features" turns "containerd-snapshotter" on, so drop that feature first, then set "userns-remap": "default" (CIS 2.9).',
       off: '"userns-remap" is "{{value}}", which turns remapping off: root in a container is root on the host, so a container breakout gets full host privileges; consider "default" (CIS 2.9).',
     },
     fix: 'unsafe',
@@ -32,7 +33,7 @@ export default defineRule({
     const fixes = snapshotterForced ? [] : settingFix(host, 'userns-remap', 'default', FIX_TITLE);
     const remap = config.get('userns-remap');
     if (!remap) {
-      if (host.anchor) context.report({ messageId: 'missing', at: host.anchor, fixes });
+      if (host.anchor) context.report({ messageId: snapshotterForced ? 'missingSnapshotter' : 'missing', at: host.anchor, fixes });
       return;
     }
     if (typeof remap.value === 'string' && (remap.value.trim() === '' || remap.value.trim() === 'root')) {

@@ -4,7 +4,8 @@ import { originLocation } from '../../model/origin';
 
 /**
  * live-restore keeps containers running while dockerd restarts, so daemon updates are not put off.
- * Swarm refuses it (reference §2.4): a host whose configuration shows swarm mode is left alone.
+ * Swarm refuses it (reference §2.4): a host whose configuration shows swarm mode (a default
+ * advertise address, or the nftables-with-swarm feature) is left alone.
  */
 export default defineRule({
   meta: {
@@ -23,7 +24,8 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    if (host.config.has('swarm-default-advertise-addr')) return;
+    const swarmEvident = host.config.has('swarm-default-advertise-addr') || host.config.member('features', 'swarm-nftables')?.value === true;
+    if (swarmEvident) return;
     const fixes = settingFix(host, 'live-restore', true, 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)');
     const setting = host.config.get('live-restore');
     if (setting) {
