@@ -1,0 +1,152 @@
+/**
+ * Code actions are a lookup of what the diagnostics carry: each offerable fix of a dockguard
+ * diagnostic (checked here, lazily, with the engine's `offerableFixes`), "Show documentation for
+ * DGnnn", and "Fix all safe problems in this file" as `source.fixAll.dockguard`.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { lintSources } from '../engine/api';
+import { fixAll, offerableFixes } from '../engine/fixes';
+import type { LintOptions } from '../engine/options';
+import type { Finding, Fix, TextEdit } from '../engine/types';
+import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { guard } from './guard';
+import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
+
+/** True when the client asked for `kind` (or a parent of it), or set no filter. */
+function wanted(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function registerCodeActions(state: ServerState): void {
+  state.connection.onCodeAction(guard(state, 'textDocument/codeAction', [] as CodeAction[], (params) => codeActions(state, params)));
+  state.connection.onExecuteCommand(
+    guard(state, 'workspace/executeCommand', undefined, async (params) => {
+      const url = params.arguments?.[0];
+      if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof url !== 'string') return;
+      if (state.features.showDocument) await state.connection.window.showDocument({ uri: url, external: true });
+      else state.connection.window.showInformationMessage(`dockguard documentation: ${url}`);
+    }),
+  );
+}
+
+async function codeActions(state: ServerState, params: CodeActionParams): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const path = pathOfUri(uri);
+  if (!state.project.has(path)) return [];
+  const options = await state.settings.optionsFor(uri, path);
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+    actions.push(...quickFixes(state, path, ours, options));
+    for (const ruleId of new Set(ours.map((d) => d.code as string))) {
+      const href = ours.find((d) => d.code === ruleId)?.codeDescription?.href;
+      if (href) actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [href] } });
+    }
+  }
+  // Only on request (the Source Action menu, codeActionsOnSave): fix-all re-lints the file per pass.
+  if (only && wanted(only, FIX_ALL_KIND)) {
+    const action = fixAllAction(state, path, options);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): CodeAction[] {
+  const revision = state.project.revision(path);
+  const sources = state.project.hostSources(path);
+  let before: Map<string, Finding[]> | undefined;
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as DiagnosticData | undefined;
+    // Fixes computed for another text would edit the wrong characters.
+    if (!data || data.revision !== revision || !Array.isArray(data.fixes)) continue;
+    const finding = findingOf(path, diagnostic, data.fixes);
+    before ??= lintSources(sources, options).findings;
+    for (const fix of offerableFixes(sources, finding, options, before)) {
+      // A display-only fix is shown, never applied; the documentation action links its steps.
+      if (fix.safety === 'display-only') continue;
+      const edit = workspaceEditFor(state, path, fix);
+      if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', edit });
+    }
+  }
+  return actions;
+}
+
+/** The parts of a finding that the fix checks read, rebuilt from the diagnostic that carried it. */
+function findingOf(path: string, diagnostic: Diagnostic, fixes: Fix[]): Finding {
+  return {
+    ruleId: diagnostic.code as string,
+    ruleName: '',
+    severity: 'warning',
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    file: path,
+    span: { start: 0, end: 0 },
+    related: [],
+    fixes,
+    tags: [],
+    docsUrl: diagnostic.codeDescription?.href ?? '',
+  };
+}
+
+function fixAllAction(state: ServerState, path: string, options: LintOptions): CodeAction | undefined {
+  const source = state.project.source(path);
+  const fixed = fixAll(state.project.hostSources(path), path, options).get(path);
+  if (!source || fixed === undefined) return undefined;
+  const edit = minimalEdit(source.text, fixed);
+  const positions = positionsOf(state, path);
+  return { title: 'Fix all safe problems in this file', kind: FIX_ALL_KIND, edit: { changes: { [uriOfPath(state, path)]: [lspEdit(positions, edit)] } } };
+}
+
+/** One edit replacing only what differs between two texts (keeps the cursor and undo history calm). */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) };
+}
+
+function lspEdit(positions: Positions, edit: TextEdit): LspTextEdit {
+  return { range: toRange(positions, { start: edit.offset, end: edit.offset + edit.length }), newText: edit.content };
+}
+
+/**
+ * A fix as a WorkspaceEdit. A fix that creates or edits another file needs `documentChanges`
+ * (and resource operations to create one); without them it is not offered rather than half-applied.
+ */
+function workspaceEditFor(state: ServerState, path: string, fix: Fix): WorkspaceEdit | undefined {
+  const uri = uriOfPath(state, path);
+  const ownEdits = fix.edits.map((edit) => lspEdit(positionsOf(state, path), edit));
+  const others = fix.otherFiles ?? [];
+  if (others.length === 0 && !state.features.documentChanges) return { changes: { [uri]: ownEdits } };
+  if (others.length > 0 && !state.features.documentChanges) return undefined;
+  const documentChanges: WorkspaceEdit['documentChanges'] & unknown[] = [];
+  if (ownEdits.length > 0) documentChanges.push(textDocumentEdit(state, uri, ownEdits));
+  for (const other of others) {
+    const otherUri = uriOfPath(state, other.file);
+    const exists = state.project.has(other.file);
+    if (other.create && !exists) {
+      if (!state.features.createFiles) return undefined;
+      documentChanges.push({ kind: 'create', uri: otherUri, options: { ignoreIfExists: true } });
+    }
+    const positions = exists ? positionsOf(state, other.file) : positionsOfEmpty;
+    documentChanges.push(textDocumentEdit(state, otherUri, other.edits.map((edit) => lspEdit(positions, edit))));
+  }
+  return { documentChanges };
+}
+
+const positionsOfEmpty: Positions = { positionAt: () => ({ line: 0, character: 0 }), offsetAt: () => 0 };
+
+function textDocumentEdit(state: ServerState, uri: string, edits: LspTextEdit[]): TextDocumentEdit {
+  return { textDocument: { uri, version: state.documents.get(uri)?.version ?? null }, edits };
+}

@@ -1,0 +1,33 @@
+/** textDocument/completion: the protocol-free completion provider, as text edits over the typed token. */
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { completion, type CompletionKind } from '../features';
+import { guard } from './guard';
+import { pathOfUri, positionsOf, toRange, type ServerState } from './state';
+
+const KINDS: Record<CompletionKind, CompletionItemKind> = { key: CompletionItemKind.Property, value: CompletionItemKind.Value };
+
+export function registerCompletion(state: ServerState): void {
+  state.connection.onCompletion(
+    guard(state, 'textDocument/completion', [] as CompletionItem[], async (params) => {
+      const path = pathOfUri(params.textDocument.uri);
+      const file = state.project.parsed(path);
+      if (!file) return [];
+      const options = await state.settings.optionsFor(params.textDocument.uri, path);
+      const positions = positionsOf(state, path);
+      const entries = completion(file, positions.offsetAt(params.position), { findings: [], dockerVersion: options.dockerVersion });
+      return entries.map((entry): CompletionItem => {
+        const snippet = state.features.snippets && entry.snippet !== undefined;
+        return {
+          label: entry.label,
+          kind: KINDS[entry.kind],
+          detail: entry.detail,
+          documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+          // Filter on what is typed, quotes included, so `"ic` still matches `icc`.
+          filterText: entry.kind === 'key' ? JSON.stringify(entry.label) : entry.label,
+          insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { range: toRange(positions, entry.replace), newText: snippet ? entry.snippet! : entry.text },
+        };
+      });
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+/** textDocument/hover: the protocol-free hover provider, with offsets converted at the edge. */
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { hover } from '../features';
+import { guard } from './guard';
+import { pathOfUri, positionsOf, toRange, type ServerState } from './state';
+
+export function registerHover(state: ServerState): void {
+  state.connection.onHover(
+    guard(state, 'textDocument/hover', null as Hover | null, async (params) => {
+      const path = pathOfUri(params.textDocument.uri);
+      const file = state.project.parsed(path);
+      if (!file) return null;
+      const options = await state.settings.optionsFor(params.textDocument.uri, path);
+      const positions = positionsOf(state, path);
+      const result = hover(file, positions.offsetAt(params.position), { findings: state.project.findings(path, options).findings, dockerVersion: options.dockerVersion });
+      if (!result) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(positions, result.span) };
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The workspace scan: on start, every file of a kind dockguard knows under the workspace folders is
+ * read (never executed), so cross-file rules see the whole host and Problems lists files never
+ * opened. Later changes on disk arrive as `workspace/didChangeWatchedFiles`.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import { readSource } from '../cli/sources';
+import { kindOfPath } from '../engine/kinds';
+import { PROJECT_CONFIG_NAME } from '../engine/project-config';
+import { updateSource, type ChangeListener } from './documents';
+import { guard } from './guard';
+import { pathOfUri, uriOfPath, type ServerState } from './state';
+
+/** Configuration files are a few KB; anything larger in a workspace is not one. */
+export const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** What the client watches for us: the names kinds.ts recognises, and the project config. */
+export const WATCHED_GLOBS = ['**/*daemon*.json', `**/${PROJECT_CONFIG_NAME}`];
+
+/** Read every recognised file under the folders; returns the paths whose findings may have changed. */
+export function scanFolders(state: ServerState, folders: string[]): string[] {
+  const affected = new Set<string>();
+  for (const folder of folders) {
+    for (const path of walk(folder)) {
+      const kind = kindOfPath(path);
+      if (!kind) continue;
+      state.onDisk.add(path);
+      // An open editor's text wins over the disk's.
+      if (state.documents.get(uriOfPath(state, path))) continue;
+      try {
+        if (statSync(path).size > MAX_SCANNED_BYTES) continue;
+        for (const file of updateSource(state, path, readSource(path, kind))) affected.add(file);
+      } catch (error) {
+        state.connection.console.warn(`skipped ${path}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return [...affected];
+}
+
+function* walk(dir: string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable folders are skipped, as `find` would
+  }
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(full);
+    } else if (entry.isFile()) {
+      yield full;
+    }
+  }
+}
+
+export function registerWatchedFiles(state: ServerState, onChange: ChangeListener): void {
+  state.connection.onDidChangeWatchedFiles(
+    guard(state, 'workspace/didChangeWatchedFiles', undefined, ({ changes }) => {
+      const affected = new Set<string>();
+      for (const change of changes) {
+        const path = pathOfUri(change.uri);
+        if (basename(path) === PROJECT_CONFIG_NAME) {
+          state.settings.clear();
+          state.project.paths().forEach((p) => affected.add(p));
+          continue;
+        }
+        const kind = kindOfPath(path);
+        if (!kind || state.documents.get(uriOfPath(state, path))) continue;
+        if (change.type === FileChangeType.Deleted) {
+          state.onDisk.delete(path);
+          updateSource(state, path, undefined).forEach((p) => affected.add(p));
+          affected.add(path);
+        } else {
+          try {
+            if (statSync(path).size > MAX_SCANNED_BYTES) continue;
+            state.onDisk.add(path);
+            updateSource(state, path, readSource(path, kind)).forEach((p) => affected.add(p));
+          } catch (error) {
+            state.connection.console.warn(`skipped ${path}: ${(error as Error).message}`);
+          }
+        }
+      }
+      if (affected.size > 0) onChange([...affected], {});
+    }),
+  );
+  if (state.features.watchedFilesRegistration) {
+    state.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+      .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The contract between the VS Code client and the language server (vscode-eslint's `$shared`):
+ * the settings section and what it holds, and the command the server executes. Imported by both
+ * bundles, so it holds types and constants only.
+ */
+
+/** The `workspace/configuration` section the server reads, per resource. */
+export const SETTINGS_SECTION = 'dockguard';
+
+/** `dockguard.*` settings as the client sends them; the server validates every field. */
+export interface DockguardSettings {
+  /** `recommended` (CIS L1), `strict` (adds L2) or `all`. */
+  profile?: string;
+  /** The dockerd release judged, `major.minor`. */
+  dockerVersion?: string;
+  /** Per-rule overrides: `{ "DG103": "error" | "warning" | "info" | "off" }`. */
+  rules?: Record<string, string>;
+}
+
+/**
+ * Server command behind "Show documentation for DGnnn": arguments `[url]`. The server answers by
+ * asking the client to open the URL externally (`window/showDocument`), so any LSP client works.
+ */
+export const SHOW_DOCUMENTATION_COMMAND = 'dockguard.showDocumentation';
+
+/** The code action kind of "Fix all safe problems in this file" (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.dockguard';
