@@ -1,0 +1,117 @@
+/** `.dockguard.yaml`: the loader's answers, and what the CLI does with the file. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { findProjectConfig, globToRegExp, isIgnored, loadProjectConfig } from '../../server/src/engine/project-config';
+import { HARDENED_DAEMON_JSON, runCli, tempWorkspace } from './harness';
+
+const ICC_TRUE = HARDENED_DAEMON_JSON.replace('"icc": false', '"icc": true');
+const NO_USERNS = HARDENED_DAEMON_JSON.replace('  "userns-remap": "default",\n', '');
+
+describe('loadProjectConfig', () => {
+  it('reads profile, dockerVersion, rules and ignore', () => {
+    const result = loadProjectConfig('profile: strict\ndockerVersion: 29.10\nrules:\n  DG103: off\n  DG112: error\nignore:\n  - "vendor/**"\n', '/p/.dockguard.yaml');
+    assert.deepEqual(result, {
+      config: { path: '/p/.dockguard.yaml', options: { profile: 'strict', dockerVersion: '29.10', rules: { DG103: 'off', DG112: 'error' } }, ignore: ['vendor/**'] },
+      problems: [],
+    });
+  });
+
+  it('an empty file is an empty config', () => {
+    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml'), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [] }, problems: [] });
+  });
+
+  it('reports every problem with its 1-based line and column', () => {
+    const result = loadProjectConfig('profile: paranoid\nrules:\n  DG999: off\n  DG103: loud\nignore: vendor\nrule: {}\n', '/p/.dockguard.yaml');
+    assert.deepEqual(result.problems, [
+      { line: 1, column: 10, message: 'profile must be one of recommended, strict, all' },
+      { line: 3, column: 3, message: "unknown rule 'DG999' (rule ids look like DG103)" },
+      { line: 4, column: 10, message: 'DG103 must be one of off, error, warning, info' },
+      { line: 5, column: 9, message: 'ignore must be a list of globs (e.g. - "vendor/**")' },
+      { line: 6, column: 1, message: "unknown key 'rule' (known keys: profile, dockerVersion, rules, ignore)" },
+    ]);
+    assert.equal(result.config, undefined);
+  });
+
+  it('reports YAML syntax errors and a non-mapping root', () => {
+    assert.deepEqual(loadProjectConfig('rules: [DG103\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }]);
+    assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c').problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules and ignore' }]);
+    assert.deepEqual(loadProjectConfig('profile: strict\nprofile: all\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Map keys must be unique' }]);
+  });
+
+  it('finds the nearest config upward, not above the stop folder', () => {
+    const present = new Set(['/repo/.dockguard.yaml', '/.dockguard.yaml']);
+    const exists = (p: string) => present.has(p);
+    assert.equal(findProjectConfig('/repo/hosts/a/etc/docker', '/repo', exists), '/repo/.dockguard.yaml');
+    assert.equal(findProjectConfig('/repo/hosts', '/repo/hosts', exists), undefined, 'the cwd is the last folder searched');
+    assert.equal(findProjectConfig('/elsewhere/x', '/repo', exists), '/.dockguard.yaml', 'outside the cwd the search goes to the root');
+  });
+
+  it('ignore globs: ** crosses folders, * does not, a bare name matches at any depth and covers a folder', () => {
+    assert.equal(globToRegExp('vendor/**').test('vendor/a/daemon.json'), true);
+    assert.equal(globToRegExp('*.json').test('a/b/daemon.json'), true);
+    assert.equal(globToRegExp('hosts/*/daemon.json').test('hosts/a/b/daemon.json'), false);
+    const config = { path: '/p/.dockguard.yaml', options: {}, ignore: ['legacy', 'test/**/fixtures/*'] };
+    assert.equal(isIgnored(config, '/p/a/legacy/etc/docker/daemon.json'), true);
+    assert.equal(isIgnored(config, '/p/test/x/y/fixtures/daemon.json'), true);
+    assert.equal(isIgnored(config, '/p/legacy-host/daemon.json'), false);
+    assert.equal(isIgnored(config, '/other/legacy/daemon.json'), false, 'outside the config folder nothing is ignored');
+  });
+});
+
+describe('the CLI with .dockguard.yaml', () => {
+  it('rules: off suppresses a rule (daemon.json has no comments to do it)', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: off\n', 'etc/docker/daemon.json': ICC_TRUE });
+    const run = runCli(['lint', '--fail-on', 'warning', '.'], ws);
+    assert.equal(run.stdout, '1 file linted: no problems\n');
+    assert.equal(run.code, 0);
+  });
+
+  it('a severity override changes the reported severity and the exit code', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: error\n', 'etc/docker/daemon.json': ICC_TRUE });
+    const run = runCli(['lint', '--format', 'json', '.'], ws);
+    assert.deepEqual(JSON.parse(run.stdout).findings.map((f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`), ['DG103 error']);
+    assert.equal(run.code, 1);
+  });
+
+  it('ignore globs skip files in folder walks, but not a file named on the command line', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'ignore:\n  - "legacy/**"\n', 'legacy/etc/docker/daemon.json': '{', 'etc/docker/daemon.json': HARDENED_DAEMON_JSON });
+    assert.equal(runCli(['lint', '.'], ws).stdout, '1 file linted: no problems\n');
+    const named = runCli(['lint', 'legacy/etc/docker/daemon.json'], ws);
+    assert.equal(named.code, 1);
+    assert.match(named.stdout, /^legacy\/etc\/docker\/daemon\.json:1:2 error DG001 /);
+  });
+
+  it('profile: strict adds the L2 rules; --profile on the command line wins', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'profile: strict\n', 'etc/docker/daemon.json': NO_USERNS });
+    const strict = runCli(['lint', '--format', 'json', '.'], ws);
+    assert.deepEqual(JSON.parse(strict.stdout).findings.map((f: { rule: string; line: number }) => `${f.rule} ${f.line}`), ['DG110 1']);
+    assert.equal(JSON.parse(runCli(['lint', '--format', 'json', '--profile', 'recommended', '.'], ws).stdout).findings.length, 0);
+  });
+
+  it('the nearest config wins, per linted file', () => {
+    const ws = tempWorkspace({
+      '.dockguard.yaml': 'rules:\n  DG103: off\n',
+      'a/etc/docker/daemon.json': ICC_TRUE,
+      'b/.dockguard.yaml': 'rules:\n  DG103: info\n',
+      'b/etc/docker/daemon.json': ICC_TRUE,
+    });
+    const run = runCli(['lint', '--format', 'json', '.'], ws);
+    assert.deepEqual(JSON.parse(run.stdout).findings.map((f: { file: string; severity: string }) => `${f.file} ${f.severity}`), ['b/etc/docker/daemon.json info']);
+  });
+
+  it('--config names the file to use instead of looking one up', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: off\n', 'ci.yaml': 'rules:\n  DG103: error\n', 'etc/docker/daemon.json': ICC_TRUE });
+    const run = runCli(['lint', '--config', 'ci.yaml', '.'], ws);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, / error DG103 /);
+  });
+
+  it('an invalid config is a usage error naming the file, line and problem', () => {
+    const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: of\n', 'etc/docker/daemon.json': HARDENED_DAEMON_JSON });
+    const run = runCli(['lint', '.'], ws);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'dockguard: invalid config .dockguard.yaml:2:10: DG103 must be one of off, error, warning, info (see dockguard --help)\n');
+    assert.equal(runCli(['lint', '--config', join(ws, 'missing.yaml'), '.'], ws).code, 2);
+  });
+});

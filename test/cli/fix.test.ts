@@ -1,0 +1,71 @@
+/** `--fix` and `--fix-unsafe`: the exact bytes written back, and what the report says remains. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HARDENED_DAEMON_JSON, runCli, tempWorkspace } from './harness';
+
+const DAEMON = 'etc/docker/daemon.json';
+const ICC_TRUE = HARDENED_DAEMON_JSON.replace('"icc": false', '"icc": true');
+
+function rulesIn(stdout: string): string[] {
+  return (JSON.parse(stdout).findings as { rule: string }[]).map((f) => f.rule);
+}
+
+describe('--fix', () => {
+  it('applies safe fixes, writes the file and reports what remains', () => {
+    const ws = tempWorkspace({ [DAEMON]: '{\n  "debug": false,\n  "icc": true,\n}\n' });
+    const run = runCli(['lint', '--fix', '--format', 'json', '.'], ws);
+    assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), '{\n  "debug": false,\n  "icc": true\n}\n');
+    assert.ok(!rulesIn(run.stdout).includes('DG007'), 'the trailing comma is gone from the report');
+    assert.ok(rulesIn(run.stdout).includes('DG103'), 'the unsafe icc fix is not applied by --fix');
+  });
+
+  it('keeps a UTF-8 BOM and CRLF line endings', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const ws = tempWorkspace({ [DAEMON]: Buffer.concat([bom, Buffer.from('{\r\n  "icc": false,\r\n}\r\n')]) });
+    runCli(['lint', '--fix', '.'], ws);
+    assert.deepEqual(readFileSync(join(ws, DAEMON)), Buffer.concat([bom, Buffer.from('{\r\n  "icc": false\r\n}\r\n')]));
+  });
+
+  it('keeps UTF-16LE with its BOM', () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const ws = tempWorkspace({ [DAEMON]: utf16('{"icc": false,}') });
+    runCli(['lint', '--fix', '.'], ws);
+    assert.deepEqual(readFileSync(join(ws, DAEMON)), utf16('{"icc": false}'));
+  });
+
+  it('leaves a file without safe fixes byte for byte as it was, and says so in the summary', () => {
+    const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
+    const run = runCli(['lint', '--fix', '.'], ws);
+    assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), ICC_TRUE);
+    assert.match(run.stdout, /^1 file linted: 0 errors, 1 warning, 0 info \(1 fixable with --fix-unsafe\)$/m);
+  });
+
+  it('never writes a file it could not decode', () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x2c]);
+    const ws = tempWorkspace({ [DAEMON]: Buffer.concat([Buffer.from([0x80]), bytes]) });
+    const run = runCli(['lint', '--fix-unsafe', '--format', 'json', '.'], ws);
+    assert.deepEqual(readFileSync(join(ws, DAEMON)), Buffer.concat([Buffer.from([0x80]), bytes]));
+    assert.deepEqual(rulesIn(run.stdout), ['DG001']);
+    assert.equal(run.code, 1);
+  });
+});
+
+describe('--fix-unsafe', () => {
+  it('also applies the hardening fixes and reports no problem left', () => {
+    const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
+    const run = runCli(['lint', '--fix-unsafe', '.'], ws);
+    assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), HARDENED_DAEMON_JSON);
+    assert.equal(run.stdout, '1 file linted: fixed 1 file; no problems\n');
+    assert.equal(run.code, 0);
+  });
+
+  it('adds missing settings with the file\'s own indentation', () => {
+    const ws = tempWorkspace({ [DAEMON]: HARDENED_DAEMON_JSON.replace('  "live-restore": true,\n', '') });
+    runCli(['lint', '--fix-unsafe', '.'], ws);
+    const fixed = JSON.parse(readFileSync(join(ws, DAEMON), 'utf8'));
+    assert.equal(fixed['live-restore'], true);
+    assert.match(readFileSync(join(ws, DAEMON), 'utf8'), /\n {2}"live-restore": true/);
+  });
+});
