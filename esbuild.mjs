@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+await import('./scripts/build-schema.mjs'); // the schema and its validator, before the bundles import them
 
 /** @type {esbuild.BuildOptions[]} */
 const bundles = [

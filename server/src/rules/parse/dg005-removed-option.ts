@@ -1,0 +1,28 @@
+import { defineRule } from '../../engine/rule';
+import { lifecycleFindings } from './lifecycle-matches';
+
+/** An option the judged dockerd release no longer has: it refuses to start (reference §1.7). */
+export default defineRule({
+  meta: {
+    id: 'DG005',
+    name: 'removed-option',
+    description: 'An option removed from dockerd: it refuses to start.',
+    severity: 'error',
+    kinds: ['daemon-json'],
+    reads: 'daemon-json',
+    messages: { removed: '{{what}} was removed in dockerd {{removedIn}} ({{note}}); {{advice}}.' },
+    fix: 'safe',
+  },
+  check(context, file) {
+    for (const found of lifecycleFindings(file, context.options.dockerVersion)) {
+      if (found.status !== 'removed') continue;
+      context.report({
+        messageId: 'removed',
+        data: { what: found.what, removedIn: found.entry.removedIn!, note: found.entry.note, advice: found.advice },
+        at: { file: file.path, span: found.span },
+        fixes: found.fixes,
+      });
+    }
+  },
+});
+

@@ -1,0 +1,47 @@
+/**
+ * "Did you mean" for an unknown key: a dockerd flag name written as a key (`log-opt` → `log-opts`),
+ * another spelling (`Live_Restore`), or the closest key by edit distance.
+ */
+import { optionByFlag } from '../model/daemon-options';
+
+/** The keys an unknown `name` most likely meant, best first; one entry = one clear candidate. */
+export function closeMatches(name: string, candidates: readonly string[], topLevel: boolean): string[] {
+  if (topLevel) {
+    const option = optionByFlag(`--${name}`);
+    if (option && option.key !== name && candidates.includes(option.key)) return [option.key];
+  }
+  const normalized = normalize(name);
+  const sameSpelling = candidates.filter((c) => normalize(c) === normalized);
+  if (sameSpelling.length > 0) return sameSpelling;
+  const limit = name.length <= 4 ? 1 : name.length <= 9 ? 2 : 3;
+  let best = limit + 1;
+  let matches: string[] = [];
+  for (const candidate of candidates) {
+    const distance = editDistance(normalized, normalize(candidate));
+    if (distance < best) {
+      best = distance;
+      matches = [candidate];
+    } else if (distance === best) {
+      matches.push(candidate);
+    }
+  }
+  return matches;
+}
+
+function normalize(key: string): string {
+  return key.toLowerCase().replace(/_/g, '-');
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
