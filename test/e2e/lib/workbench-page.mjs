@@ -1,0 +1,236 @@
+// A VS Code workbench page driven as a person would: keyboard shortcuts, the mouse over a word, and
+// reading what is on screen (squiggles, the Problems panel, hovers, menus). Every wait is on a
+// selector with a timeout; a timeout fails with a screenshot and the server logs' paths.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export class WorkbenchPage {
+  /**
+   * @param page a playwright-core Page showing the workbench
+   * @param failureDir where a failed wait leaves its screenshot
+   * @param logPaths the code-server log and the workbench's logs folder, printed on failure
+   */
+  constructor(page, failureDir, logPaths) {
+    this.page = page;
+    this.failureDir = failureDir;
+    this.logPaths = logPaths;
+    this.failures = 0;
+  }
+
+  /** Screenshot of the whole window now; returns its path. */
+  async screenshot(path) {
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** An Error that says what was awaited and where to look: the screenshot and the logs. */
+  async failure(what, cause) {
+    mkdirSync(this.failureDir, { recursive: true });
+    const shot = join(this.failureDir, `failure-${++this.failures}.png`);
+    await this.page.screenshot({ path: shot }).catch(() => undefined);
+    const where = [`screenshot: ${shot}`, ...this.logPaths.map((p) => `log: ${p}`)].join('\n  ');
+    return new Error(`${what}${cause ? ` (${cause.message.split('\n')[0]})` : ''}\n  ${where}`);
+  }
+
+  /** Waits until `locator` is visible (or the given state); fails with a screenshot. */
+  async expect(locator, what, { timeout = DEFAULT_TIMEOUT_MS, state = 'visible' } = {}) {
+    try {
+      await locator.first().waitFor({ state, timeout });
+    } catch (error) {
+      throw await this.failure(`timed out after ${timeout} ms waiting for ${what}`, error);
+    }
+    return locator;
+  }
+
+  /** Waits until `predicate` (run in the page) returns a truthy value, and returns that value. */
+  async expectInPage(predicate, arg, what, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
+    try {
+      const handle = await this.page.waitForFunction(predicate, arg, { timeout, polling: 'raf' });
+      return await handle.jsonValue();
+    } catch (error) {
+      throw await this.failure(`timed out after ${timeout} ms waiting for ${what}`, error);
+    }
+  }
+
+  async waitForWorkbench() {
+    await this.expect(this.page.locator('.monaco-workbench .part.editor'), 'the workbench', { timeout: 60_000 });
+  }
+
+  /** Answers the "Do you trust the authors" dialog. */
+  async answerTrustDialog(trust) {
+    const name = trust ? /Yes, I trust the authors/ : /No, I don't trust the authors/;
+    const button = this.page.getByRole('button', { name });
+    await this.expect(button, 'the workspace trust dialog');
+    await button.click();
+    await this.expect(this.page.locator('.monaco-dialog-box'), 'the trust dialog to close', { state: 'hidden' });
+  }
+
+  /** Ctrl+P, the file's path, Enter; resolves when its editor has the focus. */
+  async openFile(relativePath) {
+    await this.page.keyboard.press('Control+P');
+    await this.expect(this.page.locator('.quick-input-widget input'), 'the quick open box');
+    await this.page.keyboard.type(relativePath);
+    const name = relativePath.split('/').pop();
+    await this.expect(this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }), `"${relativePath}" in quick open`);
+    await this.page.keyboard.press('Enter');
+    await this.expect(this.page.locator('.tab.active', { hasText: name }), `the editor tab of ${name}`);
+    await this.expect(this.page.locator('.editor-instance .monaco-editor.focused'), 'the focused editor');
+  }
+
+  /** Every squiggle in the visible editor: its severity, line and the exact text under it. */
+  async squiggles() {
+    return this.page.evaluate(readSquiggles);
+  }
+
+  /** Waits until the editor shows at least `count` squiggles (any severity) and returns them. */
+  async expectSquiggles(count, what, options) {
+    return this.expectInPage((n) => {
+      const found = document.querySelectorAll('.monaco-editor.focused [class*="squiggly-"]').length;
+      return found >= n;
+    }, count, what, options).then(() => this.squiggles());
+  }
+
+  /** The editor's text as shown (the file is small enough to be on screen whole). */
+  async editorText() {
+    return this.page.evaluate(() => {
+      const lines = [...document.querySelectorAll('.monaco-editor.focused .view-lines .view-line')];
+      lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      return lines.map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n');
+    });
+  }
+
+  /** Moves the mouse onto line/column (1-based) of the focused editor. */
+  async pointAt(line, column) {
+    const point = await this.page.evaluate(pointOfCharacter, { line, column });
+    if (!point) throw await this.failure(`line ${line}, column ${column} is not on screen`);
+    await this.page.mouse.move(point.x, point.y);
+    return point;
+  }
+
+  /** Clicks line/column (1-based) to put the cursor there. */
+  async clickAt(line, column) {
+    const point = await this.pointAt(line, column);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** Hovers line/column and returns the hover's text once it holds `expectedText`. */
+  async hover(line, column, expectedText) {
+    await this.pointAt(line, column);
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
+    await this.expect(hover.filter({ hasText: expectedText }), `a hover containing "${expectedText}"`);
+    return hover.innerText();
+  }
+
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M), maximised so no row is scrolled out of view, and
+   * returns its rows once at least `count` findings are listed; the panel is restored afterwards.
+   */
+  async problems(count) {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.expect(this.page.locator('.markers-panel'), 'the Problems panel');
+    await this.runCommand('View: Toggle Maximized Panel');
+    await this.expectInPage((n) => document.querySelectorAll('.markers-panel .marker-message').length >= n, count,
+      `${count} rows in the Problems panel`);
+    const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll(readProblemRows);
+    await this.runCommand('View: Toggle Maximized Panel');
+    return rows;
+  }
+
+  /** Runs a command from the command palette by its label. */
+  async runCommand(label) {
+    await this.page.keyboard.press('F1');
+    await this.expect(this.page.locator('.quick-input-widget input'), 'the command palette');
+    await this.page.keyboard.type(label);
+    await this.expect(this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }), `"${label}" in the command palette`);
+    await this.page.keyboard.press('Enter');
+    await this.expect(this.page.locator('.quick-input-widget'), 'the command palette to close', { state: 'hidden' });
+  }
+
+  /** Ctrl+. and the titles of the offered code actions. */
+  async openQuickFixMenu(expectedTitle) {
+    await this.page.keyboard.press('Control+.');
+    const item = this.page.locator('.action-widget .monaco-list-row', { hasText: expectedTitle });
+    await this.expect(item, `"${expectedTitle}" in the quick fix menu`);
+    return this.page.locator('.action-widget .monaco-list-row .title').allInnerTexts();
+  }
+
+  /** Chooses a code action of the open quick fix menu by its title. */
+  async chooseAction(title) {
+    await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
+    await this.expect(this.page.locator('.action-widget'), 'the quick fix menu to close', { state: 'hidden' });
+  }
+}
+
+// ---- functions evaluated in the page (no closures over Node values) ----
+
+/** The Problems panel's rows in screen order: each finding with the file whose group it is in. */
+function readProblemRows(rows) {
+  const text = (row, selector) => row.querySelector(selector)?.textContent ?? '';
+  const findings = [];
+  let file = '';
+  for (const row of [...rows].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))) {
+    const fileLabel = row.querySelector('.resource-label-container .monaco-icon-label');
+    if (fileLabel) { file = fileLabel.getAttribute('aria-label') ?? ''; continue; }
+    if (!row.querySelector('.marker-message')) continue;
+    const icon = row.querySelector('.marker-icon')?.classList;
+    const severity = icon?.contains('error') ? 'error' : icon?.contains('warning') ? 'warning' : 'info';
+    findings.push({ file, severity, message: text(row, '.marker-message'), source: text(row, '.marker-source'),
+      code: text(row, '.marker-code'), position: text(row, '.marker-line') });
+  }
+  return findings;
+}
+
+/** The squiggles of the focused editor with the line number and the characters each one covers. */
+function readSquiggles() {
+  const editor = document.querySelector('.monaco-editor.focused') ?? document.querySelector('.editor-instance .monaco-editor');
+  if (!editor) return [];
+  const lineNumberAt = new Map([...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+    .map((el) => [el.parentElement.style.top, Number(el.textContent)]));
+  const viewLineAt = new Map([...editor.querySelectorAll('.view-lines .view-line')].map((el) => [el.style.top, el]));
+  const result = [];
+  for (const squiggle of editor.querySelectorAll('.view-overlays [class*="squiggly-"]')) {
+    const top = squiggle.parentElement.style.top;
+    const box = squiggle.getBoundingClientRect();
+    const severity = /squiggly-(error|warning|info|hint)/.exec(squiggle.className)?.[1] ?? 'unknown';
+    let text = '';
+    const viewLine = viewLineAt.get(top);
+    if (viewLine) {
+      const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          const middle = r.left + r.width / 2;
+          if (middle > box.left && middle < box.right) text += node.data[i];
+        }
+      }
+    }
+    result.push({ severity, line: lineNumberAt.get(top), text: text.replace(/\u00a0/g, ' ') });
+  }
+  return result.sort((a, b) => a.line - b.line);
+}
+
+/** Screen coordinates of the middle of a character of the focused editor, or null. */
+function pointOfCharacter({ line, column }) {
+  const editor = document.querySelector('.monaco-editor.focused') ?? document.querySelector('.editor-instance .monaco-editor');
+  const margin = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((el) => Number(el.textContent) === line);
+  if (!margin) return null;
+  const viewLine = [...editor.querySelectorAll('.view-lines .view-line')].find((el) => el.style.top === margin.parentElement.style.top);
+  let remaining = column - 1;
+  const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (remaining < node.data.length) {
+      const range = document.createRange();
+      range.setStart(node, remaining);
+      range.setEnd(node, remaining + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    remaining -= node.data.length;
+  }
+  return null;
+}
