@@ -112,3 +112,9 @@ export function envFileCommand(file: SystemdFile): DockerdCommand | undefined {
   if (!assignment) return undefined;
   return { file: file.path, executable: assignment.nameSpan, args: parseDockerdArguments(splitWords(assignment.value), DOCKERD_FLAGS), hidden: [] };
 }
+
+/** The text of one of the service's files (unit, drop-in, env file), for edits. */
+export function serviceFileText(service: DaemonService | undefined, envFiles: readonly SystemdFile[], path: string): string | undefined {
+  const files = [...(service?.unit ? [service.unit] : []), ...(service?.dropIns ?? []), ...(service?.envFiles ?? []), ...envFiles];
+  return files.find((f) => f.path === path)?.text;
+}

@@ -5,7 +5,7 @@
 import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } from '../formats/daemon-json/parse';
 import type { Location } from '../engine/types';
 import type { SystemdFile } from '../formats/systemd/parse';
-import { buildService, envFileCommand, type DaemonService, type DockerdCommand } from './daemon-service';
+import { buildService, envFileCommand, serviceFileText, type DaemonService, type DockerdCommand } from './daemon-service';
 import { settingsFromFlags } from './flag-settings';
 import { DaemonConfig, type JsonValue, type Setting } from './daemon-config';
 import type { JsonOrigin } from './origin';
@@ -25,6 +25,8 @@ export interface DaemonHost {
   service?: DaemonService;
   /** The dockerd command line judged: the effective ExecStart, else an env file's DOCKER_OPTS/OPTIONS. */
   command?: DockerdCommand;
+  /** Env files feeding the command when no unit reads them (DOCKER_OPTS on a sysvinit host). */
+  envFiles?: SystemdFile[];
 }
 
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
@@ -111,9 +113,16 @@ function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFi
   host.root = root;
   host.service = service;
   host.command = command;
+  if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
   if (!host.anchor && command) host.anchor = { file: command.file, span: command.executable };
   const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
   host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
   return host;
+}
+
+/** The text of a file feeding the host (daemon.json or one of its systemd files), for edits. */
+export function hostFileText(host: DaemonHost, path: string): string | undefined {
+  if (host.daemonJson?.path === path) return host.daemonJson.text;
+  return serviceFileText(host.service, host.envFiles ?? [], path);
 }

@@ -1,0 +1,75 @@
+import { defineRule, type FixProposal } from '../../engine/rule';
+import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
+import type { FlagProblem } from '../../formats/systemd/dockerd-flags';
+import { closeMatches } from '../../schema/suggest';
+import { hostFileText } from '../../model/host';
+import { replaceSpan } from './flag-edits';
+
+/** dockerd refuses to start on any command-line error (pflag, reference §4.1). */
+export default defineRule({
+  meta: {
+    id: 'DG203',
+    name: 'unknown-dockerd-flag',
+    description: 'The dockerd command line has an unknown flag or another error dockerd refuses.',
+    severity: 'error',
+    kinds: ['systemd'],
+    reads: 'daemon',
+    messages: {
+      unknownFlag: 'unknown flag: {{token}}: dockerd refuses to start.{{hint}}',
+      unknownShorthand: 'unknown shorthand flag: {{token}}: dockerd refuses to start.{{hint}}',
+      missingValue: 'flag needs an argument: {{token}}: dockerd refuses to start.',
+      strayArgument: '"{{token}}" is not a flag: dockerd accepts no arguments and refuses to start.',
+      boolSeparate: '{{flag}} is a boolean flag and takes a value only after "=": "{{token}}" is left over as an argument and dockerd refuses to start; write {{flag}}={{token}}.',
+      invalidValue: 'invalid argument "{{token}}" for "{{flag}}" flag: dockerd refuses to start.',
+    },
+    fix: 'safe',
+  },
+  check(context, host) {
+    const command = host.command;
+    if (!command) return;
+    for (const problem of command.args.problems) {
+      const at = { file: problem.file, span: problem.span };
+      switch (problem.code) {
+        case 'unknown-flag':
+        case 'unknown-shorthand': {
+          const { hint, fixes } = suggestion(problem);
+          context.report({ messageId: problem.code === 'unknown-flag' ? 'unknownFlag' : 'unknownShorthand', data: { token: problem.token, hint }, at, fixes });
+          break;
+        }
+        case 'missing-value':
+          context.report({ messageId: 'missingValue', data: { token: problem.token }, at });
+          break;
+        case 'stray-argument':
+          context.report({ messageId: 'strayArgument', data: { token: problem.token }, at });
+          break;
+        case 'bool-with-separate-value': {
+          const flag = problem.after!;
+          const text = hostFileText(host, flag.file);
+          const sameFile = flag.file === problem.file && text !== undefined && /^[ \t]+$/.test(text.slice(flag.span.end, problem.span.start));
+          const fixes: FixProposal[] = sameFile ? [{ title: `Write ${flag.written}=${problem.token}`, safety: 'safe', edits: [{ offset: flag.span.end, length: problem.span.start - flag.span.end, content: '=' }] }] : [];
+          context.report({ messageId: 'boolSeparate', data: { flag: flag.written, token: problem.token }, at: { file: problem.file, span: { start: flag.span.start, end: problem.span.end } }, fixes });
+          break;
+        }
+        case 'invalid-bool':
+        case 'invalid-int':
+          context.report({ messageId: 'invalidValue', data: { token: problem.token, flag: flagBefore(command.args.flags, problem) }, at });
+          break;
+      }
+    }
+  },
+});
+
+function flagBefore(flags: readonly { valueSpan?: { start: number }; written: string }[], problem: FlagProblem): string {
+  return flags.find((f) => f.valueSpan?.start === problem.span.start)?.written ?? '';
+}
+
+/** "Did you mean": `-debug` meant `--debug`; otherwise the closest long name. */
+function suggestion(problem: FlagProblem): { hint: string; fixes: FixProposal[] } {
+  const name = problem.code === 'unknown-shorthand' ? (/in -(\S+)$/.exec(problem.token)?.[1] ?? problem.token.replace(/^-+/, '')) : problem.token.replace(/^-+/, '');
+  const exact = DOCKERD_FLAGS.long(name) ? [name] : closeMatches(name, DOCKERD_FLAGS.names(), false);
+  if (exact.length !== 1) return { hint: '', fixes: [] };
+  const replacement = `--${exact[0]}`;
+  // A shorthand problem spans one letter; rename only a whole long flag.
+  const fixes: FixProposal[] = problem.code === 'unknown-flag' ? [{ title: `Rename to ${replacement}`, safety: 'safe', edits: [replaceSpan(problem.span, replacement)] }] : [];
+  return { hint: ` Did you mean ${replacement}?`, fixes };
+}

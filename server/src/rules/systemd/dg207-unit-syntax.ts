@@ -1,0 +1,45 @@
+import { defineRule, type FixProposal } from '../../engine/rule';
+import type { Severity } from '../../engine/types';
+import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
+import type { UnitProblemCode } from '../../formats/systemd/unit';
+import { closeMatches } from '../../schema/suggest';
+
+const PROBLEM_SEVERITY: Record<UnitProblemCode, Severity> = { 'outside-section': 'warning', 'missing-equals': 'error', 'unterminated-continuation': 'error', 'bad-section-header': 'error' };
+
+/** What systemd ignores with a warning (or refuses): the setting the author wrote has no effect. */
+export default defineRule({
+  meta: {
+    id: 'DG207',
+    name: 'unit-syntax',
+    description: 'A unit line systemd ignores: outside a section, unknown section or directive, bad continuation.',
+    severity: 'error',
+    kinds: ['systemd'],
+    reads: 'systemd',
+    messages: {
+      problem: '{{message}}',
+      unknownSection: "unknown section [{{name}}]: systemd ignores it and everything in it (sections of a {{type}} unit: {{allowed}}).",
+      unknownDirective: "unknown directive {{name}}= in [{{section}}]: systemd ignores it.{{hint}}",
+    },
+    fix: 'safe',
+  },
+  check(context, file) {
+    if (!file.unit) return;
+    for (const problem of file.unit.problems) {
+      context.report({ messageId: 'problem', data: { message: problem.message }, at: { file: file.path, span: problem.span }, severity: PROBLEM_SEVERITY[problem.code] });
+    }
+    const type = file.unitName?.endsWith('.socket') ? 'Socket' : 'Service';
+    const sections = new Set(['Unit', 'Install', type]);
+    for (const section of file.unit.sections) {
+      if (sections.has(section.name) || section.name.startsWith('X-')) continue;
+      context.report({ messageId: 'unknownSection', data: { name: section.name, type: type.toLowerCase(), allowed: [...sections].map((s) => `[${s}]`).join(', ') }, at: { file: file.path, span: section.nameSpan }, severity: 'warning' });
+    }
+    for (const directive of file.unit.directives) {
+      const known = SYSTEMD_DIRECTIVES[directive.section];
+      if (!sections.has(directive.section) || !known || known.includes(directive.name) || directive.name.startsWith('X-')) continue;
+      const matches = closeMatches(directive.name, known, false);
+      const fixes: FixProposal[] = matches.length === 1 ? [{ title: `Rename to ${matches[0]}=`, safety: 'safe', edits: [{ offset: directive.nameSpan.start, length: directive.nameSpan.end - directive.nameSpan.start, content: matches[0] }] }] : [];
+      const hint = matches.length === 1 ? ` Did you mean ${matches[0]}=?` : '';
+      context.report({ messageId: 'unknownDirective', data: { name: directive.name, section: directive.section, hint }, at: { file: file.path, span: directive.nameSpan }, severity: 'warning', fixes });
+    }
+  },
+});
