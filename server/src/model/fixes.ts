@@ -7,6 +7,7 @@ import type { FixProposal } from '../engine/rule';
 import type { FixSafety, TextEdit } from '../engine/types';
 import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
+import { flagFix, flagText } from './flag-fixes';
 import type { DaemonHost } from './host';
 
 /** Set `key` to `value` where it is written, or add it to the host's daemon.json. */
@@ -14,6 +15,9 @@ export function settingFix(host: DaemonHost, key: string, value: JsonValue, titl
   const existing = host.config.get(key);
   if (existing?.origin.type === 'daemon-json') {
     return [{ title, safety, edits: setJsonValue(textOf(host, existing.origin.file), existing.origin.path, value) }];
+  }
+  if (existing?.origin.type === 'flag' && !Array.isArray(value) && (typeof value !== 'object' || value === null)) {
+    return flagFix(host, existing.origin, flagText(existing.origin, key, value), title, safety);
   }
   if (!existing && host.daemonJson) {
     return [{ title, safety, edits: setJsonValue(host.daemonJson.text, [key], value) }];
@@ -26,7 +30,7 @@ export function removalFix(host: DaemonHost, setting: Setting, title: string, sa
   if (setting.origin.type === 'daemon-json') {
     return [{ title, safety, edits: removeJsonValue(textOf(host, setting.origin.file), setting.origin.path) }];
   }
-  return [];
+  return flagFix(host, setting.origin, '', title, safety);
 }
 
 /** Set several top-level keys in one fix (e.g. TLS on with its three files); daemon.json only. */

@@ -3,7 +3,7 @@ import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
 import { hostFileText } from '../../model/host';
 import { originLocation, type FlagOrigin } from '../../model/origin';
-import { removeWithLeadingBlanks } from './flag-edits';
+import { removeWithLeadingBlanks } from '../../formats/systemd/edits';
 
 /** `--add-runtime` and "runtimes" are merged by dockerd, not a conflict (reference §2.2). */
 const MERGED_KEYS = new Set(['runtimes']);

@@ -3,7 +3,7 @@ import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
 import type { FlagProblem } from '../../formats/systemd/dockerd-flags';
 import { closeMatches } from '../../schema/suggest';
 import { hostFileText } from '../../model/host';
-import { replaceSpan } from './flag-edits';
+import { replaceSpan } from '../../formats/systemd/edits';
 
 /** dockerd refuses to start on any command-line error (pflag, reference §4.1). */
 export default defineRule({

@@ -1,6 +1,5 @@
 /** Text edits on a dockerd command line: take a flag out, or replace a token, keeping the rest as written. */
-import type { TextEdit } from '../../engine/types';
-import type { Span } from '../../engine/types';
+import type { Span, TextEdit } from '../../engine/types';
 
 /** Remove a span and the blanks before it (not a continuation `\` or a line break). */
 export function removeWithLeadingBlanks(text: string, span: Span): TextEdit {
