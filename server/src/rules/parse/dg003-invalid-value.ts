@@ -37,6 +37,8 @@ function repair(problem: SchemaProblem): JsonValue | undefined {
   if (type === 'boolean' && typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
   if (type === 'integer' && typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim())) return Number(value.trim());
   if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean') && STRING_ENCODED.has(String(problem.path[0]))) return String(value);
+  // A single string where dockerd wants a list of strings: `"hosts": "fd://"` → `["fd://"]`.
+  if (type === 'array' && typeof value === 'string' && (problem.schema.items as { type?: string } | undefined)?.type === 'string') return [value];
   if (typeof value === 'string' && Array.isArray(problem.schema.enum)) {
     const sameLetters = problem.schema.enum.filter((e): e is string => typeof e === 'string' && e.toLowerCase() === value.trim().toLowerCase());
     if (sameLetters.length === 1) return sameLetters[0];

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import type { Span, TextEdit } from '../../engine/types';
 
 /** Comments and trailing commas: jsonc tools accept them, dockerd's strict JSON parser does not. */
 export default defineRule({
@@ -22,9 +23,24 @@ export default defineRule({
         fixes: [{
           title: isComment ? 'Remove the comment' : 'Remove the trailing comma',
           safety: 'safe',
-          edits: [{ offset: problem.span.start, length: problem.span.end - problem.span.start, content: '' }],
+          edits: [isComment ? commentRemoval(file.text, problem.span) : removal(problem.span)],
         }],
       });
     }
   },
 });
+
+function removal(span: Span): TextEdit {
+  return { offset: span.start, length: span.end - span.start, content: '' };
+}
+
+/** A comment alone on its line goes with the line; one after a value goes with the spaces before it. */
+function commentRemoval(text: string, span: Span): TextEdit {
+  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
+  const before = text.slice(lineStart, span.start);
+  const afterMatch = /^[ \t]*(\r\n|\n|\r|$)/.exec(text.slice(span.end));
+  if (!afterMatch) return removal(span);
+  if (/^[ \t]*$/.test(before) && afterMatch[1] !== '') return removal({ start: lineStart, end: span.end + afterMatch[0].length });
+  const spacesBefore = /[ \t]*$/.exec(before)![0].length;
+  return removal({ start: span.start - spacesBefore, end: span.end + afterMatch[0].length - afterMatch[1].length });
+}

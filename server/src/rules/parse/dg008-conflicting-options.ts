@@ -23,6 +23,7 @@ export default defineRule({
       bridgeAddress: '"{{key}}" cannot be combined with "bridge": dockerd refuses to start; set the address on that bridge itself, or drop "bridge".',
       hostGatewayBoth: '"host-gateway-ip" and "host-gateway-ips" are both set: dockerd refuses to start; keep only "host-gateway-ips".',
       sameNamespace: '"containerd-namespace" and "containerd-plugins-namespace" are both "{{namespace}}": dockerd refuses to start; they must differ.',
+      pluginsNamespaceDefault: '"containerd-namespace" is "plugins.moby", the default of "containerd-plugins-namespace": dockerd refuses to start; the two namespaces must differ.',
       usernsSnapshotter: '"userns-remap" cannot be used with the containerd image store (feature "containerd-snapshotter": true): dockerd refuses to start.',
       embeddedCri: 'The feature "embedded-containerd" cannot be combined with "cri-containerd": dockerd refuses to start.',
       missingRuntime: 'The default runtime "{{runtime}}" does not exist: dockerd refuses to start; define it under "runtimes" or use "runc".',
@@ -60,7 +61,8 @@ export default defineRule({
     const pluginsNamespace = config.get('containerd-plugins-namespace');
     const namespaceValue = namespace?.value ?? 'moby';
     if ((namespace || pluginsNamespace) && namespaceValue === (pluginsNamespace?.value ?? 'plugins.moby')) {
-      report('sameNamespace', (namespace ?? pluginsNamespace)!, namespace && pluginsNamespace, { namespace: String(namespaceValue) });
+      if (namespace && !pluginsNamespace) report('pluginsNamespaceDefault', namespace);
+      else report('sameNamespace', (namespace ?? pluginsNamespace)!, namespace && pluginsNamespace, { namespace: String(namespaceValue) });
     }
 
     const userns = config.get('userns-remap');
