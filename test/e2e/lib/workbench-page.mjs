@@ -19,6 +19,16 @@ export class WorkbenchPage {
     this.failures = 0;
   }
 
+  /** A new browser page on `url` with the in-page readers installed; waits for the workbench. */
+  static async open(browser, url, failureDir, logPaths) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(`window.dockguardE2E = { readSquiggles: ${readSquiggles}, pointOfCharacter: ${pointOfCharacter} };`);
+    await page.goto(url);
+    const workbench = new WorkbenchPage(page, failureDir, logPaths);
+    await workbench.expect(page.locator('.monaco-workbench .part.editor'), 'the workbench', { timeout: 60_000 });
+    return workbench;
+  }
+
   /** Screenshot of the whole window now; returns its path. */
   async screenshot(path) {
     await this.page.screenshot({ path });
@@ -54,10 +64,6 @@ export class WorkbenchPage {
     }
   }
 
-  async waitForWorkbench() {
-    await this.expect(this.page.locator('.monaco-workbench .part.editor'), 'the workbench', { timeout: 60_000 });
-  }
-
   /** Answers the "Do you trust the authors" dialog. */
   async answerTrustDialog(trust) {
     const name = trust ? /Yes, I trust the authors/ : /No, I don't trust the authors/;
@@ -81,15 +87,23 @@ export class WorkbenchPage {
 
   /** Every squiggle in the visible editor: its severity, line and the exact text under it. */
   async squiggles() {
-    return this.page.evaluate(readSquiggles);
+    return this.page.evaluate(() => window.dockguardE2E.readSquiggles());
   }
 
-  /** Waits until the editor shows at least `count` squiggles (any severity) and returns them. */
-  async expectSquiggles(count, what, options) {
-    return this.expectInPage((n) => {
-      const found = document.querySelectorAll('.monaco-editor.focused [class*="squiggly-"]').length;
-      return found >= n;
-    }, count, what, options).then(() => this.squiggles());
+  /**
+   * Waits until the editor's squiggles are exactly `expected` (a set of `severity line:text` keys, see
+   * `squiggleKey`); a timeout fails with what is on screen instead.
+   */
+  async expectSquiggles(expected, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
+    try {
+      await this.page.waitForFunction((keys) => {
+        const shown = new Set(window.dockguardE2E.readSquiggles().map((s) => `${s.severity} ${s.line}:${s.text}`));
+        return shown.size === keys.length && keys.every((k) => shown.has(k));
+      }, [...expected], { timeout, polling: 'raf' });
+    } catch (error) {
+      const shown = [...new Set((await this.squiggles()).map(squiggleKey))];
+      throw await this.failure(`the squiggles never became [${[...expected].join(' | ')}]; on screen: [${shown.join(' | ')}]`, error);
+    }
   }
 
   /** The editor's text as shown (the file is small enough to be on screen whole). */
@@ -103,7 +117,7 @@ export class WorkbenchPage {
 
   /** Moves the mouse onto line/column (1-based) of the focused editor. */
   async pointAt(line, column) {
-    const point = await this.page.evaluate(pointOfCharacter, { line, column });
+    const point = await this.page.evaluate((at) => window.dockguardE2E.pointOfCharacter(at), { line, column });
     if (!point) throw await this.failure(`line ${line}, column ${column} is not on screen`);
     await this.page.mouse.move(point.x, point.y);
     return point;
@@ -161,6 +175,11 @@ export class WorkbenchPage {
     await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
     await this.expect(this.page.locator('.action-widget'), 'the quick fix menu to close', { state: 'hidden' });
   }
+}
+
+/** How a squiggle is compared: `warning 4:"icc"`. */
+export function squiggleKey({ severity, line, text }) {
+  return `${severity} ${line}:${text}`;
 }
 
 // ---- functions evaluated in the page (no closures over Node values) ----

@@ -1,0 +1,183 @@
+// The packaged .vsix in the real VS Code workbench (code-server 4.100.3 = VS Code 1.100), driven
+// through headless Chromium as a person would. Run by `npm run test:e2e` (test/e2e/run.mjs), which
+// builds the .vsix and passes its path in DOCKGUARD_E2E_VSIX.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CASES } from './cases.mjs';
+import { startCodeServer } from './lib/code-server.mjs';
+import { squiggleKey, WorkbenchPage } from './lib/workbench-page.mjs';
+import { ensureEditorTools } from './setup.mjs';
+import { cliFindings, cliFixAll, expectedFix } from './lib/expected.ts';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const OUTPUT = join(REPO, 'test-output', 'e2e', 'vscode');
+const IMAGES = join(REPO, 'docs', 'images');
+const TAKE_SCREENSHOTS = process.env.DOCKGUARD_E2E_SCREENSHOTS === '1';
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+let codeServer;
+let browser;
+
+before(async () => {
+  const vsix = process.env.DOCKGUARD_E2E_VSIX;
+  if (!vsix) throw new Error('DOCKGUARD_E2E_VSIX must name the .vsix to test; run `npm run test:e2e`');
+  rmSync(OUTPUT, { recursive: true, force: true });
+  mkdirSync(OUTPUT, { recursive: true });
+  const tools = ensureEditorTools();
+  codeServer = await startCodeServer({ codeServerBin: tools.codeServerBin, vsixPath: vsix, root: join(OUTPUT, 'code-server') });
+  const { chromium } = await import(tools.playwrightModule);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await codeServer?.stop();
+});
+
+/** A fresh copy of the case's workspace for one scenario (with workspace settings when given). */
+function workspaceFor(kase, scenario, settings) {
+  const dir = join(OUTPUT, `${kase.kind}-${scenario}`.replace(/[^\w.-]+/g, '-'), 'workspace');
+  cpSync(join(REPO, kase.workspace), dir, { recursive: true });
+  if (settings) {
+    mkdirSync(join(dir, '.vscode'), { recursive: true });
+    writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
+  return dir;
+}
+
+/** Opens the workspace in a new window, answers the trust dialog and opens the case's file. */
+async function openCase(kase, workspace, { trust = true } = {}) {
+  const failures = join(workspace, '..');
+  const logs = [codeServer.logPath, codeServer.userLogsDir];
+  const workbench = await WorkbenchPage.open(browser, `${codeServer.baseUrl}/?folder=${encodeURIComponent(workspace)}`, failures, logs);
+  await workbench.answerTrustDialog(trust);
+  const opened = performance.now();
+  await workbench.openFile(kase.file);
+  return { workbench, opened };
+}
+
+/** The squiggles the CLI's findings make: severity, line and the text under each (first line only). */
+function expectedSquiggles(text, findings) {
+  const lines = text.split(/\r?\n/);
+  return new Set(findings.map((f) => {
+    const line = lines[f.line - 1];
+    const end = f.endLine === f.line ? f.endColumn - 1 : line.length;
+    return squiggleKey({ severity: f.severity, line: f.line, text: line.slice(f.column - 1, end) });
+  }));
+}
+
+/** What the CLI finds in `file` once `text` replaces it (in a scratch copy of the workspace). */
+function findingsAfter(kase, scenario, text) {
+  const dir = workspaceFor(kase, `${scenario}-expected`);
+  writeFileSync(join(dir, kase.file), text);
+  return cliFindings(dir, kase.file);
+}
+
+async function screenshot(kase, workbench, name) {
+  if (TAKE_SCREENSHOTS && kase.screenshots) await workbench.screenshot(join(IMAGES, `${name}.png`));
+}
+
+for (const kase of CASES) {
+  describe(`VS Code: ${kase.kind} (${kase.file})`, () => {
+    test('squiggles and the Problems panel show exactly what the CLI finds', async (t) => {
+      const workspace = workspaceFor(kase, 'problems');
+      const findings = cliFindings(workspace, kase.file);
+      assert.ok(findings.length > 0, 'the case file must have findings');
+      const text = readFileSync(join(workspace, kase.file), 'utf8');
+      const { workbench, opened } = await openCase(kase, workspace);
+      await workbench.page.locator('.monaco-editor.focused [class*="squiggly-"]').first().waitFor({ timeout: 20_000 })
+        .catch(async (error) => { throw await workbench.failure('no squiggle appeared', error); });
+      t.diagnostic(`activation cost: ${Math.round(performance.now() - opened)} ms from opening ${kase.file} to the first squiggle`);
+      await workbench.expectSquiggles(expectedSquiggles(text, findings));
+
+      const rows = (await workbench.problems(findings.length)).filter((row) => row.file === join(workspace, kase.file) && row.source === 'dockguard');
+      const shown = rows.map((r) => `${r.severity} ${r.code} ${r.position} ${r.message}`).sort();
+      const expected = findings.map((f) => `${f.severity} ${f.rule} [Ln ${f.line}, Col ${f.column}] ${f.message}`).sort();
+      assert.deepEqual(shown, expected);
+      await screenshot(kase, workbench, 'problems');
+      await workbench.page.close();
+    });
+
+    test('hovering a key shows the finding and the key\'s documentation', { skip: !kase.hover }, async () => {
+      const workspace = workspaceFor(kase, 'hover');
+      const finding = cliFindings(workspace, kase.file).find((f) => f.rule === kase.hover.rule);
+      assert.ok(finding, `the case file must have a ${kase.hover.rule} finding`);
+      const lines = readFileSync(join(workspace, kase.file), 'utf8').split(/\r?\n/);
+      const line = lines.findIndex((l) => l.includes(kase.hover.text)) + 1;
+      const column = lines[line - 1].indexOf(kase.hover.text) + 2;
+      const { workbench } = await openCase(kase, workspace);
+      await workbench.expectSquiggles(expectedSquiggles(lines.join('\n'), cliFindings(workspace, kase.file)));
+      const hover = await workbench.hover(line, column, finding.message);
+      for (const fact of kase.hover.shows) assert.ok(hover.includes(fact), `the hover should say "${fact}":\n${hover}`);
+      await screenshot(kase, workbench, 'hover');
+      await workbench.page.close();
+    });
+
+    test('Ctrl+. offers the rule\'s fix by its title, and choosing it fixes the text', { skip: !kase.quickFix }, async () => {
+      const workspace = workspaceFor(kase, 'quick-fix');
+      const findings = cliFindings(workspace, kase.file);
+      const finding = findings.find((f) => f.rule === kase.quickFix.rule);
+      assert.ok(finding, `the case file must have a ${kase.quickFix.rule} finding`);
+      const fix = expectedFix(workspace, kase.file, kase.quickFix.rule);
+      const text = readFileSync(join(workspace, kase.file), 'utf8');
+      const { workbench } = await openCase(kase, workspace);
+      await workbench.expectSquiggles(expectedSquiggles(text, findings));
+      await workbench.clickAt(finding.line, finding.column + 1);
+      const titles = await workbench.openQuickFixMenu(fix.title);
+      assert.ok(titles.includes(fix.title), `the menu lists ${JSON.stringify(titles)}`);
+      await screenshot(kase, workbench, 'quick-fix');
+      await workbench.chooseAction(fix.title);
+      await workbench.expectSquiggles(expectedSquiggles(fix.text, findingsAfter(kase, 'quick-fix', fix.text)));
+      assert.equal(await workbench.editorText(), fix.text);
+      await workbench.page.close();
+    });
+
+    test('saving with source.fixAll.dockguard on save applies the safe fixes the CLI\'s --fix applies', async () => {
+      const settings = { 'editor.codeActionsOnSave': { 'source.fixAll.dockguard': 'explicit' } };
+      const workspace = workspaceFor(kase, 'fix-all-on-save', settings);
+      const before = readFileSync(join(workspace, kase.file), 'utf8');
+      const expectedDir = workspaceFor(kase, 'fix-all-on-save-expected');
+      cliFixAll(expectedDir);
+      const fixed = readFileSync(join(expectedDir, kase.file), 'utf8');
+      assert.notEqual(fixed, before, 'the case file must have safe fixes');
+      const { workbench } = await openCase(kase, workspace);
+      await workbench.expectSquiggles(expectedSquiggles(before, cliFindings(workspace, kase.file)));
+      await workbench.page.keyboard.press('Control+S');
+      await workbench.expectSquiggles(expectedSquiggles(fixed, cliFindings(expectedDir, kase.file)));
+      await workbench.expect(workbench.page.locator('.tab.active.dirty'), 'the saved tab', { state: 'detached' });
+      assert.equal(await workbench.editorText(), fixed);
+      assert.equal(readFileSync(join(workspace, kase.file), 'utf8'), fixed);
+      await workbench.page.close();
+    });
+
+    test('completion offers keys with their documentation', { skip: !kase.completion }, async () => {
+      const workspace = workspaceFor(kase, 'completion');
+      const { workbench } = await openCase(kase, workspace);
+      const { page } = workbench;
+      await workbench.clickAt(1, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(kase.completion.typed);
+      const item = page.locator('.suggest-widget .monaco-list-row', { hasText: kase.completion.label });
+      await workbench.expect(item, `"${kase.completion.label}" among the suggestions`);
+      const details = page.locator('.suggest-details-container .suggest-details');
+      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+      await workbench.expect(details.filter({ hasText: kase.completion.shows[0] }), 'the suggestion\'s documentation');
+      const documentation = await details.innerText();
+      for (const fact of kase.completion.shows) assert.ok(documentation.includes(fact), `the documentation should say "${fact}":\n${documentation}`);
+      await workbench.page.close();
+    });
+
+    test('restricted mode (an untrusted workspace) still shows the findings', async () => {
+      const workspace = workspaceFor(kase, 'restricted');
+      const text = readFileSync(join(workspace, kase.file), 'utf8');
+      const { workbench } = await openCase(kase, workspace, { trust: false });
+      await workbench.expect(workbench.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }), 'the Restricted Mode indicator');
+      await workbench.expectSquiggles(expectedSquiggles(text, cliFindings(workspace, kase.file)));
+      await workbench.page.close();
+    });
+  });
+}
