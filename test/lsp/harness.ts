@@ -15,6 +15,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -66,6 +67,8 @@ export interface TestClient {
   log: string[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, text: string): void;
+  /** An incremental change: replace `range` with `text`. */
+  changeRange(uri: string, range: Range, text: string): void;
   close(uri: string): void;
   pull(uri: string): Promise<Diagnostic[]>;
   /** The latest diagnostics published for `uri`, once they satisfy `predicate`. */
@@ -167,6 +170,11 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
       const version = (versions.get(uri) ?? 1) + 1;
       versions.set(uri, version);
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    changeRange(uri, range, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     close(uri) {
       void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -185,7 +185,7 @@ describe('pull diagnostics', () => {
     assert.match((liveRestore.documentation as { value: string }).value, /^\*\*`live-restore`\*\* · boolean · default `false` · flag `--live-restore`/);
     const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: edited }, position: { line: 3, character: 17 } })) as CompletionItem[];
     assert.deepEqual(values.map((v) => v.label), ['"panic"', '"fatal"', '"error"', '"warn"', '"info"', '"debug"', '"trace"']);
-    assert.deepEqual(values[0].textEdit?.range, { start: { line: 3, character: 15 }, end: { line: 3, character: 21 } });
+    assert.deepEqual((values[0].textEdit as TextEdit).range, { start: { line: 3, character: 15 }, end: { line: 3, character: 21 } });
   });
 
   test('a file on disk that was never opened is reported by workspace diagnostics', async () => {
