@@ -139,3 +139,14 @@ describe('--kind', () => {
     assert.equal(run.stderr, "dockguard: --kind must be one of daemon-json, systemd, compose, audit (got 'dockerfile') (see dockguard --help)\n");
   });
 });
+
+describe('--kind for a kind dockguard does not lint yet', () => {
+  it('is a usage error, for a folder as for a file', () => {
+    const ws = tempWorkspace({ 'etc/docker/daemon.json': HARDENED_DAEMON_JSON });
+    for (const path of ['.', 'etc/docker/daemon.json']) {
+      const run = runCli(['lint', '--kind', 'audit', path], ws);
+      assert.equal(run.code, 2);
+      assert.equal(run.stderr, 'dockguard: dockguard cannot lint audit files yet (see dockguard --help)\n');
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { Finding, Fix, FixSafety } from '../engine/types';
 import type { SourceFile } from '../engine/workspace';
 import { hostRootOf } from '../model/host';
 import type { ConfigResolver } from './config';
-import { encodeText, loadSource, type Encoding, type FoundFile } from './sources';
+import { encodeText, loadSource, UsageError, type Encoding, type FoundFile } from './sources';
 
 export interface LintRequest {
   files: FoundFile[];
@@ -66,7 +66,11 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
     for (const source of sources) {
       if (source.text === original.get(source.path)) continue;
-      writeFileSync(source.path, encodeText(source.text, encodings.get(source.path)!));
+      try {
+        writeFileSync(source.path, encodeText(source.text, encodings.get(source.path)!));
+      } catch (error) {
+        throw new UsageError(`cannot write the fixes to ${source.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
       fixedFiles.push(source.path);
     }
   }

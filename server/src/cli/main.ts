@@ -16,7 +16,7 @@ import { findFiles, UsageError } from './sources';
 
 export const USAGE = `Usage: dockguard lint [options] PATH...
 
-Lints daemon.json files, dockerd's systemd units, Compose files and audit rules for Docker host hardening.
+Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
 
 Options:

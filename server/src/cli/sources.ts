@@ -33,6 +33,7 @@ export interface FoundFile {
  * `onlyKind`, or as its name says.
  */
 export function findFiles(paths: string[], onlyKind?: FileKind, cwd = process.cwd()): FoundFile[] {
+  if (onlyKind && !isSupportedKind(onlyKind)) throw new UsageError(`dockguard cannot lint ${onlyKind} files yet`);
   const found = new Map<string, FoundFile>();
   for (const given of paths) {
     const path = resolve(cwd, given);
