@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { findProjectConfig, globToRegExp, isIgnored, loadProjectConfig } from '../../server/src/engine/project-config';
 import { HARDENED_DAEMON_JSON, runCli, tempWorkspace } from './harness';
 
@@ -37,6 +38,14 @@ describe('loadProjectConfig', () => {
     assert.deepEqual(loadProjectConfig('rules: [DG103\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }]);
     assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c').problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules and ignore' }]);
     assert.deepEqual(loadProjectConfig('profile: strict\nprofile: all\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Map keys must be unique' }]);
+  });
+
+  it('never throws on arbitrary text: it returns a config or problems', () => {
+    const yamlish = fc.stringMatching(/^[a-zA-Z0-9:\-\[\]{}"'#&*!|>%@` \n\t.,]*$/);
+    fc.assert(fc.property(fc.oneof(fc.string(), yamlish), (text) => {
+      const result = loadProjectConfig(text, '/p/.dockguard.yaml');
+      return result.config !== undefined ? result.problems.length === 0 : result.problems.length > 0;
+    }), { numRuns: 500 });
   });
 
   it('finds the nearest config upward, not above the stop folder', () => {
