@@ -17,6 +17,7 @@ export function closeMatches(name: string, candidates: readonly string[], topLev
   let best = limit + 1;
   let matches: string[] = [];
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > limit) continue; // cannot be within the limit
     const distance = editDistance(normalized, normalize(candidate));
     if (distance < best) {
       best = distance;
@@ -34,14 +35,17 @@ function normalize(key: string): string {
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  const width = b.length + 1;
+  const cells = new Uint16Array((a.length + 1) * width);
+  for (let j = 0; j <= b.length; j++) cells[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    cells[i * width] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      let best = Math.min(cells[(i - 1) * width + j] + 1, cells[i * width + j - 1] + 1, cells[(i - 1) * width + j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, cells[(i - 2) * width + j - 2] + 1);
+      cells[i * width + j] = best;
     }
   }
-  return rows[a.length][b.length];
+  return cells[a.length * width + b.length];
 }

@@ -180,13 +180,21 @@ function nodeAt(root: Node, path: JsonPath): Node | undefined {
   return node;
 }
 
+const membersByObject = new WeakMap<Node, Map<string, { key: Node; value: Node }>>();
+
+/** The last member named `name` of an object node (indexed once per object: big files have many problems). */
 function lastMember(object: Node, name: string): { key: Node; value: Node } | undefined {
-  let found: { key: Node; value: Node } | undefined;
-  for (const member of object.type === 'object' ? object.children ?? [] : []) {
-    const [key, value] = member.children ?? [];
-    if (key?.value === name && value) found = { key, value };
+  if (object.type !== 'object') return undefined;
+  let members = membersByObject.get(object);
+  if (!members) {
+    members = new Map();
+    for (const member of object.children ?? []) {
+      const [key, value] = member.children ?? [];
+      if (typeof key?.value === 'string' && value) members.set(key.value, { key, value });
+    }
+    membersByObject.set(object, members);
   }
-  return found;
+  return members.get(name);
 }
 
 function fromPointer(pointer: string): JsonPath {
