@@ -11,8 +11,10 @@ export const CASES = [
     // to true, is set by --icc, CIS 2.2).
     hover: { text: '"icc"', rule: 'DG103', shows: ['default true', '--icc', 'CIS 2.2'] },
     quickFix: { rule: 'DG103' },
-    // Typed on a new line after the opening brace; the suggestion and what its documentation says.
-    completion: { typed: '"userland-pr', label: 'userland-proxy', shows: ['default true', '--userland-proxy'] },
+    // Typed on a new line after the opening brace: the suggestion, what its documentation says, and
+    // the line once it is accepted (the typed text replaced, not kept).
+    completion: { typed: '"userland-pr', label: 'userland-proxy', shows: ['default true', '--userland-proxy'],
+      accepted: /^ {2}"userland-proxy": (false|true),?$/ },
     screenshots: true,
   },
 ];

@@ -161,6 +161,9 @@ for (const kase of CASES) {
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type(kase.completion.typed);
+      // Close whatever typing opened, then ask for suggestions the way a person does.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
       const item = page.locator('.suggest-widget .monaco-list-row', { hasText: kase.completion.label });
       await workbench.expect(item, `"${kase.completion.label}" among the suggestions`);
       const details = page.locator('.suggest-details-container .suggest-details');
@@ -168,6 +171,10 @@ for (const kase of CASES) {
       await workbench.expect(details.filter({ hasText: kase.completion.shows[0] }), 'the suggestion\'s documentation');
       const documentation = await details.innerText();
       for (const fact of kase.completion.shows) assert.ok(documentation.includes(fact), `the documentation should say "${fact}":\n${documentation}`);
+      await page.keyboard.press('Enter');
+      await workbench.expect(page.locator('.suggest-widget'), 'the suggestions to close', { state: 'hidden' });
+      const typedLine = (await workbench.editorText()).split('\n')[1];
+      assert.match(typedLine, kase.completion.accepted, 'accepting the suggestion replaces what was typed');
       await workbench.page.close();
     });
 

@@ -170,10 +170,26 @@ export class WorkbenchPage {
     return this.page.locator('.action-widget .monaco-list-row .title').allInnerTexts();
   }
 
-  /** Chooses a code action of the open quick fix menu by its title. */
+  /**
+   * Chooses a code action of the open quick fix menu by its title, with the arrow keys and Enter as a
+   * person would (the menu blocks mouse clicks for a moment after it opens).
+   */
   async chooseAction(title) {
-    await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
-    await this.expect(this.page.locator('.action-widget'), 'the quick fix menu to close', { state: 'hidden' });
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    const count = await rows.count();
+    for (let step = 0; step <= count; step++) {
+      const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+      await this.expect(focused, 'a focused quick fix');
+      if ((await focused.getAttribute('aria-label')) === title) {
+        await this.page.keyboard.press('Enter');
+        await this.expect(this.page.locator('.action-widget'), 'the quick fix menu to close', { state: 'hidden' });
+        return;
+      }
+      const label = await focused.getAttribute('aria-label');
+      await this.page.keyboard.press('ArrowDown');
+      await this.expect(this.page.locator('.action-widget .monaco-list-row.action.focused').filter({ hasNotText: label }), 'the next quick fix');
+    }
+    throw await this.failure(`no quick fix titled "${title}"`);
   }
 }
 
