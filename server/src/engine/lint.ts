@@ -6,6 +6,7 @@ import { docsUrl, type ModelName, type Report, type Rule, type RuleContext, type
 import { ruleEnabled, severityFor, type LintOptions } from './options';
 import type { Finding, Fix, Location, Severity, TextEdit } from './types';
 import type { Workspace, ParsedFile } from './workspace';
+import { suppressFindings, type SuppressionsModel } from './suppressions';
 import { RULES } from '../rules';
 
 export const INTERNAL_ERROR_ID = 'DG000';
@@ -22,19 +23,23 @@ export function lintWorkspace(workspace: Workspace, options: LintOptions, onlyFi
   };
   for (const file of workspace.files) if (wanted(file.path)) findings.set(file.path, []);
 
-  for (const rule of rules) {
+  const run = (rule: Rule, suppressions: SuppressionsModel[]) => {
     const severity = severityFor(rule.meta, options);
-    if (!ruleEnabled(rule.meta, options) || severity === undefined) continue;
-    for (const [model, fallbackFile] of modelsFor(rule.meta.reads, workspace, wanted)) {
+    if (!ruleEnabled(rule.meta, options) || severity === undefined) return;
+    for (const [model, fallbackFile] of modelsFor(rule.meta.reads, workspace, wanted, suppressions)) {
       runRule(rule, model, fallbackFile, severity, options, push);
     }
-  }
+  };
+  for (const rule of rules) if (rule.meta.reads !== 'suppressions') run(rule, []);
+  // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
+  const unused = suppressFindings(workspace.files, findings, options, rules);
+  for (const rule of rules) if (rule.meta.reads === 'suppressions') run(rule, unused);
   for (const list of findings.values()) list.sort(compareFindings);
   return findings;
 }
 
 /** The instances of the model a rule reads, each with the file an internal error is reported in. */
-function modelsFor(reads: ModelName, workspace: Workspace, wanted: (file: string) => boolean): [RuleModels[ModelName], string][] {
+function modelsFor(reads: ModelName, workspace: Workspace, wanted: (file: string) => boolean, suppressions: SuppressionsModel[]): [RuleModels[ModelName], string][] {
   switch (reads) {
     case 'file':
       return workspace.files.filter((f) => wanted(f.path)).map((f) => [f, f.path]);
@@ -44,6 +49,8 @@ function modelsFor(reads: ModelName, workspace: Workspace, wanted: (file: string
       return workspace.files.filter((f): f is ParsedFile & { kind: 'systemd' } => f.kind === 'systemd' && f.docker && wanted(f.path)).map((f) => [f, f.path]);
     case 'daemon':
       return workspace.hosts.filter((h) => h.files.some(wanted)).map((h) => [h, h.anchor?.file ?? h.files[0]]);
+    case 'suppressions':
+      return suppressions.map((model) => [model, model.file.path]);
   }
 }
 

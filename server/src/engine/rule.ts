@@ -6,6 +6,7 @@ import type { ParsedFile } from './workspace';
 import type { DaemonHost } from '../model/host';
 import type { DaemonJsonFile } from '../formats/daemon-json/parse';
 import type { SystemdFile } from '../formats/systemd/parse';
+import type { SuppressionsModel } from './suppressions';
 import type { FileChange, FileKind, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
 
 /** The models a rule can read; the engine calls `check` once per instance of it. */
@@ -17,6 +18,8 @@ export interface RuleModels {
   'systemd': SystemdFile;
   /** The effective daemon configuration of one host (daemon.json and dockerd flags). */
   'daemon': DaemonHost;
+  /** One file's comment pragmas that suppressed nothing (judged after every other rule). */
+  'suppressions': SuppressionsModel;
 }
 export type ModelName = keyof RuleModels;
 

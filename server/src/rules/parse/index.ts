@@ -8,5 +8,6 @@ import dg005 from './dg005-removed-option';
 import dg006 from './dg006-deprecated-option';
 import dg007 from './dg007-comment-in-daemon-json';
 import dg008 from './dg008-conflicting-options';
+import dg009 from './dg009-unused-suppression';
 
-export const PARSE_RULES: Rule[] = [dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008] as Rule[];
+export const PARSE_RULES: Rule[] = [dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009] as Rule[];
