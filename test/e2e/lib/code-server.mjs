@@ -33,6 +33,8 @@ const QUIET_USER_SETTINGS = {
   'editor.minimap.enabled': false,
   'security.workspace.trust.startupPrompt': 'always',
   'window.restoreWindows': 'none',
+  // The scenario folders sit inside this repository's checkout: no "open the parent repository?" toast.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**
