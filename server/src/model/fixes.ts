@@ -9,6 +9,7 @@ import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
 import { flagFix, flagText } from './flag-fixes';
 import type { DaemonHost } from './host';
+import { daemonJsonChange, moveToDaemonJsonFix } from './move-to-daemon-json';
 
 /** Set `key` to `value` where it is written, or add it to the host's daemon.json. */
 export function settingFix(host: DaemonHost, key: string, value: JsonValue, title: string, safety: FixSafety = 'unsafe'): FixProposal[] {
@@ -17,12 +18,14 @@ export function settingFix(host: DaemonHost, key: string, value: JsonValue, titl
     return [{ title, safety, edits: setJsonValue(textOf(host, existing.origin.file), existing.origin.path, value) }];
   }
   if (existing?.origin.type === 'flag' && !Array.isArray(value) && (typeof value !== 'object' || value === null)) {
-    return flagFix(host, existing.origin, flagText(existing.origin, key, value), title, safety);
+    return [...flagFix(host, existing.origin, flagText(existing.origin, key, value), title, safety), ...moveToDaemonJsonFix(host, existing, value)];
   }
   if (!existing && host.daemonJson) {
     return [{ title, safety, edits: setJsonValue(host.daemonJson.text, [key], value) }];
   }
-  return [];
+  // A host without daemon.json: create it (Docker's documented place) rather than add a flag.
+  const created = existing ? undefined : daemonJsonChange(host, key, value);
+  return created ? [{ title: `${title} (in a new ${created.file.slice(host.root.length)})`, safety, edits: [], otherFiles: [created] }] : [];
 }
 
 /** Remove one setting (a member, a list element, a flag) from where it is written. */

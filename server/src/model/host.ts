@@ -19,6 +19,12 @@ export interface DaemonHost {
   config: DaemonConfig;
   /** Where a rule about a *missing* setting reports: daemon.json's opening `{`, else the dockerd command. */
   anchor?: Location;
+  /**
+   * False when a file that may hold settings does not parse (a broken daemon.json beside the unit):
+   * a setting that looks missing may be written there, so the host has no anchor and rules about
+   * missing settings stay silent; settings written as flags are still judged.
+   */
+  complete: boolean;
   /** Every file that feeds this host (a finding's file must be one of them). */
   files: string[];
   /** docker.service with its drop-ins, when the workspace holds them. */
@@ -45,7 +51,7 @@ export function hostFromDaemonJson(file: DaemonJsonFile): DaemonHost {
   const config = new DaemonConfig();
   for (const property of file.properties) config.add(settingFromProperty(file.path, property));
   const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
-  return { root: hostRootOf(file.path), daemonJson: file, config, anchor, files: [file.path] };
+  return { root: hostRootOf(file.path), daemonJson: file, config, anchor, complete: true, files: [file.path] };
 }
 
 function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
@@ -108,14 +114,14 @@ function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFi
   const configFile = command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
   const inRoot = daemonJsons.filter((j) => hostRootOf(j.path) === root);
   const daemonJson = inRoot.find((j) => j.path === root + (configFile ?? DEFAULT_CONFIG_FILE)) ?? (configFile === undefined && inRoot.length === 1 ? inRoot[0] : undefined);
-  const host: DaemonHost = daemonJson && daemonJson.syntaxErrors.length === 0 ? hostFromDaemonJson(daemonJson) : { root, config: new DaemonConfig(), files: [] };
-  if (daemonJson && daemonJson.syntaxErrors.length > 0) host.files.push(daemonJson.path);
+  const broken = daemonJson !== undefined && daemonJson.syntaxErrors.length > 0;
+  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson) : { root, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
   host.root = root;
   host.service = service;
   host.command = command;
   if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
-  if (!host.anchor && command) host.anchor = { file: command.file, span: command.executable };
+  if (!host.anchor && command && host.complete) host.anchor = { file: command.file, span: command.executable };
   const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
   host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
   return host;
