@@ -43,8 +43,12 @@ test('malformed requests get empty or safe answers', async () => {
   const icc = (await client.pull(uri)).find((d) => d.code === 'DG103')!;
   const forged: Diagnostic = { ...icc, data: { revision: (icc.data as { revision: number }).revision, fixes: [{ title: 'x', safety: 'safe', edits: 'not a list' }] } };
   const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [forged] } })) as CodeAction[];
-  // The forged fix is dropped (it does not resolve the finding); the documentation link stays.
-  assert.deepEqual(actions.map((a) => a.title), ['Show documentation for DG103']);
+  // Fix edits never come from the client: the forged ones are ignored and the server's own fix is offered.
+  assert.deepEqual(actions.map((a) => a.title), ['Set "icc" to false (containers on docker0 can no longer talk to each other)', 'Show documentation for DG103']);
+  const stale: Diagnostic = { ...icc, data: { revision: -1 } };
+  const staleActions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [stale] } })) as CodeAction[];
+  // A diagnostic of another revision of the text gets no edit, only the documentation link.
+  assert.deepEqual(staleActions.map((a) => a.title), ['Show documentation for DG103']);
   assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99_999, character: 99_999 } }), null);
   assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:never-opened' }, position: { line: 0, character: 0 } }), null);
   await stillServes();

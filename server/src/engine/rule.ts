@@ -61,7 +61,11 @@ export interface Report {
   /** Overrides the default severity for this finding (e.g. DG101's warning case). */
   severity?: Severity;
   related?: RelatedInformation[];
-  fixes?: FixProposal[];
+  /**
+   * The fixes, or a function that builds them: preferred, since building edits can cost a re-scan
+   * of the file and most findings are never fixed. The engine calls it once, on first use.
+   */
+  fixes?: FixProposal[] | (() => FixProposal[]);
   tags?: FindingTag[];
 }
 

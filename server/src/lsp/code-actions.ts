@@ -64,13 +64,18 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
 function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): CodeAction[] {
   const revision = state.project.revision(path);
   const sources = state.project.hostSources(path);
+  const positions = positionsOf(state, path);
+  const current = state.project.findings(path, options).findings;
   let before: Map<string, Finding[]> | undefined;
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
-    // Fixes computed for another text would edit the wrong characters.
-    if (!data || data.revision !== revision || !Array.isArray(data.fixes)) continue;
-    const finding = findingOf(path, diagnostic, data.fixes);
+    // A diagnostic of another text would have its fix edit the wrong characters.
+    if (!data || data.revision !== revision) continue;
+    const start = positions.offsetAt(diagnostic.range.start);
+    const end = positions.offsetAt(diagnostic.range.end);
+    const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end && f.message === diagnostic.message);
+    if (!finding || finding.fixes.length === 0) continue;
     before ??= lintSources(sources, options).findings;
     for (const fix of offerableFixes(sources, finding, options, before)) {
       // A display-only fix is shown, never applied; the documentation action links its steps.
@@ -80,22 +85,6 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     }
   }
   return actions;
-}
-
-/** The parts of a finding that the fix checks read, rebuilt from the diagnostic that carried it. */
-function findingOf(path: string, diagnostic: Diagnostic, fixes: Fix[]): Finding {
-  return {
-    ruleId: diagnostic.code as string,
-    ruleName: '',
-    severity: 'warning',
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    file: path,
-    span: { start: 0, end: 0 },
-    related: [],
-    fixes,
-    tags: [],
-    docsUrl: diagnostic.codeDescription?.href ?? '',
-  };
 }
 
 function fixAllAction(state: ServerState, path: string, options: LintOptions): CodeAction | undefined {

@@ -1,8 +1,9 @@
 /**
  * Findings → LSP diagnostics. Pull (`textDocument/diagnostic`, `workspace/diagnostic`) when the
  * client supports it, `publishDiagnostics` otherwise; either way computed on demand with no
- * debounce, since the project re-lints only what a change touched. Fixes ride in `data`, so a code
- * action is a lookup (ruff's server does the same).
+ * debounce, since the project re-lints only what a change touched. `data` marks a fixable finding
+ * with the text revision it was computed at; the code action looks the finding up in the project's
+ * cache at that revision and only then builds its fix edits (most findings are never fixed).
  */
 import {
   DiagnosticSeverity,
@@ -13,16 +14,16 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { Finding, Fix, FindingTag, Severity } from '../engine/types';
+import type { Finding, FindingTag, Severity } from '../engine/types';
+import { RULES_BY_ID } from '../rules';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
 
 export const DIAGNOSTIC_SOURCE = 'dockguard';
 
-/** What a diagnostic carries for its code actions: the fixes, valid at one revision of the file's text. */
+/** What a fixable diagnostic carries for its code actions: the revision of the text it describes. */
 export interface DiagnosticData {
   revision: number;
-  fixes: Fix[];
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -52,7 +53,7 @@ export function toDiagnostic(state: ServerState, finding: Finding, revision: num
     }));
   }
   if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((tag) => TAGS[tag]);
-  if (finding.fixes.length > 0) diagnostic.data = { revision, fixes: finding.fixes } satisfies DiagnosticData;
+  if (RULES_BY_ID.get(finding.ruleId)?.meta.fix) diagnostic.data = { revision } satisfies DiagnosticData;
   return diagnostic;
 }
 

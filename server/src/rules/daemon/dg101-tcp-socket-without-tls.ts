@@ -38,7 +38,7 @@ export default defineRule({
     const listeners = tcpHosts(config);
     if (listeners.length === 0) return;
     if (!config.tlsEnabled()) {
-      const fixes = settingsFix(host, { tlsverify: true, ...EXAMPLE_PATHS }, FIX_TITLE, 'display-only');
+      const fixes = () => settingsFix(host, { tlsverify: true, ...EXAMPLE_PATHS }, FIX_TITLE, 'display-only');
       for (const { setting } of listeners) {
         context.report({ messageId: 'plainTcp', data: { host: String(setting.value) }, at: originValueLocation(setting.origin), fixes });
       }
@@ -58,7 +58,7 @@ export default defineRule({
         files: listing(missing.map((key) => TLS_FILES[key])),
       },
       at: originLocation(tlsSwitch.origin),
-      fixes: settingsFix(host, Object.fromEntries(missing.map((key) => [key, EXAMPLE_PATHS[key]])), FIX_TITLE, 'display-only'),
+      fixes: () => settingsFix(host, Object.fromEntries(missing.map((key) => [key, EXAMPLE_PATHS[key]])), FIX_TITLE, 'display-only'),
     });
   },
 });

@@ -28,7 +28,7 @@ export default defineRule({
       messageId: 'unverified',
       data: { host: String(first.setting.value) },
       at: originLocation(verify.origin),
-      fixes: settingFix(host, 'tlsverify', true, 'Set "tlsverify" to true (clients without a certificate signed by your CA are refused; dockerd then needs "tlscacert")'),
+      fixes: () => settingFix(host, 'tlsverify', true, 'Set "tlsverify" to true (clients without a certificate signed by your CA are refused; dockerd then needs "tlscacert")'),
     });
   },
 });

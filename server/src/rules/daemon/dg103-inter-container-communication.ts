@@ -20,7 +20,7 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = settingFix(host, 'icc', false, 'Set "icc" to false (containers on docker0 can no longer talk to each other)');
+    const fixes = () => settingFix(host, 'icc', false, 'Set "icc" to false (containers on docker0 can no longer talk to each other)');
     const icc = host.config.get('icc');
     if (icc) {
       if (icc.value !== false) context.report({ messageId: 'enabled', at: originLocation(icc.origin), fixes });

@@ -20,7 +20,7 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = settingFix(host, 'userland-proxy', false, 'Set "userland-proxy" to false (published ports are forwarded by iptables only; loopback access to them needs hairpin NAT)');
+    const fixes = () => settingFix(host, 'userland-proxy', false, 'Set "userland-proxy" to false (published ports are forwarded by iptables only; loopback access to them needs hairpin NAT)');
     const proxy = host.config.get('userland-proxy');
     if (proxy) {
       if (proxy.value === true) context.report({ messageId: 'enabled', at: originLocation(proxy.origin), fixes });

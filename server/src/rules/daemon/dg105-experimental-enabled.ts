@@ -24,7 +24,7 @@ export default defineRule({
     context.report({
       messageId: 'enabled',
       at: originLocation(experimental.origin),
-      fixes: removalFix(host, experimental, 'Remove "experimental" (experimental features in use stop working)'),
+      fixes: () => removalFix(host, experimental, 'Remove "experimental" (experimental features in use stop working)'),
     });
   },
 });

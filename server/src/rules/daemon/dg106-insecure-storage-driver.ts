@@ -37,7 +37,7 @@ export default defineRule({
       messageId: 'insecure',
       data: { driver: driver.value, why: INSECURE_DRIVERS[driver.value] },
       at: originValueLocation(driver.origin),
-      fixes: settingFix(host, 'storage-driver', 'overlay2', `Set "storage-driver" to "overlay2" (images and containers stored by ${driver.value} are no longer visible: pull and recreate them)`),
+      fixes: () => settingFix(host, 'storage-driver', 'overlay2', `Set "storage-driver" to "overlay2" (images and containers stored by ${driver.value} are no longer visible: pull and recreate them)`),
     });
   },
 });

@@ -34,7 +34,7 @@ export default defineRule({
       if (setting?.value !== false) continue;
       // iptables: false already forces ip-masq off: one finding for that cause.
       if (key === 'ip-masq' && iptablesOff) continue;
-      context.report({ messageId, at: originLocation(setting.origin), fixes: removalFix(host, setting, title) });
+      context.report({ messageId, at: originLocation(setting.origin), fixes: () => removalFix(host, setting, title) });
     }
   },
 });

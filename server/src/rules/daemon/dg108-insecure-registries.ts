@@ -38,7 +38,7 @@ export default defineRule({
         severity: everyNetwork ? 'error' : undefined,
         data: { registry },
         at: originValueLocation(entry.origin),
-        fixes: removalFix(host, entry, `Remove "${registry}" from "insecure-registries" (pulls from it fail until it serves a trusted certificate)`),
+        fixes: () => removalFix(host, entry, `Remove "${registry}" from "insecure-registries" (pulls from it fail until it serves a trusted certificate)`),
       });
     }
   },

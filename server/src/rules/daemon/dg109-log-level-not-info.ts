@@ -33,12 +33,12 @@ export default defineRule({
         messageId: VERBOSE_LEVELS.has(normalized) ? 'verbose' : 'quiet',
         data: { level: String(level.value) },
         at: originLocation(level.origin),
-        fixes: settingFix(host, 'log-level', 'info', 'Set "log-level" to "info"'),
+        fixes: () => settingFix(host, 'log-level', 'info', 'Set "log-level" to "info"'),
       });
     }
     const debug = host.config.get('debug');
     if (debug?.value === true) {
-      context.report({ messageId: 'debug', at: originLocation(debug.origin), fixes: removalFix(host, debug, 'Remove "debug" (the daemon logs at "log-level" again)') });
+      context.report({ messageId: 'debug', at: originLocation(debug.origin), fixes: () => removalFix(host, debug, 'Remove "debug" (the daemon logs at "log-level" again)') });
     }
   },
 });

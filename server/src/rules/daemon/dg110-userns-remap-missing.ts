@@ -30,7 +30,7 @@ export default defineRule({
     if (config.bool('rootless')) return;
     // dockerd refuses userns-remap with an explicitly enabled containerd image store (reference §2.4).
     const snapshotterForced = config.member('features', 'containerd-snapshotter')?.value === true;
-    const fixes = snapshotterForced ? [] : settingFix(host, 'userns-remap', 'default', FIX_TITLE);
+    const fixes = () => snapshotterForced ? [] : settingFix(host, 'userns-remap', 'default', FIX_TITLE);
     const remap = config.get('userns-remap');
     if (!remap) {
       if (host.anchor) context.report({ messageId: snapshotterForced ? 'missingSnapshotter' : 'missing', at: host.anchor, fixes });

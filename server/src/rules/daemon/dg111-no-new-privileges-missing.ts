@@ -20,7 +20,7 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = settingFix(host, 'no-new-privileges', true, 'Set "no-new-privileges" to true (setuid programs such as sudo no longer gain privileges inside containers)');
+    const fixes = () => settingFix(host, 'no-new-privileges', true, 'Set "no-new-privileges" to true (setuid programs such as sudo no longer gain privileges inside containers)');
     const setting = host.config.get('no-new-privileges');
     if (setting) {
       if (setting.value === false) context.report({ messageId: 'disabled', at: originLocation(setting.origin), fixes });

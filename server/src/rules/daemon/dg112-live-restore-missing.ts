@@ -26,7 +26,7 @@ export default defineRule({
   check(context, host) {
     const swarmEvident = host.config.has('swarm-default-advertise-addr') || host.config.member('features', 'swarm-nftables')?.value === true;
     if (swarmEvident) return;
-    const fixes = settingFix(host, 'live-restore', true, 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)');
+    const fixes = () => settingFix(host, 'live-restore', true, 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)');
     const setting = host.config.get('live-restore');
     if (setting) {
       if (setting.value === false) context.report({ messageId: 'disabled', at: originLocation(setting.origin), fixes });

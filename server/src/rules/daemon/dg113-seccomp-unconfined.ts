@@ -24,7 +24,7 @@ export default defineRule({
     context.report({
       messageId: 'unconfined',
       at: originValueLocation(profile.origin),
-      fixes: removalFix(host, profile, 'Remove "seccomp-profile" (containers get Docker\'s default seccomp profile; those that need a blocked call must ask for it)'),
+      fixes: () => removalFix(host, profile, 'Remove "seccomp-profile" (containers get Docker\'s default seccomp profile; those that need a blocked call must ask for it)'),
     });
   },
 });

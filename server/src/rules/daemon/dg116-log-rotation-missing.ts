@@ -25,7 +25,7 @@ export default defineRule({
     if (config.value('log-driver') !== 'json-file' || config.member('log-opts', 'max-size')) return;
     const missing = Object.fromEntries(Object.entries(ROTATION).filter(([name]) => !config.member('log-opts', name)));
     const added = Object.entries(missing).map(([name, value]) => `"${name}": "${value}"`).join(' and ');
-    const fixes = membersFix(host, 'log-opts', missing, `Add ${added} to "log-opts" (applies to containers created from now on; older log lines are deleted)`);
+    const fixes = () => membersFix(host, 'log-opts', missing, `Add ${added} to "log-opts" (applies to containers created from now on; older log lines are deleted)`);
     const driver = config.get('log-driver');
     const logOpts = config.get('log-opts');
     const explicit = logOpts ?? driver;

@@ -27,7 +27,7 @@ export default defineRule({
     context.report({
       messageId: 'wildcard',
       at: originValueLocation(cors.origin),
-      fixes: removalFix(host, cors, 'Remove "api-cors-header" (web pages on other origins can no longer call the API)'),
+      fixes: () => removalFix(host, cors, 'Remove "api-cors-header" (web pages on other origins can no longer call the API)'),
     });
   },
 });

@@ -25,7 +25,7 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = settingFix(host, 'ip', '127.0.0.1', 'Set "ip" to "127.0.0.1" (ports published without an address are reachable from this host only)');
+    const fixes = () => settingFix(host, 'ip', '127.0.0.1', 'Set "ip" to "127.0.0.1" (ports published without an address are reachable from this host only)');
     const ip = host.config.get('ip');
     if (!ip) {
       if (host.anchor) context.report({ messageId: 'missing', at: host.anchor, fixes });

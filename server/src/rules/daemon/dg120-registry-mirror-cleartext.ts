@@ -24,7 +24,7 @@ export default defineRule({
         messageId: 'cleartext',
         data: { mirror: mirror.value },
         at: originValueLocation(mirror.origin),
-        fixes: valueFix(host, mirror, https, `Use "${https}" (the mirror must serve HTTPS, or pulls go to the upstream registry)`),
+        fixes: () => valueFix(host, mirror, https, `Use "${https}" (the mirror must serve HTTPS, or pulls go to the upstream registry)`),
       });
     }
   },
