@@ -6,6 +6,8 @@ import type { Finding, FileKind, Span } from '../engine/types';
 import type { ParsedFile } from '../engine/workspace';
 import { daemonJsonCompletion } from './daemon-json/completion';
 import { daemonJsonHover } from './daemon-json/hover';
+import { systemdCompletion } from './systemd/completion';
+import { systemdHover } from './systemd/hover';
 
 export interface HoverResult {
   markdown: string;
@@ -44,6 +46,7 @@ type Providers = { [K in FileKind]?: FeatureProvider<Extract<ParsedFile, { kind:
 
 const PROVIDERS: Providers = {
   'daemon-json': { hover: daemonJsonHover, completion: daemonJsonCompletion },
+  'systemd': { hover: systemdHover, completion: systemdCompletion },
 };
 
 function providerFor(file: ParsedFile): FeatureProvider<ParsedFile> | undefined {
