@@ -2,7 +2,7 @@
  * Formatting-preserving edits to daemon.json, built with jsonc-parser's `modify` so the user's
  * indentation, line endings and key order survive a quick-fix.
  */
-import { modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { modify, type FormattingOptions, type JSONPath, type ModificationOptions } from 'jsonc-parser';
 import type { TextEdit } from '../../engine/types';
 
 export function formattingOf(text: string): FormattingOptions {
@@ -13,14 +13,35 @@ export function formattingOf(text: string): FormattingOptions {
   return { insertSpaces, tabSize: insertSpaces ? indent.length : 1, eol, insertFinalNewline: false };
 }
 
+/**
+ * jsonc-parser re-formats the whole line an edit lands on, in time quadratic in the line's length
+ * (a minified 4 MB daemon.json took minutes). Past this length the edit is made unformatted, which
+ * also keeps a minified file minified.
+ */
+const MAX_FORMATTED_LINE = 1000;
+
+function modificationOptions(text: string): ModificationOptions {
+  return longestLine(text) > MAX_FORMATTED_LINE ? {} : { formattingOptions: formattingOf(text) };
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (const match of text.matchAll(/\r\n?|\n/g)) {
+    longest = Math.max(longest, match.index - start);
+    start = match.index + match[0].length;
+  }
+  return Math.max(longest, text.length - start);
+}
+
 /** Set (add or replace) the value at `path`. */
 export function setJsonValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
-  return modify(text, path, value, { formattingOptions: formattingOf(text) });
+  return modify(text, path, value, modificationOptions(text));
 }
 
 /** Remove the member or array element at `path`, with its comma. */
 export function removeJsonValue(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, { formattingOptions: formattingOf(text) });
+  return modify(text, path, undefined, modificationOptions(text));
 }
 
 /** Replace the characters of one key (given its quoted span) with another key, nothing else. */
