@@ -21,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: 'json', pattern: '**/daemon.json' },
       { language: 'json', pattern: '**/*.daemon.json' },
+      // Every unit file: the server lints only Docker's (docker.service, its drop-ins, units running dockerd).
+      { language: 'systemd-unit' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -60,9 +60,13 @@ test('npm run package builds a .vsix of the allow-list only, under 1 MB', () => 
   }
 });
 
-test('the manifest activates on daemon.json only and runs in untrusted workspaces', () => {
+test('the manifest activates on daemon.json and systemd units and runs in untrusted workspaces', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'workspaceContains:**/daemon.json']);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'workspaceContains:**/daemon.json', 'onLanguage:systemd-unit', 'workspaceContains:**/docker.service']);
+  const [unitLanguage] = manifest.contributes.languages;
+  assert.equal(unitLanguage.id, 'systemd-unit');
+  assert.deepEqual(manifest.contributes.grammars, [{ language: 'systemd-unit', scopeName: 'source.systemd-unit', path: './syntaxes/systemd-unit.tmLanguage.json' }]);
+  for (const path of [unitLanguage.configuration, manifest.contributes.grammars[0].path]) assert.ok(existsSync(join(ROOT, path)), `${path} is missing`);
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.engines.vscode, '^1.100.0');
   assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
