@@ -48,7 +48,7 @@ export function parseDaemonJson(path: string, text: string): DaemonJsonFile {
   if (text.trim() === '') return file; // dockerd: a whitespace-only file is an empty configuration
   const errors: ParseError[] = [];
   file.root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  file.syntaxErrors.push(...errors.map((e) => ({ span: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: describeParseError(e, text) })));
+  file.syntaxErrors.push(...errors.map((e) => ({ span: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) }, message: describeParseError(e, text) })));
   if (file.root && file.root.type !== 'object') {
     file.syntaxErrors.push({ span: nodeSpan(file.root), message: `daemon.json must hold a JSON object, not ${article(file.root.type)}` });
   }
