@@ -39,17 +39,38 @@ export function checkBinary(text: string): DecodedText {
   return { text };
 }
 
-/** Byte offset of the first malformed UTF-8 sequence (lead byte or continuation). */
+/**
+ * Byte offset of the first ill-formed UTF-8 sequence, by the Unicode standard's table of well-formed
+ * sequences (so overlong forms, surrogates and code points past U+10FFFF are caught, as the decoder does).
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i];
-    const extra = lead < 0x80 ? 0 : lead >> 5 === 0b110 ? 1 : lead >> 4 === 0b1110 ? 2 : lead >> 3 === 0b11110 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) {
-      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    if (lead < 0x80) {
+      i++;
+      continue;
     }
-    i += extra + 1;
+    const [length, secondMin, secondMax] = sequenceShape(lead);
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      const [min, max] = k === 1 ? [secondMin, secondMax] : [0x80, 0xbf];
+      if (i + k >= bytes.length || byte < min || byte > max) return i;
+    }
+    i += length;
   }
   return i;
+}
+
+/** A lead byte's sequence length and the range its second byte must be in; length 0 = not a lead byte. */
+function sequenceShape(lead: number): [number, number, number] {
+  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
+  if (lead === 0xe0) return [3, 0xa0, 0xbf];
+  if (lead === 0xed) return [3, 0x80, 0x9f];
+  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
+  if (lead === 0xf0) return [4, 0x90, 0xbf];
+  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
+  if (lead === 0xf4) return [4, 0x80, 0x8f];
+  return [0, 0, 0];
 }
