@@ -36,6 +36,8 @@ export const LIFECYCLE: readonly Lifecycle[] = [
   { key: 'storage-opts', value: 'overlay2.override_kernel_check', deprecatedIn: '19.03', removedIn: '24.0', note: 'overlay2 no longer checks the kernel version' },
 ];
 
+const LIFECYCLE_KEYS: ReadonlySet<string> = new Set(LIFECYCLE.map((e) => e.key));
+
 export type LifecycleStatus = 'removed' | 'deprecated';
 
 export interface LifecycleMatch {
@@ -45,6 +47,7 @@ export interface LifecycleMatch {
 
 /** The lifecycle entry for a key (and, for value-level entries, a value), judged at `dockerVersion`. */
 export function lifecycleOf(key: string, value: unknown, dockerVersion: string): LifecycleMatch | undefined {
+  if (!LIFECYCLE_KEYS.has(key)) return undefined; // the common case, checked on every key of every keystroke
   const entry = LIFECYCLE.find((e) => e.key === key && (e.value === undefined || matchesValue(e.value, value)));
   if (!entry || compareVersions(dockerVersion, entry.deprecatedIn) < 0) return undefined;
   const removed = entry.removedIn !== undefined && compareVersions(dockerVersion, entry.removedIn) >= 0;

@@ -4,8 +4,23 @@
  */
 import { optionByFlag } from '../model/daemon-options';
 
+/** Answers by name and candidate list: an unknown key is looked up again on every keystroke. */
+const remembered = new Map<string, string[]>();
+const REMEMBERED_LIMIT = 4096;
+
 /** The keys an unknown `name` most likely meant, best first; one entry = one clear candidate. */
 export function closeMatches(name: string, candidates: readonly string[], topLevel: boolean): string[] {
+  const key = `${topLevel}\u0000${name}\u0000${candidates.join('\u0001')}`;
+  let matches = remembered.get(key);
+  if (!matches) {
+    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
+    matches = computeCloseMatches(name, candidates, topLevel);
+    remembered.set(key, matches);
+  }
+  return [...matches];
+}
+
+function computeCloseMatches(name: string, candidates: readonly string[], topLevel: boolean): string[] {
   if (topLevel) {
     const option = optionByFlag(`--${name}`);
     if (option && option.key !== name && candidates.includes(option.key)) return [option.key];

@@ -2,7 +2,7 @@
  * daemon.json → a small model with ranges. dockerd uses Go's strict encoding/json, so comments and
  * trailing commas are recorded (DG007) rather than accepted, and syntax errors carry a clear message.
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../engine/types';
 
 /** JSON nested deeper than this is not analysed (Go's decoder stops at 10,000). */
@@ -101,40 +101,64 @@ function describeParseError(error: ParseError, text: string): string {
   return `${base}, found '${found}'`;
 }
 
-/** One pass of the scanner: comments, trailing commas, and nesting depth. */
+const COMMENT_MESSAGE = 'comments are not allowed: dockerd parses daemon.json as strict JSON and refuses to start';
+const TRAILING_COMMA_MESSAGE = 'trailing comma: dockerd parses daemon.json as strict JSON and refuses to start';
+
+/**
+ * One pass over the characters: comments, trailing commas, and nesting depth (checked before the
+ * recursive parser runs, so deep input cannot overflow the stack). A plain character loop rather
+ * than jsonc-parser's scanner: it runs on every keystroke and costs a fraction of a token scan.
+ * Strings end at a line break, as jsonc-parser's scanner has it.
+ */
 function scanStrictness(text: string): { problems: JsonProblem[]; maxDepth: number; tooDeepAt: number } {
   const problems: JsonProblem[] = [];
-  const scanner = createScanner(text, false);
   let depth = 0;
   let maxDepth = 0;
   let tooDeepAt = 0;
-  let pendingComma: Span | undefined;
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    const start = scanner.getTokenOffset();
-    const span = { start, end: start + scanner.getTokenLength() };
-    switch (token) {
-      case SyntaxKind.LineCommentTrivia:
-      case SyntaxKind.BlockCommentTrivia:
-        problems.push({ span, message: 'comments are not allowed: dockerd parses daemon.json as strict JSON and refuses to start' });
+  let pendingComma = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 0x20: case 0x09: case 0x0a: case 0x0d:
         continue;
-      case SyntaxKind.Trivia:
-      case SyntaxKind.LineBreakTrivia:
-        continue;
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken:
+      case 0x22: /* " */ {
+        i++;
+        while (i < length) {
+          const d = text.charCodeAt(i);
+          if (d === 0x5c /* \ */) i += 2;
+          else if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+          else i++;
+        }
+        break;
+      }
+      case 0x2f: /* / */ {
+        const next = text.charCodeAt(i + 1);
+        if (next !== 0x2f && next !== 0x2a) break;
+        const start = i;
+        if (next === 0x2f) {
+          while (i + 1 < length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d) i++;
+        } else {
+          const close = text.indexOf('*/', i + 2);
+          i = close < 0 ? length - 1 : close + 1;
+        }
+        problems.push({ span: { start, end: i + 1 }, message: COMMENT_MESSAGE });
+        continue; // a comment between a comma and a bracket keeps the comma trailing
+      }
+      case 0x7b: case 0x5b: /* { [ */
         depth++;
         if (depth > maxDepth) {
           maxDepth = depth;
-          if (depth === MAX_JSON_DEPTH + 1) tooDeepAt = start;
+          if (depth === MAX_JSON_DEPTH + 1) tooDeepAt = i;
         }
         break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
+      case 0x7d: case 0x5d: /* } ] */
         depth = Math.max(0, depth - 1);
-        if (pendingComma) problems.push({ span: pendingComma, message: 'trailing comma: dockerd parses daemon.json as strict JSON and refuses to start' });
+        if (pendingComma >= 0) problems.push({ span: { start: pendingComma, end: pendingComma + 1 }, message: TRAILING_COMMA_MESSAGE });
         break;
     }
-    pendingComma = token === SyntaxKind.CommaToken ? span : undefined;
+    pendingComma = c === 0x2c /* , */ ? i : -1;
   }
+  problems.sort((a, b) => a.span.start - b.span.start);
   return { problems, maxDepth, tooDeepAt };
 }

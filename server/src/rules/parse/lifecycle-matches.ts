@@ -16,7 +16,8 @@ export interface LifecycleFinding extends LifecycleMatch {
   /** What to do: `use "data-root"`, `remove it`. */
   advice: string;
   span: Span;
-  fixes: FixProposal[];
+  /** Built only when a fix is asked for (removing a key re-scans the file). */
+  fixes: () => FixProposal[];
 }
 
 export function lifecycleFindings(file: DaemonJsonFile, dockerVersion: string): LifecycleFinding[] {
@@ -28,7 +29,7 @@ export function lifecycleFindings(file: DaemonJsonFile, dockerVersion: string): 
         const match = lifecycleOf(property.key, element.value, dockerVersion);
         if (!match?.entry.value) return;
         const fix: FixProposal = { title: `Remove "${element.value}" (it has no effect)`, safety: 'safe', edits: [elementRemoval(property.value, index)] };
-        found.push({ ...match, what: `The storage option "${match.entry.value}"`, advice: 'remove it', span: nodeSpan(element), fixes: [fix] });
+        found.push({ ...match, what: `The storage option "${match.entry.value}"`, advice: 'remove it', span: nodeSpan(element), fixes: () => [fix] });
       });
       continue;
     }
@@ -39,10 +40,10 @@ export function lifecycleFindings(file: DaemonJsonFile, dockerVersion: string): 
       const fixes: FixProposal[] = successor
         ? [{ title: `Use "${successor}" (images and containers of the old driver are no longer visible)`, safety: 'unsafe', edits: [{ offset: property.value.offset, length: property.value.length, content: JSON.stringify(successor) }] }]
         : [];
-      found.push({ ...match, what: `"${property.key}": "${match.entry.value}"`, advice: successor ? `use "${successor}"` : 'remove it', span: nodeSpan(property.value), fixes });
+      found.push({ ...match, what: `"${property.key}": "${match.entry.value}"`, advice: successor ? `use "${successor}"` : 'remove it', span: nodeSpan(property.value), fixes: () => fixes });
       continue;
     }
-    found.push({ ...match, what: `"${property.key}"`, advice: match.entry.successor ? `use "${match.entry.successor}"` : 'remove it', span: property.keySpan, fixes: keyFixes(file, property, match) });
+    found.push({ ...match, what: `"${property.key}"`, advice: match.entry.successor ? `use "${match.entry.successor}"` : 'remove it', span: property.keySpan, fixes: () => keyFixes(file, property, match) });
   }
   return found;
 }
