@@ -1,0 +1,68 @@
+/**
+ * Real files from ../shared/corpus (beside the repo in CI): every file of a kind the engine lints goes
+ * through it without throwing and without DG000, and the CLI's text output over the daemon.json
+ * corpus is a snapshot, so a change in findings on real files shows in review.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lintSources } from '../../server/src/engine/api';
+import { decodeBytes } from '../../server/src/engine/decode';
+import { kindOfPath } from '../../server/src/engine/kinds';
+import { withDefaults } from '../../server/src/engine/options';
+import type { FileKind } from '../../server/src/engine/types';
+import { isSupportedKind, type SourceFile } from '../../server/src/engine/workspace';
+import { REPO, runCli } from '../cli/harness';
+
+const CORPUS = join(REPO, '..', 'shared', 'corpus');
+const SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-daemon-json.txt');
+
+/** The corpus folders and the kind of the files in them whose names do not say it (the CLI's --kind). */
+const FOLDER_KINDS: Record<string, FileKind> = { 'daemon-json': 'daemon-json', 'systemd': 'systemd', 'compose': 'compose', 'audit-rules': 'audit' };
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+/** One project of the corpus (its first-level folder) as sources, as the CLI would read them. */
+function projectSources(projectDir: string, folderKind: FileKind): SourceFile[] {
+  return [...walk(projectDir)].flatMap((path) => {
+    const kind = kindOfPath(path) ?? folderKind;
+    if (!isSupportedKind(kind)) return [];
+    const decoded = decodeBytes(readFileSync(path));
+    return [{ path, kind, text: decoded.text, decodeProblem: decoded.problem?.message }];
+  });
+}
+
+describe('corpus', { skip: existsSync(CORPUS) ? false : `no corpus at ${CORPUS} (clone shared/ beside the repo)` }, () => {
+  for (const [folder, kind] of Object.entries(FOLDER_KINDS)) {
+    const supported = isSupportedKind(kind);
+    it(`${folder}: every file lints without DG000`, { skip: supported ? false : `dockguard does not lint ${kind} files yet` }, () => {
+      let linted = 0;
+      for (const project of readdirSync(join(CORPUS, folder)).sort()) {
+        const sources = projectSources(join(CORPUS, folder, project), kind);
+        linted += sources.length;
+        for (const options of [withDefaults({ profile: 'all' }), withDefaults({ profile: 'all', dockerVersion: '20.10' })]) {
+          const findings = [...lintSources(sources, options).findings.values()].flat();
+          const internal = findings.filter((f) => f.ruleId === 'DG000').map((f) => `${relative(CORPUS, f.file)}: ${f.message}`);
+          assert.deepEqual(internal, [], `${folder}/${project} at dockerd ${options.dockerVersion}`);
+        }
+      }
+      assert.ok(linted > 0, `no ${kind} file found under ${folder}/`);
+    });
+  }
+
+  it('the CLI on daemon-json/: the recorded findings and exit code', () => {
+    const run = runCli(['lint', '--kind', 'daemon-json', 'daemon-json'], CORPUS);
+    assert.equal(run.stderr, '');
+    const actual = `${run.stdout}exit ${run.code}\n`;
+    if (process.env.UPDATE_SNAPSHOTS === '1' || (!existsSync(SNAPSHOT) && !process.env.CI)) writeFileSync(SNAPSHOT, actual);
+    assert.ok(existsSync(SNAPSHOT), `missing ${SNAPSHOT} (run with UPDATE_SNAPSHOTS=1)`);
+    assert.equal(actual, readFileSync(SNAPSHOT, 'utf8'));
+  });
+});
