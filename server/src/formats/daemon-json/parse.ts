@@ -4,6 +4,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../engine/types';
+import { parseStrictJson } from './fast-parse';
 
 /** JSON nested deeper than this is not analysed (Go's decoder stops at 10,000). */
 export const MAX_JSON_DEPTH = 1000;
@@ -39,6 +40,9 @@ export interface DaemonJsonFile {
 
 export function parseDaemonJson(path: string, text: string): DaemonJsonFile {
   const file: DaemonJsonFile = { kind: 'daemon-json', path, text, properties: [], syntaxErrors: [], strictnessErrors: [] };
+  // The common case, strict JSON, in one pass; anything else takes the tolerant path below.
+  const strictRoot = parseStrictJson(text, MAX_JSON_DEPTH);
+  if (strictRoot) return withRoot(file, strictRoot);
   const scan = scanStrictness(text);
   file.strictnessErrors = scan.problems;
   if (scan.maxDepth > MAX_JSON_DEPTH) {
@@ -47,12 +51,15 @@ export function parseDaemonJson(path: string, text: string): DaemonJsonFile {
   }
   if (text.trim() === '') return file; // dockerd: a whitespace-only file is an empty configuration
   const errors: ParseError[] = [];
-  file.root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   file.syntaxErrors.push(...errors.map((e) => ({ span: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) }, message: describeParseError(e, text) })));
-  if (file.root && file.root.type !== 'object') {
-    file.syntaxErrors.push({ span: nodeSpan(file.root), message: `daemon.json must hold a JSON object, not ${article(file.root.type)}` });
-  }
-  if (file.root?.type === 'object') file.properties = objectProperties(file.root, []);
+  return root ? withRoot(file, root) : file;
+}
+
+function withRoot(file: DaemonJsonFile, root: Node): DaemonJsonFile {
+  file.root = root;
+  if (root.type === 'object') file.properties = objectProperties(root, []);
+  else file.syntaxErrors.push({ span: nodeSpan(root), message: `daemon.json must hold a JSON object, not ${article(root.type)}` });
   return file;
 }
 
