@@ -181,7 +181,7 @@ describe('pull diagnostics', () => {
     const labels = keys.map((k) => k.label);
     assert.ok(!labels.includes('icc') && !labels.includes('log-level'), 'keys already present are not offered');
     const liveRestore = keys.find((k) => k.label === 'live-restore')!;
-    assert.deepEqual(liveRestore.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '"live-restore": ${1|false,true|}' });
+    assert.deepEqual(liveRestore.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '"live-restore": ${1|false,true|},' });
     assert.match((liveRestore.documentation as { value: string }).value, /^\*\*`live-restore`\*\* · boolean · default `false` · flag `--live-restore`/);
     const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: edited }, position: { line: 3, character: 17 } })) as CompletionItem[];
     assert.deepEqual(values.map((v) => v.label), ['"panic"', '"fatal"', '"error"', '"warn"', '"info"', '"debug"', '"trace"']);

@@ -1,6 +1,6 @@
 /** textDocument/completion: the protocol-free completion provider, as text edits over the typed token. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { completion, type CompletionKind } from '../features';
+import { completion, type CompletionEntry, type CompletionKind } from '../features';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, type ServerState } from './state';
 
@@ -22,12 +22,20 @@ export function registerCompletion(state: ServerState): void {
           kind: KINDS[entry.kind],
           detail: entry.detail,
           documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-          // Filter on what is typed, quotes included, so `"ic` still matches `icc`.
-          filterText: entry.kind === 'key' ? JSON.stringify(entry.label) : entry.label,
+          filterText: filterText(entry, file.text[entry.replace.start] === '"'),
           insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
           textEdit: { range: toRange(positions, entry.replace), newText: snippet ? entry.snippet! : entry.text },
         };
       });
     }),
   );
+}
+
+/**
+ * What the client matches the typed text (the replaced range up to the cursor) against: the entry as
+ * JSON text, with its opening quote only when the user typed one, so `"ic` and `ic` both match `icc`.
+ */
+function filterText(entry: CompletionEntry, typedQuote: boolean): string {
+  const asJson = entry.kind === 'key' ? JSON.stringify(entry.label) : entry.label;
+  return typedQuote ? asJson : asJson.replace(/^"(.*)"$/, '$1');
 }

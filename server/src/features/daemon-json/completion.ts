@@ -3,7 +3,7 @@
  * `"key": value` with a placeholder fitting the key's type, the members of object-valued keys, and
  * the allowed values of a key (enums, booleans, the usual drivers).
  */
-import { getLocation, type Node } from 'jsonc-parser';
+import { getLocation, type Location } from 'jsonc-parser';
 import type { Span } from '../../engine/types';
 import type { DaemonJsonFile } from '../../formats/daemon-json/parse';
 import { DAEMON_OPTIONS, optionByKey, type JsonSchema } from '../../model/daemon-options';
@@ -19,54 +19,108 @@ const USUAL_VALUES: Readonly<Record<string, readonly string[]>> = {
 export function daemonJsonCompletion(file: DaemonJsonFile, offset: number, context: FeatureContext): CompletionEntry[] {
   if (!file.root || file.root.type !== 'object') return [];
   const location = getLocation(file.text, offset);
-  const replace = replacedSpan(location.previousNode, offset);
+  const typed = typedSpan(file.text, location, offset);
   const [key, member] = location.path;
-  if (location.isAtPropertyKey && location.path.length === 1) return keyEntries(file, replace, context);
-  if (location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string') return memberEntries(file, key, replace);
-  if (!location.isAtPropertyKey && location.path.length === 1 && typeof key === 'string') return valueEntries(optionByKey(key)?.schema, USUAL_VALUES[key], replace);
-  if (!location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string' && typeof member === 'string') return valueEntries(memberSchema(key, member), undefined, replace);
+  if (location.isAtPropertyKey && location.path.length === 1) return keyEntries(file, typed, context);
+  if (location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string') return memberEntries(file, key, typed);
+  if (!location.isAtPropertyKey && location.path.length === 1 && typeof key === 'string') return valueEntries(optionByKey(key)?.schema, USUAL_VALUES[key], typed);
+  if (!location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string' && typeof member === 'string') return valueEntries(memberSchema(key, member), undefined, typed);
   return [];
 }
 
-/** The token being typed (a quoted key or a value) is replaced; otherwise text is inserted at the cursor. */
-function replacedSpan(node: Node | undefined, offset: number): Span {
-  if (node && ['string', 'number', 'boolean', 'null'].includes(node.type) && node.offset <= offset && offset <= node.offset + node.length) {
-    return { start: node.offset, end: node.offset + node.length };
+/** Characters that end a bare word in JSON text (a key typed without its quotes, `tru` as a value). */
+const WORD_BOUNDARY = /[\s":,{}[\]]/;
+const SCALAR_TYPES = new Set(['string', 'number', 'boolean', 'null']);
+
+/**
+ * What the user typed at the cursor, which an accepted entry replaces and the client filters on: the
+ * whole key or value token, quotes included (so an auto-closed quote goes too), else the bare word
+ * around the cursor with a quote before it. An unterminated string runs to the line's end in the
+ * scanner; only its word up to a space or bracket counts, so `{ "max-s }` keeps its `}`.
+ */
+function typedSpan(text: string, location: Location, offset: number): Span {
+  const node = location.previousNode;
+  // For a key, getLocation's previousNode is the property, spanning only its key string.
+  const isToken = node !== undefined && (SCALAR_TYPES.has(node.type) || (node.type === 'property' && location.isAtPropertyKey));
+  if (isToken && node.offset <= offset && offset <= node.offset + node.length) {
+    const end = node.offset + node.length;
+    if (text[node.offset] !== '"' || isClosedString(text, node.offset, end)) return { start: node.offset, end };
+    return { start: node.offset, end: wordEnd(text, offset) };
   }
-  return { start: offset, end: offset };
+  let start = offset;
+  while (start > 0 && !WORD_BOUNDARY.test(text[start - 1])) start--;
+  if (text[start - 1] === '"') start--;
+  return { start, end: wordEnd(text, offset) };
 }
 
-function keyEntries(file: DaemonJsonFile, replace: Span, context: FeatureContext): CompletionEntry[] {
-  const present = new Set(file.properties.filter((p) => p.keySpan.start !== replace.start).map((p) => p.key));
-  const colonFollows = /^\s*:/.test(file.text.slice(replace.end));
+function wordEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && !WORD_BOUNDARY.test(text[end])) end++;
+  return end;
+}
+
+/** Whether `text[start, end)`, which opens with a quote, also ends with one that no backslash escapes. */
+function isClosedString(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || text[end - 1] !== '"') return false;
+  let backslashes = 0;
+  while (end - 2 - backslashes > start && text[end - 2 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 0;
+}
+
+interface KeyFit {
+  replace: Span;
+  /** A value follows the key already: insert the key alone, keeping the user's value. */
+  keyOnly: boolean;
+  /** `,` when another property follows, so accepting keeps the file valid. */
+  separator: string;
+}
+
+/** How a key entry fits what follows the typed key; a bare `:` after it joins the replacement, which brings a value placeholder. */
+function keyFit(text: string, typed: Span): KeyFit {
+  let replace = typed;
+  const colon = /^\s*:[ \t]*/.exec(text.slice(typed.end, typed.end + 200));
+  if (colon) {
+    const afterColon = typed.end + colon[0].length;
+    const valueFollows = afterColon < text.length && !/[\r\n,}]/.test(text[afterColon]);
+    // A completion's range stays on the cursor's line.
+    if (valueFollows || /[\r\n]/.test(colon[0])) return { replace: typed, keyOnly: true, separator: '' };
+    replace = { start: typed.start, end: afterColon };
+  }
+  const next = /^\s*(\S)/.exec(text.slice(replace.end, replace.end + 200))?.[1];
+  return { replace, keyOnly: false, separator: next === '"' ? ',' : '' };
+}
+
+function keyEntries(file: DaemonJsonFile, typed: Span, context: FeatureContext): CompletionEntry[] {
+  const present = new Set(file.properties.filter((p) => p.keySpan.start !== typed.start).map((p) => p.key));
+  const fit = keyFit(file.text, typed);
   return DAEMON_OPTIONS.filter((option) => option.file !== 'ignored' && !present.has(option.key)).map((option) => ({
     label: option.key,
     kind: 'key',
     detail: describeSchema(option.schema),
     documentation: keyDocumentation(option.key, undefined, context.dockerVersion),
-    ...memberText(option.key, option.schema, colonFollows),
-    replace,
+    ...memberText(option.key, option.schema, fit),
+    replace: fit.replace,
   }));
 }
 
-function memberEntries(file: DaemonJsonFile, key: string, replace: Span): CompletionEntry[] {
+function memberEntries(file: DaemonJsonFile, key: string, typed: Span): CompletionEntry[] {
   const properties = optionByKey(key)?.schema.properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return [];
   const owner = file.properties.find((p) => p.key === key && p.value.type === 'object');
-  const present = new Set((owner?.value.children ?? []).map((m) => m.children?.[0]).filter((k) => k && k.offset !== replace.start).map((k) => String(k?.value)));
-  const colonFollows = /^\s*:/.test(file.text.slice(replace.end));
+  const present = new Set((owner?.value.children ?? []).map((m) => m.children?.[0]).filter((k) => k && k.offset !== typed.start).map((k) => String(k?.value)));
+  const fit = keyFit(file.text, typed);
   return Object.keys(properties).filter((name) => !present.has(name)).map((name) => {
     const schema = memberSchema(key, name) ?? {};
-    return { label: name, kind: 'key', detail: describeSchema(schema), documentation: memberDocumentation(key, name), ...memberText(name, schema, colonFollows), replace };
+    return { label: name, kind: 'key', detail: describeSchema(schema), documentation: memberDocumentation(key, name), ...memberText(name, schema, fit), replace: fit.replace };
   });
 }
 
-/** `"key": <placeholder>`, or only `"key"` when the colon is already there. */
-function memberText(key: string, schema: JsonSchema, colonFollows: boolean): Pick<CompletionEntry, 'text' | 'snippet'> {
+/** `"key": <placeholder>`, or only `"key"` when a value is already there. */
+function memberText(key: string, schema: JsonSchema, fit: KeyFit): Pick<CompletionEntry, 'text' | 'snippet'> {
   const quoted = JSON.stringify(key);
-  if (colonFollows) return { text: quoted, snippet: quoted };
+  if (fit.keyOnly) return { text: quoted, snippet: quoted };
   const { text, snippet } = valuePlaceholder(schema);
-  return { text: `${quoted}: ${text}`, snippet: `${quoted}: ${snippet}` };
+  return { text: `${quoted}: ${text}${fit.separator}`, snippet: `${quoted}: ${snippet}${fit.separator}` };
 }
 
 function valuePlaceholder(schema: JsonSchema): { text: string; snippet: string } {
