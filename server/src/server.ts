@@ -21,7 +21,7 @@ import { registerDocuments, type ChangeListener } from './lsp/documents';
 import { guard } from './lsp/guard';
 import { registerHover } from './lsp/hover';
 import { clientFeatures, pathOfUri, type ServerState } from './lsp/state';
-import { registerWatchedFiles, scanFolders } from './lsp/workspace-scan';
+import { registerWatchedFiles, scanFolders, watchFiles } from './lsp/workspace-scan';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './protocol';
 import { version } from '../../package.json';
 
@@ -64,9 +64,12 @@ connection.onInitialize((params): InitializeResult => {
 
   connection.onInitialized(
     guard(state, 'initialized', undefined, () => {
-      if (features.configuration) {
-        connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+      if (features.configurationChangeRegistration) {
+        connection.client
+          .register(DidChangeConfigurationNotification.type, undefined)
+          .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
       }
+      watchFiles(state);
       const started = performance.now();
       const scanned = scanFolders(state, folders);
       connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -16,6 +18,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type RegistrationParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -65,6 +68,8 @@ export interface TestClient {
   shownDocuments: string[];
   /** Lines the server logged (window/logMessage). */
   log: string[];
+  /** Each capability the server registered, and whether `initialized` had been sent when it asked. */
+  registrations: Registered[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, text: string): void;
   /** An incremental change: replace `range` with `text`. */
@@ -74,7 +79,14 @@ export interface TestClient {
   /** The latest diagnostics published for `uri`, once they satisfy `predicate`. */
   waitForPublished(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   waitForRefresh(timeoutMs?: number): Promise<void>;
+  waitForRegistration(method: string, timeoutMs?: number): Promise<Registered>;
   stop(): Promise<void>;
+}
+
+export interface Registered {
+  method: string;
+  registerOptions: unknown;
+  afterInitialized: boolean;
 }
 
 export function fileUri(path: string): string {
@@ -104,7 +116,10 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     refreshRequests: 0,
     shownDocuments: [] as string[],
     log: [] as string[],
+    registrations: [] as Registered[],
   };
+  let initializeAnswered = false;
+  let initializedSent = false;
   child.stderr!.on('data', (chunk: Buffer) => client.log.push(chunk.toString()));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     client.published.push(params);
@@ -116,7 +131,13 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
     params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+    // As VS Code's client: it handles registrations only once it has the initialize result.
+    if (!initializeAnswered) throw new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method client/registerCapability');
+    client.registrations.push(...params.registrations.map(({ method, registerOptions }) => ({ method, registerOptions, afterInitialized: initializedSent })));
+    notify();
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => {
     client.refreshRequests++;
@@ -154,6 +175,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     10_000,
     'initialize',
   );
+  initializeAnswered = true;
+  initializedSent = true;
   await connection.sendNotification('initialized', {});
 
   return {
@@ -194,6 +217,9 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     waitForRefresh(timeoutMs = 10_000) {
       const seen = client.refreshRequests;
       return until(() => (client.refreshRequests > seen ? true : undefined), timeoutMs, 'a diagnostic refresh request').then(() => undefined);
+    },
+    waitForRegistration(method, timeoutMs = 10_000) {
+      return until(() => client.registrations.find((r) => r.method === method), timeoutMs, `registration of ${method}`);
     },
     async stop() {
       if (child.exitCode === null) {

@@ -21,6 +21,7 @@ export interface ClientFeatures {
   snippets: boolean;
   showDocument: boolean;
   watchedFilesRegistration: boolean;
+  configurationChangeRegistration: boolean;
 }
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -34,6 +35,7 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     showDocument: capabilities.window?.showDocument?.support === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
   };
 }
 

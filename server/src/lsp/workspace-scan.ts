@@ -17,7 +17,13 @@ import { pathOfUri, uriOfPath, type ServerState } from './state';
 export const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** What the client watches for us: the names kinds.ts recognises, and the project config. */
-export const WATCHED_GLOBS = ['**/*daemon*.json', `**/${PROJECT_CONFIG_NAME}`];
+export const WATCHED_GLOBS = [
+  '**/*daemon*.json',
+  '**/*.{service,socket}',
+  '**/*.{service,socket}.d/*.conf',
+  '**/etc/{default,sysconfig}/docker',
+  `**/${PROJECT_CONFIG_NAME}`,
+];
 
 /** Read every recognised file under the folders; returns the paths whose findings may have changed. */
 export function scanFolders(state: ServerState, folders: string[]): string[] {
@@ -87,9 +93,16 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
       if (affected.size > 0) onChange([...affected], {});
     }),
   );
-  if (state.features.watchedFilesRegistration) {
-    state.connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
-      .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
-  }
+}
+
+/**
+ * Asks the client to watch the files dockguard reads. Only after `initialized`: a client handles
+ * `client/registerCapability` once it has the initialize result (VS Code's rejects it before), and
+ * only when it declares dynamic registration of watched files.
+ */
+export function watchFiles(state: ServerState): void {
+  if (!state.features.watchedFilesRegistration) return;
+  state.connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+    .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
 }
