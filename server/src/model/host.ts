@@ -3,7 +3,7 @@
  * that stands for the host's `/`, and the effective daemon configuration they produce together.
  */
 import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } from '../formats/daemon-json/parse';
-import type { Location } from '../engine/types';
+import type { Location, Span } from '../engine/types';
 import type { SystemdFile } from '../formats/systemd/parse';
 import { buildService, envFileCommand, serviceFileText, type DaemonService, type DockerdCommand } from './daemon-service';
 import { settingsFromFlags } from './flag-settings';
@@ -49,7 +49,7 @@ export function hostRootOf(path: string): string {
 
 export function hostFromDaemonJson(file: DaemonJsonFile): DaemonHost {
   const config = new DaemonConfig();
-  for (const property of file.properties) config.add(settingFromProperty(file.path, property));
+  for (const property of file.properties) config.add(new JsonSetting(file.path, property));
   const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
   return { root: hostRootOf(file.path), daemonJson: file, config, anchor, complete: true, files: [file.path] };
 }
@@ -58,21 +58,67 @@ function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
   return { type: 'daemon-json', file, keySpan: property.keySpan, valueSpan: nodeSpan(property.value), span: property.span, path: property.path };
 }
 
-function settingFromProperty(file: string, property: JsonProperty): Setting {
-  const setting: Setting = { key: property.key, value: getNodeValue(property.value) as JsonValue, origin: jsonOrigin(file, property) };
-  if (property.value.type === 'array') setting.items = arrayItems(file, property);
-  if (property.value.type === 'object' && MAP_KEYS.has(property.key)) {
-    setting.members = objectProperties(property.value, property.path).map((member) => settingFromProperty(file, member));
+/**
+ * A daemon.json key. Its value, list items and map members are built on first read, so a list of
+ * thousands of entries costs a keystroke only what the rules that read it spend.
+ */
+class JsonSetting implements Setting {
+  readonly key: string;
+  readonly origin: JsonOrigin;
+  private builtValue?: { value: JsonValue };
+  private builtItems?: Setting[];
+  private builtMembers?: Setting[];
+
+  constructor(private readonly file: string, private readonly property: JsonProperty) {
+    this.key = property.key;
+    this.origin = jsonOrigin(file, property);
   }
-  return setting;
+
+  get value(): JsonValue {
+    this.builtValue ??= { value: getNodeValue(this.property.value) as JsonValue };
+    return this.builtValue.value;
+  }
+
+  get items(): Setting[] | undefined {
+    if (this.property.value.type !== 'array') return undefined;
+    this.builtItems ??= (this.property.value.children ?? []).map((element, index) => arrayItem(this.file, this.property, element, index));
+    return this.builtItems;
+  }
+
+  get members(): Setting[] | undefined {
+    if (this.property.value.type !== 'object' || !MAP_KEYS.has(this.key)) return undefined;
+    this.builtMembers ??= objectProperties(this.property.value, this.property.path).map((member) => new JsonSetting(this.file, member));
+    return this.builtMembers;
+  }
 }
 
-function arrayItems(file: string, property: JsonProperty): Setting[] {
-  return (property.value.children ?? []).map((element: Node, index: number) => {
-    const span = nodeSpan(element);
-    const origin: JsonOrigin = { type: 'daemon-json', file, keySpan: span, valueSpan: span, span, path: [...property.path, index] };
-    return { key: property.key, value: getNodeValue(element) as JsonValue, origin };
-  });
+/** Where one list element is written: the element itself; its spans and path are computed when asked for. */
+class ArrayItemOrigin implements JsonOrigin {
+  readonly type = 'daemon-json';
+
+  constructor(readonly file: string, private readonly element: Node, private readonly listPath: readonly (string | number)[], private readonly index: number) {}
+
+  get keySpan(): Span {
+    return nodeSpan(this.element);
+  }
+
+  get valueSpan(): Span {
+    return nodeSpan(this.element);
+  }
+
+  get span(): Span {
+    return nodeSpan(this.element);
+  }
+
+  get path(): (string | number)[] {
+    return [...this.listPath, this.index];
+  }
+}
+
+function arrayItem(file: string, list: JsonProperty, element: Node, index: number): Setting {
+  // A scalar's node holds its value already; only nested lists and objects need building.
+  const value = (element.children ? getNodeValue(element) : element.value) as JsonValue;
+  return { key: list.key, value, origin: new ArrayItemOrigin(file, element, list.path, index) };
 }
 
 /**

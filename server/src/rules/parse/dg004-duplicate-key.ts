@@ -37,7 +37,13 @@ export default defineRule({
   },
 });
 
-function* objectsIn(node: Node): Generator<Node> {
-  if (node.type === 'object') yield node;
-  for (const child of node.children ?? []) yield* objectsIn(child);
+/** Every object in the tree, by an explicit stack: scalars (most nodes, in long lists) cost one check each. */
+function objectsIn(root: Node): Node[] {
+  const objects: Node[] = [];
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'object') objects.push(node);
+    for (const child of node.children ?? []) if (child.children) pending.push(child);
+  }
+  return objects;
 }
