@@ -44,6 +44,9 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** Characters a string holds as they are: up to a quote, a backslash or a control character. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
+
 const ESCAPES: Partial<Record<number, string>> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
 
 class StrictParser {
@@ -199,6 +202,9 @@ class StrictParser {
     let chunkStart = pos;
     let decoded = '';
     for (;;) {
+      PLAIN_RUN.lastIndex = pos;
+      PLAIN_RUN.test(text);
+      pos = PLAIN_RUN.lastIndex;
       const c = text.charCodeAt(pos);
       if (c === 0x22) break;
       if (c === 0x5c /* \ */) {
@@ -223,9 +229,8 @@ class StrictParser {
         chunkStart = pos;
         continue;
       }
-      // A control character (jsonc-parser reports it), or NaN: the text ended inside the string.
-      if (!(c >= 0x20)) throw DECLINE;
-      pos++;
+      // A control character (jsonc-parser reports it), or the text ended inside the string.
+      throw DECLINE;
     }
     this.pos = pos + 1;
     return decoded + text.slice(chunkStart, pos);
