@@ -53,6 +53,10 @@ test('npm run package builds a .vsix of the allow-list only, under 1 MB', () => 
       assert.ok(names.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(names.some((n) => n.startsWith('extension/docs/rules/')), 'the rule pages are missing');
+    // Every file the manifest points VS Code at (the unit language's configuration, its grammar) ships.
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const referenced = [...manifest.contributes.languages.map((l: { configuration?: string }) => l.configuration), ...manifest.contributes.grammars.map((g: { path: string }) => g.path)];
+    for (const path of referenced.filter(Boolean)) assert.ok(names.includes(`extension/${path.replace(/^\.\//, '')}`), `${path} is referenced by the manifest but not packaged`);
     const size = statSync(out).size;
     assert.ok(size < 1024 * 1024, `the .vsix is ${size} bytes`);
   } finally {
