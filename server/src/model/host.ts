@@ -81,7 +81,7 @@ class JsonSetting implements Setting {
 
   get items(): Setting[] | undefined {
     if (this.property.value.type !== 'array') return undefined;
-    this.builtItems ??= (this.property.value.children ?? []).map((element, index) => arrayItem(this.file, this.property, element, index));
+    this.builtItems ??= (this.property.value.children ?? []).map((element, index) => new JsonListItem(this, element, index));
     return this.builtItems;
   }
 
@@ -92,11 +92,33 @@ class JsonSetting implements Setting {
   }
 }
 
-/** Where one list element is written: the element itself; its spans and path are computed when asked for. */
-class ArrayItemOrigin implements JsonOrigin {
-  readonly type = 'daemon-json';
+/**
+ * One element of a daemon.json list, which is also its own origin (written at the element itself):
+ * one small object per element, as lists can hold thousands; spans and path are computed on request.
+ */
+class JsonListItem implements Setting, JsonOrigin {
+  readonly value: JsonValue;
 
-  constructor(readonly file: string, private readonly element: Node, private readonly listPath: readonly (string | number)[], private readonly index: number) {}
+  constructor(private readonly list: JsonSetting, private readonly element: Node, private readonly index: number) {
+    // A scalar's node holds its value already; only nested lists and objects need building.
+    this.value = (element.children ? getNodeValue(element) : element.value) as JsonValue;
+  }
+
+  get key(): string {
+    return this.list.key;
+  }
+
+  get type(): 'daemon-json' {
+    return 'daemon-json';
+  }
+
+  get origin(): JsonOrigin {
+    return this;
+  }
+
+  get file(): string {
+    return this.list.origin.file;
+  }
 
   get keySpan(): Span {
     return nodeSpan(this.element);
@@ -111,14 +133,8 @@ class ArrayItemOrigin implements JsonOrigin {
   }
 
   get path(): (string | number)[] {
-    return [...this.listPath, this.index];
+    return [...this.list.origin.path, this.index];
   }
-}
-
-function arrayItem(file: string, list: JsonProperty, element: Node, index: number): Setting {
-  // A scalar's node holds its value already; only nested lists and objects need building.
-  const value = (element.children ? getNodeValue(element) : element.value) as JsonValue;
-  return { key: list.key, value, origin: new ArrayItemOrigin(file, element, list.path, index) };
 }
 
 /**
