@@ -7,14 +7,23 @@ export const CASES = [
     kind: 'daemon.json',
     workspace: 'examples/insecure-host',
     file: 'etc/docker/daemon.json',
-    // Hover this text: the finding's message and the key's documentation (reference §1: icc defaults
-    // to true, is set by --icc, CIS 2.2).
-    hover: { text: '"icc"', rule: 'DG103', shows: ['default true', '--icc', 'CIS 2.2'] },
-    quickFix: { rule: 'DG103' },
-    // Typed on a new line after the opening brace: the suggestion, what its documentation says, and
-    // the line once it is accepted (the typed text replaced, not kept).
-    completion: { typed: '"userland-pr', label: 'userland-proxy', shows: ['default true', '--userland-proxy'],
-      accepted: /^ {2}"userland-proxy": (false|true),?$/ },
+    // Hover this text: the finding's message (icc is also set by --icc in the drop-in) and the key's
+    // documentation (reference §1: icc defaults to true, is set by --icc, CIS 2.2).
+    hover: { text: '"icc"', rule: 'DG202', shows: ['default true', '--icc', 'CIS 2.2'] },
+    quickFix: { rule: 'DG105' },
+    // Typed on a new line after the opening brace: the suggestion, what its documentation says, the
+    // value choice taken, and the line once accepted (the typed text replaced, a comma before the next key).
+    completion: { typed: '"userland-pr', label: 'userland-proxy', shows: ['default true', '--userland-proxy'], choose: 'false',
+      accepted: /^ {2}"userland-proxy": false,$/ },
     screenshots: true,
+  },
+  {
+    kind: 'docker.service',
+    workspace: 'examples/insecure-host',
+    // The drop-in that repeats hosts and icc as dockerd flags: the squiggles sit on the flags themselves,
+    // on the continuation lines of ExecStart.
+    file: 'etc/systemd/system/docker.service.d/override.conf',
+    hover: { text: '--icc=true', rule: 'DG103', shows: ['--icc sets "icc" in daemon.json', 'default true', 'CIS 2.2'] },
+    quickFix: { rule: 'DG103' },
   },
 ];

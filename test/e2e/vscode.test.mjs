@@ -76,6 +76,17 @@ function findingsAfter(kase, scenario, text) {
   return cliFindings(dir, kase.file);
 }
 
+/** The file's text once it equals `expected`, or its last text after `timeoutMs`. */
+async function fileTextOnceEqual(path, expected, timeoutMs = 10_000) {
+  const deadline = performance.now() + timeoutMs;
+  let text = readFileSync(path, 'utf8');
+  while (text !== expected && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = readFileSync(path, 'utf8');
+  }
+  return text;
+}
+
 async function screenshot(kase, workbench, name) {
   if (TAKE_SCREENSHOTS && kase.screenshots) await workbench.screenshot(join(IMAGES, `${name}.png`));
 }
@@ -103,11 +114,12 @@ for (const kase of CASES) {
 
     test('hovering a key shows the finding and the key\'s documentation', { skip: !kase.hover }, async () => {
       const workspace = workspaceFor(kase, 'hover');
-      const finding = cliFindings(workspace, kase.file).find((f) => f.rule === kase.hover.rule);
-      assert.ok(finding, `the case file must have a ${kase.hover.rule} finding`);
       const lines = readFileSync(join(workspace, kase.file), 'utf8').split(/\r?\n/);
       const line = lines.findIndex((l) => l.includes(kase.hover.text)) + 1;
       const column = lines[line - 1].indexOf(kase.hover.text) + 2;
+      // The rule may report elsewhere too; the hover shows the finding on the hovered text.
+      const finding = cliFindings(workspace, kase.file).find((f) => f.rule === kase.hover.rule && f.line === line);
+      assert.ok(finding, `the case file must have a ${kase.hover.rule} finding on line ${line}`);
       const { workbench } = await openCase(kase, workspace);
       await workbench.expectSquiggles(expectedSquiggles(lines.join('\n'), cliFindings(workspace, kase.file)));
       const hover = await workbench.hover(line, column, finding.message);
@@ -145,11 +157,14 @@ for (const kase of CASES) {
       assert.notEqual(fixed, before, 'the case file must have safe fixes');
       const { workbench } = await openCase(kase, workspace);
       await workbench.expectSquiggles(expectedSquiggles(before, cliFindings(workspace, kase.file)));
+      // Into the text first, as a person would: Ctrl+S then saves this editor whatever took the focus meanwhile.
+      await workbench.clickAt(1, 1);
       await workbench.page.keyboard.press('Control+S');
       await workbench.expectSquiggles(expectedSquiggles(fixed, cliFindings(expectedDir, kase.file)));
       await workbench.expect(workbench.page.locator('.tab.active.dirty'), 'the saved tab', { state: 'detached' });
       assert.equal(await workbench.editorText(), fixed);
-      assert.equal(readFileSync(join(workspace, kase.file), 'utf8'), fixed);
+      // The tab is clean once the save is under way; the remote file system's write may land a moment later.
+      assert.equal(await fileTextOnceEqual(join(workspace, kase.file), fixed), fixed);
       await workbench.page.close();
     });
 
@@ -172,6 +187,11 @@ for (const kase of CASES) {
       const documentation = await details.innerText();
       for (const fact of kase.completion.shows) assert.ok(documentation.includes(fact), `the documentation should say "${fact}":\n${documentation}`);
       await page.keyboard.press('Enter');
+      if (kase.completion.choose) {
+        // The inserted value is a snippet choice: the editor lists the choices at once, and a person picks one.
+        await workbench.expect(page.locator('.suggest-widget .monaco-list-row', { hasText: kase.completion.choose }), 'the value choices');
+        await page.keyboard.press('Enter');
+      }
       await workbench.expect(page.locator('.suggest-widget'), 'the suggestions to close', { state: 'hidden' });
       const typedLine = (await workbench.editorText()).split('\n')[1];
       assert.match(typedLine, kase.completion.accepted, 'accepting the suggestion replaces what was typed');
