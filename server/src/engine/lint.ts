@@ -74,7 +74,14 @@ function toFinding(rule: Rule, report: Report, configuredSeverity: Severity): Fi
   if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId '${report.messageId}'`);
   // A per-report severity is a rule's own nuance of its default; a user's override wins over both.
   const severity = configuredSeverity !== rule.meta.severity ? configuredSeverity : report.severity ?? configuredSeverity;
-  const finding: Finding = {
+  let fixes: Fix[] | undefined;
+  // Fixes are built on first read (a code action, `--fix`, the JSON output's `fixable`), not while
+  // linting: a keystroke pays only for the findings. A builder that throws surfaces to that reader.
+  const buildFixes = (): Fix[] => {
+    const proposals = typeof report.fixes === 'function' ? report.fixes() : report.fixes ?? [];
+    return proposals.map((fix) => checkedFix(rule, fix));
+  };
+  return {
     ruleId: rule.meta.id,
     ruleName: rule.meta.name,
     severity,
@@ -82,23 +89,12 @@ function toFinding(rule: Rule, report: Report, configuredSeverity: Severity): Fi
     file: report.at.file,
     span: report.at.span,
     related: report.related ?? [],
-    fixes: [],
+    get fixes() {
+      return (fixes ??= buildFixes());
+    },
     tags: report.tags ?? [],
     docsUrl: docsUrl(rule.meta.id),
   };
-  return withLazyFixes(finding, () => {
-    const proposals = typeof report.fixes === 'function' ? report.fixes() : report.fixes ?? [];
-    return proposals.map((fix) => checkedFix(rule, fix));
-  });
-}
-
-/**
- * Fixes are built on first read (a code action, `--fix`, the JSON output's `fixable`), not while
- * linting: a keystroke pays only for the findings. A builder that throws surfaces to that reader.
- */
-function withLazyFixes(finding: Finding, build: () => Fix[]): Finding {
-  let built: Fix[] | undefined;
-  return Object.defineProperty(finding, 'fixes', { enumerable: true, get: () => (built ??= build()) });
 }
 
 /** Rejects what the metadata does not declare and edits that overlap (ESLint enforces the same). */

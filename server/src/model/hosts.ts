@@ -69,6 +69,15 @@ export interface ConfiguredHost {
 
 /** The tcp listeners dockerd would open (entries it would refuse are DG003's, not counted here). */
 export function tcpHosts(config: DaemonConfig): ConfiguredHost[] {
+  let hosts = tcpHostsByConfig.get(config);
+  if (!hosts) tcpHostsByConfig.set(config, (hosts = findTcpHosts(config)));
+  return hosts;
+}
+
+/** Several rules ask for one host's tcp listeners on every lint; a config is complete once linting starts. */
+const tcpHostsByConfig = new WeakMap<DaemonConfig, ConfiguredHost[]>();
+
+function findTcpHosts(config: DaemonConfig): ConfiguredHost[] {
   const tls = config.tlsEnabled();
   return config.items('hosts')
     .filter((setting): setting is Setting & { value: string } => typeof setting.value === 'string')

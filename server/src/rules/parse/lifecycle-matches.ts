@@ -20,7 +20,18 @@ export interface LifecycleFinding extends LifecycleMatch {
   fixes: () => FixProposal[];
 }
 
+/** DG005 and DG006 both read the matches of one file: computed once per file and version. */
+const matchesByFile = new WeakMap<DaemonJsonFile, { dockerVersion: string; found: LifecycleFinding[] }>();
+
 export function lifecycleFindings(file: DaemonJsonFile, dockerVersion: string): LifecycleFinding[] {
+  const remembered = matchesByFile.get(file);
+  if (remembered?.dockerVersion === dockerVersion) return remembered.found;
+  const found = findLifecycleMatches(file, dockerVersion);
+  matchesByFile.set(file, { dockerVersion, found });
+  return found;
+}
+
+function findLifecycleMatches(file: DaemonJsonFile, dockerVersion: string): LifecycleFinding[] {
   const found: LifecycleFinding[] = [];
   for (const property of lastOfEachKey(file.properties)) {
     const value = property.value.value;

@@ -37,7 +37,7 @@ export default defineRule({
       const first = conflicting[0];
       const unit = first.file.slice(first.file.lastIndexOf('/') + 1);
       const jsonText = host.daemonJson.text;
-      const removeKey: FixProposal[] = file.origin.type === 'daemon-json' ? [{ title: `Remove "${key}" from daemon.json (the flag ${first.flag} stays)`, safety: 'unsafe', edits: removeJsonValue(jsonText, file.origin.path) }] : [];
+      const removeKey = (): FixProposal[] => file.origin.type === 'daemon-json' ? [{ title: `Remove "${key}" from daemon.json (the flag ${first.flag} stays)`, safety: 'unsafe', edits: removeJsonValue(jsonText, file.origin.path) }] : [];
       context.report({ messageId: 'fileSide', data: { key, flag: first.flag, unit }, at: jsonAt, fixes: removeKey, related: conflicting.map((o) => ({ location: originLocation(o), message: `${o.flag} sets "${key}" here` })) });
       for (const origin of conflicting) {
         const text = hostFileText(host, origin.file);
@@ -50,6 +50,7 @@ export default defineRule({
 
 /** Each flag occurrence behind a setting (a list or map setting has one per item or member). */
 function flagOrigins(setting: Setting): FlagOrigin[] {
+  if (setting.origin.type === 'daemon-json') return []; // its items and members come from the file too
   const parts = [setting, ...(setting.items ?? []), ...(setting.members ?? [])];
   const origins = parts.map((s) => s.origin).filter((o): o is FlagOrigin => o.type === 'flag');
   return origins.filter((o, i) => origins.findIndex((p) => p.span.start === o.span.start && p.file === o.file) === i);
