@@ -100,9 +100,27 @@ const EXPECTATIONS: Partial<Record<string, string>> = {
   InvalidCharacter: 'control character in string (escape it)',
 };
 
+/** The innermost `{` or `[` still open at `offset` (strings and comments skipped), for error messages. */
+function innermostBracket(text: string, offset: number): string | undefined {
+  const open: string[] = [];
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < offset && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < offset && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? offset : close + 1;
+    } else if (c === '{' || c === '[') open.push(c);
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return open[open.length - 1];
+}
+
 function describeParseError(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
-  const base = EXPECTATIONS[code] ?? code;
+  const base = code === 'CommaExpected' && innermostBracket(text, error.offset) === '[' ? "expected ',' or ']'" : EXPECTATIONS[code] ?? code;
   if (error.offset >= text.length) return `${base}, found the end of the file`;
   const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
   return `${base}, found '${found}'`;
