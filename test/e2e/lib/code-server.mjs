@@ -2,7 +2,7 @@
 // .vsix, a throwaway user-data dir, 127.0.0.1 on a free port. Each scenario opens its own folder in
 // its own browser page, so it gets its own extension host and language server.
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -38,11 +38,13 @@ const QUIET_USER_SETTINGS = {
 };
 
 /**
- * Installs the .vsix into a fresh extensions dir and starts code-server. `root` is an empty folder
- * of the run's output; everything code-server writes goes there. Returns the URL base, the log paths
+ * Installs the .vsix into a fresh extensions dir and starts code-server. `root` is emptied first: a
+ * folder of the run's output; everything code-server writes goes there. Returns the URL base, the log paths
  * and `stop()`.
  */
 export async function startCodeServer({ codeServerBin, vsixPath, root }) {
+  // A run must not inherit the last one's profile or installed extension (an older build of the same version).
+  rmSync(root, { recursive: true, force: true });
   const extensionsDir = join(root, 'extensions');
   const userDataDir = join(root, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
