@@ -64,25 +64,25 @@ const MAX_FIX_PASSES = 10;
 /**
  * Apply every fix of the allowed safeties to one file, in passes of non-overlapping fixes (ESLint's
  * source-code-fixer), re-linting between passes. Returns the fixed text of every changed file.
+ * A pass first checks its fixes together (one lint: fix-all on save must answer fast); only when the
+ * combination fails is each fix checked on its own, so a bad fix never rides along with good ones.
  */
 export function fixAll(sources: readonly SourceFile[], file: string, options: LintOptions, safeties: readonly FixSafety[] = ['safe']): Map<string, string> {
   let current = [...sources];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const findings = lintSources(current, options).findings;
-    let applied = false;
-    let taken: TextEdit[] = [];
-    let next = current;
+    const candidates: { finding: Finding; fix: Fix }[] = [];
     for (const finding of findings.get(file) ?? []) {
       const fix = finding.fixes.find((f) => safeties.includes(f.safety));
       if (!fix || fix.otherFiles?.length) continue;
-      if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-      if (fixProblem(current, finding, fix, options, findings) !== undefined) continue;
-      taken = [...taken, ...fix.edits];
-      applied = true;
+      if (fix.edits.some((e) => candidates.some((c) => c.fix.edits.some((t) => overlaps(e, t))))) continue;
+      candidates.push({ finding, fix });
     }
-    if (!applied) break;
-    next = sourcesWithFix(current, file, { title: 'fix all', safety: 'safe', edits: taken });
-    current = next;
+    const accepted = combinationHolds(current, file, candidates, options, findings)
+      ? candidates
+      : candidates.filter(({ finding, fix }) => fixProblem(current, finding, fix, options, findings) === undefined);
+    if (accepted.length === 0) break;
+    current = sourcesWithFix(current, file, { title: 'fix all', safety: 'safe', edits: accepted.flatMap((c) => c.fix.edits) });
   }
   const changed = new Map<string, string>();
   for (const s of current) {
@@ -90,6 +90,21 @@ export function fixAll(sources: readonly SourceFile[], file: string, options: Li
     if (!original || original.text !== s.text) changed.set(s.path, s.text);
   }
   return changed;
+}
+
+/** `fixProblem`'s three checks for several fixes applied at once: parses, no new error, each resolved. */
+function combinationHolds(sources: readonly SourceFile[], file: string, candidates: readonly { finding: Finding; fix: Fix }[], options: LintOptions, before: Map<string, Finding[]>): boolean {
+  if (candidates.length < 2) return false; // one fix: the per-fix check is the same work
+  const edits = candidates.flatMap((c) => c.fix.edits);
+  const after = lintSources(sourcesWithFix(sources, file, { title: 'fix all', safety: 'safe', edits }), options).findings;
+  const oldErrors = errorCounts(before.values());
+  for (const [ruleId, count] of errorCounts(after.values())) if (count > (oldErrors.get(ruleId) ?? 0)) return false;
+  const key = (f: Finding) => `${f.ruleId}\u0000${f.message}`;
+  const count = (list: readonly Finding[] | undefined, k: string) => (list ?? []).filter((f) => key(f) === k).length;
+  const fixedPerKey = new Map<string, number>();
+  for (const { finding } of candidates) fixedPerKey.set(key(finding), (fixedPerKey.get(key(finding)) ?? 0) + 1);
+  for (const [k, fixed] of fixedPerKey) if (count(after.get(file), k) > count(before.get(file), k) - fixed) return false;
+  return true;
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
