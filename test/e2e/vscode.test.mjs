@@ -122,7 +122,7 @@ for (const kase of CASES) {
       assert.ok(finding, `the case file must have a ${kase.hover.rule} finding on line ${line}`);
       const { workbench } = await openCase(kase, workspace);
       await workbench.expectSquiggles(expectedSquiggles(lines.join('\n'), cliFindings(workspace, kase.file)));
-      const hover = await workbench.hover(line, column, finding.message);
+      const hover = await workbench.hover(line, column, finding.message, kase.hover.shows);
       for (const fact of kase.hover.shows) assert.ok(hover.includes(fact), `the hover should say "${fact}":\n${hover}`);
       await screenshot(kase, workbench, 'hover');
       await workbench.page.close();

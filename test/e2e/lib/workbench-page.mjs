@@ -130,10 +130,11 @@ export class WorkbenchPage {
   }
 
   /** Hovers line/column and returns the hover's text once it holds `expectedText`. */
-  async hover(line, column, expectedText) {
+  async hover(line, column, expectedText, alsoExpected = []) {
     await this.pointAt(line, column);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
-    await this.expect(hover.filter({ hasText: expectedText }), `a hover containing "${expectedText}"`);
+    // The editor shows the problem's own hover at once; the server's documentation joins it when it arrives.
+    for (const text of [expectedText, ...alsoExpected]) await this.expect(hover.filter({ hasText: text }), `a hover containing "${text}"`);
     return hover.innerText();
   }
 
