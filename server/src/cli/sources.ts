@@ -44,7 +44,7 @@ export function findFiles(paths: string[], onlyKind?: FileKind, cwd = process.cw
       throw new UsageError(`no such file or directory: ${given}`);
     }
     if (stat.isDirectory()) {
-      for (const file of walk(path)) {
+      for (const file of walkFiles(path)) {
         const kind = kindOfPath(file);
         if (kind && isSupportedKind(kind) && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
       }
@@ -58,12 +58,23 @@ export function findFiles(paths: string[], onlyKind?: FileKind, cwd = process.cw
   return [...found.values()];
 }
 
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * Every file below `dir` in name order, skipping node_modules and .git. The CLI stops on an
+ * unreadable folder (a usage error); the language server's scan passes over it, as `find` would.
+ */
+export function* walkFiles(dir: string, { skipUnreadable = false } = {}): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (skipUnreadable) return;
+    throw error;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(full);
+      if (!SKIPPED_DIRS.has(entry.name)) yield* walkFiles(full, { skipUnreadable });
     } else if (entry.isFile()) {
       yield full;
     }

@@ -3,10 +3,10 @@
  * read (never executed), so cross-file rules see the whole host and Problems lists files never
  * opened. Later changes on disk arrive as `workspace/didChangeWatchedFiles`.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
-import { readSource } from '../cli/sources';
+import { readSource, walkFiles } from '../cli/sources';
 import { kindOfPath } from '../engine/kinds';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import { updateSource, type ChangeListener } from './documents';
@@ -15,7 +15,6 @@ import { pathOfUri, uriOfPath, type ServerState } from './state';
 
 /** Configuration files are a few KB; anything larger in a workspace is not one. */
 export const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** What the client watches for us: the names kinds.ts recognises, and the project config. */
 export const WATCHED_GLOBS = [
   '**/*daemon*.json',
@@ -29,7 +28,7 @@ export const WATCHED_GLOBS = [
 export function scanFolders(state: ServerState, folders: string[]): string[] {
   const affected = new Set<string>();
   for (const folder of folders) {
-    for (const path of walk(folder)) {
+    for (const path of walkFiles(folder, { skipUnreadable: true })) {
       const kind = kindOfPath(path);
       if (!kind) continue;
       state.onDisk.add(path);
@@ -44,23 +43,6 @@ export function scanFolders(state: ServerState, folders: string[]): string[] {
     }
   }
   return [...affected];
-}
-
-function* walk(dir: string): Generator<string> {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // unreadable folders are skipped, as `find` would
-  }
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(full);
-    } else if (entry.isFile()) {
-      yield full;
-    }
-  }
 }
 
 export function registerWatchedFiles(state: ServerState, onChange: ChangeListener): void {
