@@ -7,6 +7,10 @@ export const CASES = [
     kind: 'daemon.json',
     workspace: 'examples/insecure-host',
     file: 'etc/docker/daemon.json',
+    // VS Code cancels the code action requests in flight when another provider for the file registers,
+    // and the built-in JSON language server starts beside ours: a save's fix-all then applies nothing.
+    // Scenarios start once its document symbols (this key, in the breadcrumbs) show it is up.
+    otherLanguageServer: { cursorOn: '"hosts"', breadcrumb: 'hosts' },
     // Hover this text: the finding's message (icc is also set by --icc in the drop-in) and the key's
     // documentation (reference §1: icc defaults to true, is set by --icc, CIS 2.2).
     hover: { text: '"icc"', rule: 'DG202', shows: ['default true', '--icc', 'CIS 2.2'] },

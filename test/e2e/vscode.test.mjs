@@ -48,15 +48,33 @@ function workspaceFor(kase, scenario, settings) {
   return dir;
 }
 
-/** Opens the workspace in a new window, answers the trust dialog and opens the case's file. */
-async function openCase(kase, workspace, { trust = true } = {}) {
+/** Opens the workspace in a new window and answers the trust dialog. */
+async function openWorkspace(workspace, trust) {
   const failures = join(workspace, '..');
   const logs = [codeServer.logPath, codeServer.userLogsDir];
   const workbench = await WorkbenchPage.open(browser, `${codeServer.baseUrl}/?folder=${encodeURIComponent(workspace)}`, failures, logs);
   await workbench.answerTrustDialog(trust);
+  return workbench;
+}
+
+/**
+ * Opens the workspace in a new window, answers the trust dialog, opens the case's file and waits for
+ * its first squiggle (`activationMs` after opening it) and for the other language server of its kind.
+ */
+async function openCase(kase, workspace, { trust = true } = {}) {
+  const workbench = await openWorkspace(workspace, trust);
   const opened = performance.now();
   await workbench.openFile(kase.file);
-  return { workbench, opened };
+  await workbench.expect(workbench.page.locator('.monaco-editor.focused [class*="squiggly-"]'), 'the first squiggle');
+  const activationMs = Math.round(performance.now() - opened);
+  if (kase.otherLanguageServer) {
+    const { cursorOn, breadcrumb } = kase.otherLanguageServer;
+    const lines = readFileSync(join(workspace, kase.file), 'utf8').split(/\r?\n/);
+    const line = lines.findIndex((l) => l.includes(cursorOn));
+    await workbench.clickAt(line + 1, lines[line].indexOf(cursorOn) + 2);
+    await workbench.expectBreadcrumb(breadcrumb);
+  }
+  return { workbench, activationMs };
 }
 
 /** The squiggles the CLI's findings make: severity, line and the text under each (first line only). */
@@ -67,6 +85,17 @@ function expectedSquiggles(text, findings) {
     const end = f.endLine === f.line ? f.endColumn - 1 : line.length;
     return squiggleKey({ severity: f.severity, line: f.line, text: line.slice(f.column - 1, end) });
   }));
+}
+
+/** The Problems panel's dockguard rows for one file, as comparable lines. */
+function problemsOf(rows, path) {
+  return rows.filter((row) => row.file === path && row.source === 'dockguard')
+    .map((r) => `${r.severity} ${r.code} ${r.position} ${r.message}`).sort();
+}
+
+/** The lines the Problems panel should show for the CLI's findings. */
+function problemLines(findings) {
+  return findings.map((f) => `${f.severity} ${f.rule} [Ln ${f.line}, Col ${f.column}] ${f.message}`).sort();
 }
 
 /** What the CLI finds in `file` once `text` replaces it (in a scratch copy of the workspace). */
@@ -98,16 +127,24 @@ for (const kase of CASES) {
       const findings = cliFindings(workspace, kase.file);
       assert.ok(findings.length > 0, 'the case file must have findings');
       const text = readFileSync(join(workspace, kase.file), 'utf8');
-      const { workbench, opened } = await openCase(kase, workspace);
-      await workbench.page.locator('.monaco-editor.focused [class*="squiggly-"]').first().waitFor({ timeout: 20_000 })
-        .catch(async (error) => { throw await workbench.failure('no squiggle appeared', error); });
-      t.diagnostic(`activation cost: ${Math.round(performance.now() - opened)} ms from opening ${kase.file} to the first squiggle`);
+      const { workbench, activationMs } = await openCase(kase, workspace);
+      t.diagnostic(`activation cost: ${activationMs} ms from opening ${kase.file} to the first squiggle`);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
 
-      const rows = (await workbench.problems(findings.length)).filter((row) => row.file === join(workspace, kase.file) && row.source === 'dockguard');
-      const shown = rows.map((r) => `${r.severity} ${r.code} ${r.position} ${r.message}`).sort();
-      const expected = findings.map((f) => `${f.severity} ${f.rule} [Ln ${f.line}, Col ${f.column}] ${f.message}`).sort();
-      assert.deepEqual(shown, expected);
+      const rows = await workbench.problems(findings.length);
+      assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
+      await workbench.page.close();
+    });
+
+    test('the workspace scan lists the file\'s findings in Problems before it is opened', async () => {
+      const workspace = workspaceFor(kase, 'workspace-scan');
+      const everyFinding = cliFindings(workspace);
+      const findings = everyFinding.filter((f) => f.file === kase.file);
+      const workbench = await openWorkspace(workspace, true);
+      // No editor is opened: the extension starts for the workspace (workspaceContains) and scans it.
+      const rows = await workbench.problems(everyFinding.length);
+      assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
+      assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
       await screenshot(kase, workbench, 'problems');
       await workbench.page.close();
     });

@@ -37,6 +37,11 @@ const QUIET_USER_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
+// DOCKGUARD_E2E_TRACE=1: the LSP traffic of dockguard's and the JSON language server's clients in the
+// workbench logs (the log level must be trace for a LogOutputChannel to keep it).
+const TRACE = process.env.DOCKGUARD_E2E_TRACE === '1';
+const TRACE_USER_SETTINGS = { 'dockguard.trace.server': 'verbose', 'json.trace.server': 'verbose' };
+
 /**
  * Installs the .vsix into a fresh extensions dir and starts code-server. `root` is emptied first: a
  * folder of the run's output; everything code-server writes goes there. Returns the URL base, the log paths
@@ -48,7 +53,7 @@ export async function startCodeServer({ codeServerBin, vsixPath, root }) {
   const extensionsDir = join(root, 'extensions');
   const userDataDir = join(root, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_USER_SETTINGS, ...(TRACE ? TRACE_USER_SETTINGS : {}) }, null, 2));
   const dirs = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   execFileSync(process.execPath, [codeServerBin, ...dirs, '--install-extension', vsixPath], { stdio: 'pipe' });
 
@@ -56,7 +61,7 @@ export async function startCodeServer({ codeServerBin, vsixPath, root }) {
   const logPath = join(root, 'code-server.log');
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [codeServerBin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', ...dirs], {
+    '--disable-telemetry', '--disable-update-check', ...(TRACE ? ['--log', 'trace'] : []), ...dirs], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
   });
   child.stdout.pipe(log, { end: false });

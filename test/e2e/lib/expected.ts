@@ -26,12 +26,12 @@ export interface CliFinding {
   fixable: boolean;
 }
 
-/** The CLI's findings for `file` (relative to `workspace`) when it lints the whole workspace. */
-export function cliFindings(workspace: string, file: string): CliFinding[] {
+/** The CLI's findings for `file` (relative to `workspace`; every file when omitted) when it lints the whole workspace. */
+export function cliFindings(workspace: string, file?: string): CliFinding[] {
   const output = execFileSync(process.execPath, [CLI, 'lint', '--format', 'json', '--fail-on', 'never', '.'], { cwd: workspace, encoding: 'utf8' });
   const report = JSON.parse(output) as { version: number; findings: CliFinding[] };
   if (report.version !== 1) throw new Error(`unexpected CLI JSON version ${report.version}`);
-  return report.findings.filter((finding) => finding.file === file);
+  return file === undefined ? report.findings : report.findings.filter((finding) => finding.file === file);
 }
 
 /** The CLI's safe fix-all (`--fix`) applied to the workspace; returns nothing, it writes the files. */

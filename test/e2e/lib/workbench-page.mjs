@@ -85,6 +85,12 @@ export class WorkbenchPage {
     await this.expect(this.page.locator('.editor-instance .monaco-editor.focused'), 'the focused editor');
   }
 
+  /** Waits until the editor's breadcrumbs show `symbol` (the document symbols at the cursor have arrived). */
+  async expectBreadcrumb(symbol) {
+    const item = this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: symbol });
+    await this.expect(item, `"${symbol}" in the breadcrumbs`);
+  }
+
   /** Every squiggle in the visible editor: its severity, line and the exact text under it. */
   async squiggles() {
     return this.page.evaluate(() => window.dockguardE2E.readSquiggles());
