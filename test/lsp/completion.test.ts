@@ -70,8 +70,8 @@ const CASES: Case[] = [
     text: '{\n  "log-le|": \n}\n',
     label: 'log-level',
     range: line1(2, 12),
-    newText: '"log-level": "${1|panic,fatal,error,warn,info,debug,trace|}"',
-    accepted: '{\n  "log-level": "panic"\n}\n',
+    newText: '"log-level": "${1|info,panic,fatal,error,warn,debug,trace|}"',
+    accepted: '{\n  "log-level": "info"\n}\n',
   },
   {
     name: 'an enum value being typed in an unterminated string',

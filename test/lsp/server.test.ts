@@ -184,7 +184,7 @@ describe('pull diagnostics', () => {
     assert.deepEqual(liveRestore.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '"live-restore": ${1|false,true|},' });
     assert.match((liveRestore.documentation as { value: string }).value, /^\*\*`live-restore`\*\* · boolean · default `false` · flag `--live-restore`/);
     const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: edited }, position: { line: 3, character: 17 } })) as CompletionItem[];
-    assert.deepEqual(values.map((v) => v.label), ['"panic"', '"fatal"', '"error"', '"warn"', '"info"', '"debug"', '"trace"']);
+    assert.deepEqual(values.map((v) => v.label), ['"info"', '"panic"', '"fatal"', '"error"', '"warn"', '"debug"', '"trace"']);
     assert.deepEqual((values[0].textEdit as TextEdit).range, { start: { line: 3, character: 15 }, end: { line: 3, character: 21 } });
   });
 

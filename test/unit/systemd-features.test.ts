@@ -43,7 +43,7 @@ describe('unit file completion', () => {
     const logLevel = entries.find((e) => e.label === '--log-level')!;
     assert.deepEqual(logLevel.replace, { start: typing.length - '--log-le'.length, end: typing.length });
     assert.equal(logLevel.text, '--log-level=');
-    assert.equal(logLevel.snippet, '--log-level=${1|panic,fatal,error,warn,info,debug,trace|}');
+    assert.equal(logLevel.snippet, '--log-level=${1|info,panic,fatal,error,warn,debug,trace|}');
     assert.ok(!entries.some((e) => e.label === '--icc'));
     assert.ok(entries.some((e) => e.label === '--host'), 'a repeatable flag stays on offer');
     assert.equal(entries.find((e) => e.label === '--live-restore')!.text, '--live-restore');

@@ -23,7 +23,7 @@ export function daemonJsonCompletion(file: DaemonJsonFile, offset: number, conte
   const [key, member] = location.path;
   if (location.isAtPropertyKey && location.path.length === 1) return keyEntries(file, typed, context);
   if (location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string') return memberEntries(file, key, typed);
-  if (!location.isAtPropertyKey && location.path.length === 1 && typeof key === 'string') return valueEntries(optionByKey(key)?.schema, USUAL_VALUES[key], typed);
+  if (!location.isAtPropertyKey && location.path.length === 1 && typeof key === 'string') return valueEntries(optionByKey(key)?.schema, USUAL_VALUES[key], typed, optionByKey(key)?.default);
   if (!location.isAtPropertyKey && location.path.length === 2 && typeof key === 'string' && typeof member === 'string') return valueEntries(memberSchema(key, member), undefined, typed);
   return [];
 }
@@ -98,7 +98,7 @@ function keyEntries(file: DaemonJsonFile, typed: Span, context: FeatureContext):
     kind: 'key',
     detail: describeSchema(option.schema),
     documentation: keyDocumentation(option.key, undefined, context.dockerVersion),
-    ...memberText(option.key, option.schema, fit),
+    ...memberText(option.key, option.schema, fit, option.default),
     replace: fit.replace,
   }));
 }
@@ -116,15 +116,15 @@ function memberEntries(file: DaemonJsonFile, key: string, typed: Span): Completi
 }
 
 /** `"key": <placeholder>`, or only `"key"` when a value is already there. */
-function memberText(key: string, schema: JsonSchema, fit: KeyFit): Pick<CompletionEntry, 'text' | 'snippet'> {
+function memberText(key: string, schema: JsonSchema, fit: KeyFit, defaultValue?: unknown): Pick<CompletionEntry, 'text' | 'snippet'> {
   const quoted = JSON.stringify(key);
   if (fit.keyOnly) return { text: quoted, snippet: quoted };
-  const { text, snippet } = valuePlaceholder(schema);
+  const { text, snippet } = valuePlaceholder(schema, defaultValue);
   return { text: `${quoted}: ${text}${fit.separator}`, snippet: `${quoted}: ${snippet}${fit.separator}` };
 }
 
-function valuePlaceholder(schema: JsonSchema): { text: string; snippet: string } {
-  const choices = enumValues(schema);
+function valuePlaceholder(schema: JsonSchema, defaultValue?: unknown): { text: string; snippet: string } {
+  const choices = enumValues(schema, defaultValue);
   if (choices.length > 0) return { text: JSON.stringify(choices[0]), snippet: `"\${1|${choices.map(escapeChoice).join(',')}|}"` };
   switch (schema.type) {
     case 'boolean':
@@ -146,9 +146,9 @@ function escapeChoice(value: string): string {
   return value.replace(/[,|$}\\]/g, '\\$&');
 }
 
-function valueEntries(schema: JsonSchema | undefined, usual: readonly string[] | undefined, replace: Span): CompletionEntry[] {
+function valueEntries(schema: JsonSchema | undefined, usual: readonly string[] | undefined, replace: Span, defaultValue?: unknown): CompletionEntry[] {
   if (!schema) return [];
-  const values: (string | boolean)[] = schema.type === 'boolean' ? [true, false] : [...new Set([...enumValues(schema), ...(usual ?? [])])];
+  const values: (string | boolean)[] = schema.type === 'boolean' ? [true, false] : [...new Set([...enumValues(schema, defaultValue), ...(usual ?? [])])];
   return values.map((value) => {
     const text = JSON.stringify(value);
     return { label: text, kind: 'value', text, snippet: text.replace(/[$}\\]/g, '\\$&'), replace };

@@ -17,10 +17,14 @@ export function describeSchema(schema: JsonSchema): string {
   return typeof type === 'string' ? type : 'value';
 }
 
-/** The allowed values a schema names (`enum`, or `examples` for dockerd's any-case values). */
-export function enumValues(schema: JsonSchema): string[] {
+/**
+ * The allowed values a schema names (`enum`, or `examples` for dockerd's any-case values); dockerd's
+ * default first when given, so a completion offers it before rarer values (log-level: info, not panic).
+ */
+export function enumValues(schema: JsonSchema, defaultValue?: unknown): string[] {
   const list = Array.isArray(schema.enum) ? schema.enum : Array.isArray(schema.examples) ? schema.examples : [];
-  return list.filter((v): v is string => typeof v === 'string' && v !== '');
+  const values = list.filter((v): v is string => typeof v === 'string' && v !== '');
+  return values.includes(defaultValue as string) ? [defaultValue as string, ...values.filter((v) => v !== defaultValue)] : values;
 }
 
 /** The rules whose messages name the key, with their CIS item (e.g. DG103 → CIS 2.2). */

@@ -45,7 +45,7 @@ function flagEntries(file: SystemdFile, offset: number, context: FeatureContext)
 function flagText(spec: DockerdFlagSpec): Pick<CompletionEntry, 'text' | 'snippet'> {
   const name = `--${spec.name}`;
   if (spec.kind === 'bool') return { text: name, snippet: name };
-  const choices = enumValues(spec.option.schema);
+  const choices = enumValues(spec.option.schema, spec.option.default);
   const placeholder = choices.length > 0 ? `\${1|${choices.join(',')}|}` : '$1';
   return { text: `${name}=`, snippet: `${name}=${placeholder}` };
 }
