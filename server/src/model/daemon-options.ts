@@ -55,8 +55,11 @@ export interface DaemonOption {
 
 const string: JsonSchema = { type: 'string' };
 const boolean: JsonSchema = { type: 'boolean' };
-const integer: JsonSchema = { type: 'integer' };
-const nonNegative: JsonSchema = { type: 'integer', minimum: 0 };
+// dockerd reads integers into Go's 64-bit int: a larger number stops it ("cannot unmarshal number").
+// (2^63 − 1 is not a double; the bounds round to ±2^63, which only lets 2^63 itself through.)
+export const GO_INT_MAX = 2 ** 63 - 1;
+const integer: JsonSchema = { type: 'integer', minimum: -GO_INT_MAX, maximum: GO_INT_MAX };
+const nonNegative: JsonSchema = { type: 'integer', minimum: 0, maximum: GO_INT_MAX };
 const strings: JsonSchema = { type: 'array', items: { type: 'string' } };
 const keyValueStrings: JsonSchema = { type: 'array', items: { type: 'string', pattern: '=', patternErrorMessage: "must be formatted 'key=value'" } };
 const stringMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };

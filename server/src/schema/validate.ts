@@ -9,6 +9,7 @@ import validateGenerated from './generated/daemon-validator';
 import schema from '../../../schemas/daemon.schema.json';
 import { nodeSpan, type DaemonJsonFile } from '../formats/daemon-json/parse';
 import type { Span } from '../engine/types';
+import { GO_INT_MAX } from '../model/daemon-options';
 
 export type JsonPath = (string | number)[];
 
@@ -55,7 +56,7 @@ function computeProblems(file: DaemonJsonFile): SchemaProblem[] {
   const errors = validateValue(getNodeValue(root));
   const problems: SchemaProblem[] = [];
   for (const error of collapse(errors)) {
-    const problem = toProblem(root, error);
+    const problem = toProblem(file.text, root, error);
     // On a partly parsed file, keep only what parsed cleanly: a value cut by a syntax error is DG001's.
     if (problem && !file.syntaxErrors.some((e) => touches(e.span, nodeSpan(problem.node)))) problems.push(problem);
   }
@@ -100,7 +101,7 @@ function rank(error: ErrorObject): number {
   return 1;
 }
 
-function toProblem(root: Node, error: ErrorObject): SchemaProblem | undefined {
+function toProblem(text: string, root: Node, error: ErrorObject): SchemaProblem | undefined {
   const path = fromPointer(error.instancePath);
   const node = nodeAt(root, path);
   if (!node) return undefined;
@@ -111,10 +112,10 @@ function toProblem(root: Node, error: ErrorObject): SchemaProblem | undefined {
     if (!member) return undefined;
     return { kind: 'unknown', path: [...path, name], span: nodeSpan(member.key), node: member.value, problem: 'is not an option dockerd knows', schema: fragment };
   }
-  return { kind: 'invalid', path, span: nodeSpan(node), node, problem: describeError(error, node, fragment), schema: fragment };
+  return { kind: 'invalid', path, span: nodeSpan(node), node, problem: describeError(error, node, fragment, text), schema: fragment };
 }
 
-function describeError(error: ErrorObject, node: Node, fragment: SchemaFragment): string {
+function describeError(error: ErrorObject, node: Node, fragment: SchemaFragment, text: string): string {
   const found = describeValue(getNodeValue(node));
   switch (error.keyword) {
     case 'type': {
@@ -128,6 +129,8 @@ function describeError(error: ErrorObject, node: Node, fragment: SchemaFragment)
     case 'minimum':
     case 'maximum': {
       const limit = (error.params as { limit: number }).limit;
+      // The number as written: a double would print 1e+29.
+      if (Math.abs(limit) === GO_INT_MAX) return `must fit in a 64-bit integer, not ${text.slice(node.offset, node.offset + node.length)}`;
       return `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${limit}, not ${found}`;
     }
     case 'required':
