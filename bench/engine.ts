@@ -9,10 +9,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { lintSources } from '../server/src/engine/api';
 import { withDefaults } from '../server/src/engine/options';
+import { CORPUS } from '../test/corpus-location';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const CORPUS_DAEMON_JSON = join(ROOT, '..', 'shared', 'corpus', 'daemon-json');
+const CORPUS_DAEMON_JSON = join(CORPUS ?? join(ROOT, '..', 'shared', 'corpus'), 'daemon-json');
 const WARM_UP = 50;
 const ENGINE_RUNS = 300;
 const CLI_RUNS = 20;

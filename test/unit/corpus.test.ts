@@ -1,5 +1,5 @@
 /**
- * Real files from ../shared/corpus (beside the repo in CI): every file of a kind the engine lints goes
+ * Real files from the shared corpus (see corpus-location.ts): every file of a kind the engine lints goes
  * through it without throwing and without DG000, and the CLI's text output over the daemon.json
  * corpus is a snapshot, so a change in findings on real files shows in review.
  */
@@ -13,9 +13,10 @@ import { kindOfPath } from '../../server/src/engine/kinds';
 import { withDefaults } from '../../server/src/engine/options';
 import type { FileKind } from '../../server/src/engine/types';
 import { isSupportedKind, type SourceFile } from '../../server/src/engine/workspace';
-import { REPO, runCli } from '../cli/harness';
+import { runCli } from '../cli/harness';
+import { CORPUS as FOUND_CORPUS } from '../corpus-location';
 
-const CORPUS = join(REPO, '..', 'shared', 'corpus');
+const CORPUS = FOUND_CORPUS ?? '';
 const SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-daemon-json.txt');
 
 /** The corpus folders and the kind of the files in them whose names do not say it (the CLI's --kind). */
@@ -39,7 +40,7 @@ function projectSources(projectDir: string, folderKind: FileKind): SourceFile[] 
   });
 }
 
-describe('corpus', { skip: existsSync(CORPUS) ? false : `no corpus at ${CORPUS} (clone shared/ beside the repo)` }, () => {
+describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUARD_CORPUS or put shared/ beside the repo)' }, () => {
   for (const [folder, kind] of Object.entries(FOLDER_KINDS)) {
     const supported = isSupportedKind(kind);
     it(`${folder}: every file lints without DG000`, { skip: supported ? false : `dockguard does not lint ${kind} files yet` }, () => {
