@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { settingFix } from '../../model/fixes';
-import { originLocation } from '../../model/origin';
+import { checkBooleanSetting } from './boolean-setting';
 
 /** icc defaults to true: every container on the default bridge can reach every other one. */
 export default defineRule({
@@ -20,12 +19,11 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = () => settingFix(host, 'icc', false, 'Set "icc" to false (containers on docker0 can no longer talk to each other)');
-    const icc = host.config.get('icc');
-    if (icc) {
-      if (icc.value !== false) context.report({ messageId: 'enabled', at: originLocation(icc.origin), fixes });
-    } else if (host.anchor) {
-      context.report({ messageId: 'missing', at: host.anchor, fixes });
-    }
+    checkBooleanSetting(context, host, {
+      key: 'icc',
+      wanted: false,
+      messages: { wrong: 'enabled', missing: 'missing' },
+      fixTitle: 'Set "icc" to false (containers on docker0 can no longer talk to each other)',
+    });
   },
 });

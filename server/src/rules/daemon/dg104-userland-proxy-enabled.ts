@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { settingFix } from '../../model/fixes';
-import { originLocation } from '../../model/origin';
+import { checkBooleanSetting } from './boolean-setting';
 
 /** userland-proxy defaults to true: a docker-proxy process per published port, when iptables NAT suffices. */
 export default defineRule({
@@ -20,12 +19,11 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = () => settingFix(host, 'userland-proxy', false, 'Set "userland-proxy" to false (published ports are forwarded by iptables only; loopback access to them needs hairpin NAT)');
-    const proxy = host.config.get('userland-proxy');
-    if (proxy) {
-      if (proxy.value === true) context.report({ messageId: 'enabled', at: originLocation(proxy.origin), fixes });
-    } else if (host.anchor) {
-      context.report({ messageId: 'missing', at: host.anchor, fixes });
-    }
+    checkBooleanSetting(context, host, {
+      key: 'userland-proxy',
+      wanted: false,
+      messages: { wrong: 'enabled', missing: 'missing' },
+      fixTitle: 'Set "userland-proxy" to false (published ports are forwarded by iptables only; loopback access to them needs hairpin NAT)',
+    });
   },
 });

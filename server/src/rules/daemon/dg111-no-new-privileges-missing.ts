@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { settingFix } from '../../model/fixes';
-import { originLocation } from '../../model/origin';
+import { checkBooleanSetting } from './boolean-setting';
 
 /** With no-new-privileges, setuid binaries and file capabilities cannot raise a container process's privileges. */
 export default defineRule({
@@ -20,12 +19,11 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
-    const fixes = () => settingFix(host, 'no-new-privileges', true, 'Set "no-new-privileges" to true (setuid programs such as sudo no longer gain privileges inside containers)');
-    const setting = host.config.get('no-new-privileges');
-    if (setting) {
-      if (setting.value === false) context.report({ messageId: 'disabled', at: originLocation(setting.origin), fixes });
-    } else if (host.anchor) {
-      context.report({ messageId: 'missing', at: host.anchor, fixes });
-    }
+    checkBooleanSetting(context, host, {
+      key: 'no-new-privileges',
+      wanted: true,
+      messages: { wrong: 'disabled', missing: 'missing' },
+      fixTitle: 'Set "no-new-privileges" to true (setuid programs such as sudo no longer gain privileges inside containers)',
+    });
   },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { settingFix } from '../../model/fixes';
-import { originLocation } from '../../model/origin';
+import { checkBooleanSetting } from './boolean-setting';
 
 /**
  * live-restore keeps containers running while dockerd restarts, so daemon updates are not put off.
@@ -26,12 +25,11 @@ export default defineRule({
   check(context, host) {
     const swarmEvident = host.config.has('swarm-default-advertise-addr') || host.config.member('features', 'swarm-nftables')?.value === true;
     if (swarmEvident) return;
-    const fixes = () => settingFix(host, 'live-restore', true, 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)');
-    const setting = host.config.get('live-restore');
-    if (setting) {
-      if (setting.value === false) context.report({ messageId: 'disabled', at: originLocation(setting.origin), fixes });
-    } else if (host.anchor) {
-      context.report({ messageId: 'missing', at: host.anchor, fixes });
-    }
+    checkBooleanSetting(context, host, {
+      key: 'live-restore',
+      wanted: true,
+      messages: { wrong: 'disabled', missing: 'missing' },
+      fixTitle: 'Set "live-restore" to true (containers keep running while dockerd restarts; swarm init and join are refused)',
+    });
   },
 });
