@@ -19,10 +19,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: 'json', pattern: '**/daemon.json' },
-      { language: 'json', pattern: '**/*.daemon.json' },
+      // daemon.json and its variants (docker-daemon.json, daemon-gpu.json …) by name, json or jsonc alike;
+      // the server keeps the names it recognises, as its workspace scan does.
+      { scheme: 'file', pattern: '**/*daemon*.json' },
       // Every unit file: the server lints only Docker's (docker.service, its drop-ins, units running dockerd).
       { language: 'systemd-unit' },
+      // The same files by name, whatever language another systemd extension gave them
+      // (coolbear's and hangxingliu's call theirs systemd-unit-file).
+      { scheme: 'file', pattern: '**/*.{service,socket}' },
+      { scheme: 'file', pattern: '**/*.{service,socket}.d/*.conf' },
+      { scheme: 'file', pattern: '**/etc/{default,sysconfig}/docker' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,

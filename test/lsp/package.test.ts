@@ -66,7 +66,9 @@ test('npm run package builds a .vsix of the allow-list only, under 1 MB', () => 
 
 test('the manifest activates on daemon.json and systemd units and runs in untrusted workspaces', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'workspaceContains:**/daemon.json', 'onLanguage:systemd-unit', 'workspaceContains:**/docker.service']);
+  // Never `*`; systemd-unit-file is the language other systemd extensions give unit files.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'workspaceContains:**/daemon.json', 'onLanguage:systemd-unit', 'workspaceContains:**/docker.service',
+    'onLanguage:systemd-unit-file', 'workspaceContains:**/docker.service.d/*.conf']);
   const [unitLanguage] = manifest.contributes.languages;
   assert.equal(unitLanguage.id, 'systemd-unit');
   assert.deepEqual(manifest.contributes.grammars, [{ language: 'systemd-unit', scopeName: 'source.systemd-unit', path: './syntaxes/systemd-unit.tmLanguage.json' }]);
