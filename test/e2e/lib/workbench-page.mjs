@@ -85,10 +85,13 @@ export class WorkbenchPage {
     await this.expect(this.page.locator('.editor-instance .monaco-editor.focused'), 'the focused editor');
   }
 
-  /** Waits until the editor's breadcrumbs show `symbol` (the document symbols at the cursor have arrived). */
+  /**
+   * Waits until the editor's breadcrumbs show `symbol` (the document symbols at the cursor have
+   * arrived). Another extension's server may start late on a loaded machine: a longer timeout.
+   */
   async expectBreadcrumb(symbol) {
     const item = this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: symbol });
-    await this.expect(item, `"${symbol}" in the breadcrumbs`);
+    await this.expect(item, `"${symbol}" in the breadcrumbs`, { timeout: 45_000 });
   }
 
   /** Every squiggle in the visible editor: its severity, line and the exact text under it. */
