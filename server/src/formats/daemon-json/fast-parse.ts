@@ -118,18 +118,10 @@ class StrictParser {
         property.children!.push(value);
         property.length = value.offset + value.length - keyOffset;
         node.children!.push(property);
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x7d) break;
-        if (next !== 0x2c /* , */) throw DECLINE;
-        this.pos++;
-        this.skipWhitespace();
+        if (this.atListEnd(0x7d /* } */)) break;
       }
     }
-    this.pos++;
-    this.depth--;
-    node.length = this.pos - offset;
-    return node;
+    return this.leave(node);
   }
 
   private array(parent: MutableNode | undefined): MutableNode {
@@ -142,17 +134,28 @@ class StrictParser {
     if (text.charCodeAt(this.pos) !== 0x5d /* ] */) {
       for (;;) {
         node.children!.push(this.value(node));
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x5d) break;
-        if (next !== 0x2c /* , */) throw DECLINE;
-        this.pos++;
-        this.skipWhitespace();
+        if (this.atListEnd(0x5d /* ] */)) break;
       }
     }
+    return this.leave(node);
+  }
+
+  /** After a member or an element: true at the closing bracket `close`, else past the comma to the next one. */
+  private atListEnd(close: number): boolean {
+    this.skipWhitespace();
+    const next = this.text.charCodeAt(this.pos);
+    if (next === close) return true;
+    if (next !== 0x2c /* , */) throw DECLINE;
+    this.pos++;
+    this.skipWhitespace();
+    return false;
+  }
+
+  /** Past the closing bracket of `node`, one level up again. */
+  private leave(node: MutableNode): MutableNode {
     this.pos++;
     this.depth--;
-    node.length = this.pos - offset;
+    node.length = this.pos - node.offset;
     return node;
   }
 
