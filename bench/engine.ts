@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { lintSources } from '../server/src/engine/api';
 import { withDefaults } from '../server/src/engine/options';
 import { CORPUS } from '../test/corpus-location';
+import { formatMs, percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -17,13 +18,6 @@ const CORPUS_DAEMON_JSON = join(CORPUS ?? join(ROOT, '..', 'shared', 'corpus'), 
 const WARM_UP = 50;
 const ENGINE_RUNS = 300;
 const CLI_RUNS = 20;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
 /** lintSources on one daemon.json, the whole rule pack (profile all), after a warm-up. */
 export async function runEngineBenchmark(): Promise<string> {
@@ -41,7 +35,7 @@ export async function runEngineBenchmark(): Promise<string> {
       samples.push(performance.now() - start);
     }
     const lines = sources[0].text.split('\n').length - 1;
-    rows.push(`| ${name} | ${lines} | ${ENGINE_RUNS} | ${ms(percentile(samples, 50))} ms | ${ms(percentile(samples, 95))} ms | ${findings} |`);
+    rows.push(`| ${name} | ${lines} | ${ENGINE_RUNS} | ${formatMs(percentile(samples, 50))} ms | ${formatMs(percentile(samples, 95))} ms | ${findings} |`);
   }
   return rows.join('\n');
 }
@@ -70,10 +64,10 @@ export async function runCliBenchmark(): Promise<string> {
     '| figure | value |',
     '|---|---|',
     `| files per run (../shared/corpus/daemon-json) | ${files} |`,
-    `| wall time per run, median of ${CLI_RUNS} | ${ms(median)} ms |`,
-    `| wall time per run, p95 | ${ms(percentile(samples, 95))} ms |`,
+    `| wall time per run, median of ${CLI_RUNS} | ${formatMs(median)} ms |`,
+    `| wall time per run, p95 | ${formatMs(percentile(samples, 95))} ms |`,
     `| files per second (whole process) | ${(files / (median / 1000)).toFixed(0)} |`,
-    `| \`node -e 0\` on the same machine, median | ${ms(percentile(empty, 50))} ms |`,
+    `| \`node -e 0\` on the same machine, median | ${formatMs(percentile(empty, 50))} ms |`,
   ].join('\n');
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, startClient, SERVER_JS, type StartOptions, type TestClient } from '../test/lsp/harness';
+import { formatMs, percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = join(ROOT, 'schemas', 'daemon.schema.json');
@@ -60,10 +61,6 @@ interface Figures {
   diagnostics: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** Peak resident set size of a process, from /proc (Linux). */
 function peakRssMb(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -99,7 +96,6 @@ async function measure(server: ServerUnderTest, text: string, dir: string): Prom
       if (i >= WARMUP_EDITS) times.push(performance.now() - t);
       current = next;
     }
-    times.sort((a, b) => a - b);
     return { startupMs, firstEditMs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), peakRssMb: peakRssMb(client.process.pid!), diagnostics: first.length };
   } finally {
     await client.stop();
@@ -122,8 +118,6 @@ async function checkPeerValidates(dir: string): Promise<void> {
   }
 }
 
-const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
-
 /** Runs the comparison and returns the report (a markdown table), printing nothing itself. */
 export async function runLspBenchmark(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-bench-'));
@@ -133,7 +127,7 @@ export async function runLspBenchmark(): Promise<string> {
     for (const file of benchFiles()) {
       const ours = await measure(DOCKGUARD, file.text, dir);
       const peer = await measure(PEER_SERVER, file.text, dir);
-      const row = (figure: string, a: number, b: number, unit: string) => rows.push(`| ${file.name} | ${figure} | ${fmt(a)} ${unit} | ${fmt(b)} ${unit} | ${(a / b).toFixed(2)} |`);
+      const row = (figure: string, a: number, b: number, unit: string) => rows.push(`| ${file.name} | ${figure} | ${formatMs(a)} ${unit} | ${formatMs(b)} ${unit} | ${(a / b).toFixed(2)} |`);
       row(`didChange → diagnostics, median of ${EDITS} (after ${WARMUP_EDITS} untimed)`, ours.medianMs, peer.medianMs, 'ms');
       row(`didChange → diagnostics, p95 of ${EDITS} (after ${WARMUP_EDITS} untimed)`, ours.p95Ms, peer.p95Ms, 'ms');
       row('first edit after open (cold)', ours.firstEditMs, peer.firstEditMs, 'ms');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Project } from '../server/src/engine/project';
 import { withDefaults } from '../server/src/engine/options';
 import { fileUri, SERVER_JS, startClient } from '../test/lsp/harness';
+import { formatMs, percentile } from './stats';
 
 const ROUNDS = 200;
 const LSP_ROUNDS = 40;
@@ -51,11 +52,6 @@ export function benchUnit(): string {
 
 const DAEMON_JSON = (withIcc: boolean) => `{\n  "userland-proxy": false,\n  "no-new-privileges": true,\n${withIcc ? '  "icc": false,\n' : ''}  "live-restore": true,\n  "log-driver": "syslog"\n}\n`;
 
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 interface Figures {
   lines: number;
   findings: number;
@@ -85,7 +81,7 @@ function engineFigures(root: string): Figures {
     jsonChanges.push(performance.now() - t);
     if (after.some((f) => f.ruleId === 'DG202') !== (i % 2 === 0)) throw new Error('the unit was not re-linted after the daemon.json change');
   }
-  return { lines: unit.split('\n').length, findings, keystrokeMs: median(keystrokes), daemonJsonChangeMs: median(jsonChanges) };
+  return { lines: unit.split('\n').length, findings, keystrokeMs: percentile(keystrokes, 50), daemonJsonChangeMs: percentile(jsonChanges, 50) };
 }
 
 /** Over LSP: didChange of the unit → its pulled diagnostics; didChange of daemon.json → the unit's. */
@@ -120,13 +116,11 @@ async function lspFigures(root: string): Promise<Figures> {
       // The unit's findings must follow daemon.json, or the timing measures a stale answer.
       if (diagnostics.some((d) => d.code === 'DG202') !== jsonHasIcc) throw new Error('the unit was not re-linted after the daemon.json change');
     }
-    return { lines: lines.length, findings, keystrokeMs: median(keystrokes), daemonJsonChangeMs: median(jsonChanges) };
+    return { lines: lines.length, findings, keystrokeMs: percentile(keystrokes, 50), daemonJsonChangeMs: percentile(jsonChanges, 50) };
   } finally {
     await client.stop();
   }
 }
-
-const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
 /** Runs both measurements and returns a markdown table, printing nothing itself. */
 export async function runSystemdBenchmark(): Promise<string> {
@@ -139,8 +133,8 @@ export async function runSystemdBenchmark(): Promise<string> {
       '',
       '| figure | engine (Project) | over LSP (pull) |',
       '|---|---|---|',
-      `| keystroke in docker.service → its diagnostics, median | ${fmt(engine.keystrokeMs)} ms (${ROUNDS}) | ${fmt(lsp.keystrokeMs)} ms (${LSP_ROUNDS}) |`,
-      `| daemon.json change → docker.service re-linted, median | ${fmt(engine.daemonJsonChangeMs)} ms (${ROUNDS}) | ${fmt(lsp.daemonJsonChangeMs)} ms (${LSP_ROUNDS}) |`,
+      `| keystroke in docker.service → its diagnostics, median | ${formatMs(engine.keystrokeMs)} ms (${ROUNDS}) | ${formatMs(lsp.keystrokeMs)} ms (${LSP_ROUNDS}) |`,
+      `| daemon.json change → docker.service re-linted, median | ${formatMs(engine.daemonJsonChangeMs)} ms (${ROUNDS}) | ${formatMs(lsp.daemonJsonChangeMs)} ms (${LSP_ROUNDS}) |`,
     ].join('\n');
   } finally {
     rmSync(root, { recursive: true, force: true });
