@@ -155,10 +155,11 @@ for (const kase of CASES) {
       const line = lines.findIndex((l) => l.includes(kase.hover.text)) + 1;
       const column = lines[line - 1].indexOf(kase.hover.text) + 2;
       // The rule may report elsewhere too; the hover shows the finding on the hovered text.
-      const finding = cliFindings(workspace, kase.file).find((f) => f.rule === kase.hover.rule && f.line === line);
+      const findings = cliFindings(workspace, kase.file);
+      const finding = findings.find((f) => f.rule === kase.hover.rule && f.line === line);
       assert.ok(finding, `the case file must have a ${kase.hover.rule} finding on line ${line}`);
       const { workbench } = await openCase(kase, workspace);
-      await workbench.expectSquiggles(expectedSquiggles(lines.join('\n'), cliFindings(workspace, kase.file)));
+      await workbench.expectSquiggles(expectedSquiggles(lines.join('\n'), findings));
       const hover = await workbench.hover(line, column, finding.message, kase.hover.shows);
       for (const fact of kase.hover.shows) assert.ok(hover.includes(fact), `the hover should say "${fact}":\n${hover}`);
       await screenshot(kase, workbench, 'hover');
