@@ -1,9 +1,44 @@
-/** The explicit, sorted registry of every rule (ESLint's lib/rules/index.js). */
+/** The explicit, sorted registry of every rule (ESLint's lib/rules/index.js). Rule folders follow the model a rule reads. */
 import type { Rule } from '../engine/rule';
-import { PARSE_RULES } from './parse';
-import { DAEMON_RULES } from './daemon';
-import { SYSTEMD_RULES } from './systemd';
+import dg001 from './file/dg001-syntax-error';
+import dg002 from './daemon-json/dg002-unknown-option';
+import dg003 from './daemon-json/dg003-invalid-value';
+import dg004 from './daemon-json/dg004-duplicate-key';
+import dg005 from './daemon-json/dg005-removed-option';
+import dg006 from './daemon-json/dg006-deprecated-option';
+import dg007 from './daemon-json/dg007-comment-in-daemon-json';
+import dg008 from './daemon/dg008-conflicting-options';
+import dg009 from './suppressions/dg009-unused-suppression';
+import dg101 from './daemon/dg101-tcp-socket-without-tls';
+import dg102 from './daemon/dg102-tls-without-client-verification';
+import dg103 from './daemon/dg103-inter-container-communication';
+import dg104 from './daemon/dg104-userland-proxy-enabled';
+import dg105 from './daemon/dg105-experimental-enabled';
+import dg106 from './daemon/dg106-insecure-storage-driver';
+import dg107 from './daemon/dg107-iptables-disabled';
+import dg108 from './daemon/dg108-insecure-registries';
+import dg109 from './daemon/dg109-log-level-not-info';
+import dg110 from './daemon/dg110-userns-remap-missing';
+import dg111 from './daemon/dg111-no-new-privileges-missing';
+import dg112 from './daemon/dg112-live-restore-missing';
+import dg113 from './daemon/dg113-seccomp-unconfined';
+import dg114 from './daemon/dg114-authorization-plugin-missing';
+import dg115 from './daemon/dg115-remote-logging-missing';
+import dg116 from './daemon/dg116-log-rotation-missing';
+import dg117 from './daemon/dg117-api-cors-wildcard';
+import dg118 from './daemon/dg118-selinux-disabled';
+import dg119 from './daemon/dg119-default-bind-all-interfaces';
+import dg120 from './daemon/dg120-registry-mirror-cleartext';
+import dg121 from './daemon/dg121-cgroup-parent-changed';
+import dg122 from './daemon/dg122-tcp-socket-all-interfaces';
+import dg201 from './systemd/dg201-execstart-not-reset';
+import dg202 from './daemon/dg202-flag-and-file-conflict';
+import dg203 from './daemon/dg203-unknown-dockerd-flag';
+import dg204 from './systemd/dg204-socket-too-permissive';
+import dg205 from './systemd/dg205-socket-tcp-listen';
+import dg206 from './daemon/dg206-hidden-daemon-options';
+import dg207 from './systemd/dg207-unit-syntax';
 
-export const RULES: readonly Rule[] = [...PARSE_RULES, ...DAEMON_RULES, ...SYSTEMD_RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
