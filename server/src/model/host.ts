@@ -21,11 +21,14 @@ export interface DaemonHost {
   /** Where a rule about a *missing* setting reports: daemon.json's opening `{`, else the dockerd command. */
   anchor?: Location;
   /**
-   * False when a file that may hold settings does not parse (a broken daemon.json beside the unit):
-   * a setting that looks missing may be written there, so the host has no anchor and rules about
-   * missing settings stay silent; settings written as flags are still judged.
+   * False when a source that may hold settings cannot be read: a daemon.json that does not parse,
+   * a `--config-file` or an EnvironmentFile outside the workspace. A setting that looks missing may
+   * be written there, so the host has no anchor and rules about missing settings stay silent;
+   * settings written as flags are still judged.
    */
   complete: boolean;
+  /** `--config-file` naming a file the workspace does not hold (DG206). */
+  hiddenConfig?: { file: string; span: Span; path: string };
   /** Every file that feeds this host (a finding's file must be one of them). */
   files: string[];
   /** docker.service with its drop-ins, when the workspace holds them. */
@@ -166,7 +169,8 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   const envFiles = files.filter((f) => f.role === 'env-file');
   const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
   if (!service && !command) return undefined;
-  const configFile = command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
+  const configFlag = command?.args.flags.find((f) => f.spec.name === 'config-file');
+  const configFile = configFlag?.value?.text.replace(/^\/+/, '');
   const daemonJson = daemonJsons.find((j) => j.path === root + (configFile ?? defaultConfigFile(machine))) ?? (configFile === undefined && daemonJsons.length === 1 ? daemonJsons[0] : undefined);
   const broken = daemonJson !== undefined && daemonJson.syntaxErrors.length > 0;
   const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, root) : { root, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
@@ -175,6 +179,11 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   host.command = command;
   if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
+  if (configFlag && configFile !== undefined && !daemonJson) host.hiddenConfig = { file: configFlag.file, span: configFlag.valueSpan ?? configFlag.span, path: `/${configFile}` };
+  if (host.hiddenConfig || (command?.hidden.length ?? 0) > 0) {
+    host.complete = false;
+    host.anchor = undefined;
+  }
   if (!host.anchor && command && host.complete) host.anchor = { file: command.file, span: command.executable };
   const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
   host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
