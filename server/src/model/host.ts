@@ -16,6 +16,10 @@ import { getNodeValue } from 'jsonc-parser';
 export interface DaemonHost {
   /** The folder standing for the host's `/` (`x/` for `x/etc/docker/daemon.json`), else the file's folder. */
   root: string;
+  /** True when the root is a host tree (its layout shows it), not a folder of loose files. */
+  hostTree: boolean;
+  /** The daemon.json dockerd reads: `--config-file`, else the machine's declared or default one. */
+  configFile: string;
   daemonJson?: DaemonJsonFile;
   config: DaemonConfig;
   /** Where a rule about a *missing* setting reports: daemon.json's opening `{`, else the dockerd command. */
@@ -42,11 +46,12 @@ export interface DaemonHost {
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
 const MAP_KEYS = new Set(['log-opts', 'default-network-opts', 'runtimes', 'default-ulimits', 'features', 'builder', 'nri-opts', 'proxies']);
 
-export function hostFromDaemonJson(file: DaemonJsonFile, root: string): DaemonHost {
+export function hostFromDaemonJson(file: DaemonJsonFile, machine: Machine): DaemonHost {
+  const root = machine.root;
   const config = new DaemonConfig();
   for (const property of file.properties) config.add(new JsonSetting(file.path, property));
   const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
-  return { root, daemonJson: file, config, anchor, complete: true, files: [file.path] };
+  return { root, hostTree: machine.hostTree, configFile: file.path, daemonJson: file, config, anchor, complete: true, files: [file.path] };
 }
 
 function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
@@ -142,7 +147,7 @@ export function buildHosts(machine: Machine): DaemonHost[] {
   const systemdFiles = machine.filesOf<SystemdFile>('systemd');
   const hosts: DaemonHost[] = [];
   const host = systemdFiles.length > 0 ? systemdHost(machine, systemdFiles, daemonJsons) : undefined;
-  for (const file of daemonJsons) if (file !== host?.daemonJson && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file, machine.root));
+  for (const file of daemonJsons) if (file !== host?.daemonJson && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file, machine));
   if (host) hosts.push(host);
   return hosts;
 }
@@ -171,9 +176,10 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   if (!service && !command) return undefined;
   const configFlag = command?.args.flags.find((f) => f.spec.name === 'config-file');
   const configFile = configFlag?.value?.text.replace(/^\/+/, '');
-  const daemonJson = daemonJsons.find((j) => j.path === root + (configFile ?? defaultConfigFile(machine))) ?? (configFile === undefined && daemonJsons.length === 1 ? daemonJsons[0] : undefined);
+  const configPath = root + (configFile ?? defaultConfigFile(machine));
+  const daemonJson = daemonJsons.find((j) => j.path === configPath) ?? (configFile === undefined && daemonJsons.length === 1 ? daemonJsons[0] : undefined);
   const broken = daemonJson !== undefined && daemonJson.syntaxErrors.length > 0;
-  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, root) : { root, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
+  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, machine) : { root, hostTree: machine.hostTree, configFile: daemonJson?.path ?? configPath, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
   host.root = root;
   host.service = service;
   host.command = command;

@@ -13,19 +13,12 @@ import { optionByKey } from './daemon-options';
 import { flagFix } from './flag-fixes';
 import type { DaemonHost } from './host';
 
-const DEFAULT_CONFIG_FILE = 'etc/docker/daemon.json';
-/** A file of a real host tree sits under one of these below the host's root. */
-const HOST_TREE = /^(etc|lib|usr|run)\//;
-
 /** The change that sets `key` to `value` in the host's daemon.json (creating the file), or undefined when there is no safe place. */
 export function daemonJsonChange(host: DaemonHost, key: string, value: JsonValue): FileChange | undefined {
   if (host.daemonJson) return { file: host.daemonJson.path, edits: setJsonValue(host.daemonJson.text, [key], value) };
   // A daemon.json that does not parse, or a folder that is not a host tree: creating one would be a guess.
-  if (!host.complete || !host.files.some((file) => HOST_TREE.test(file.slice(host.root.length)))) return undefined;
-  const configFile = host.command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
-  const path = host.root + (configFile ?? DEFAULT_CONFIG_FILE);
-  if (host.files.includes(path)) return undefined;
-  return { file: path, create: true, edits: [{ offset: 0, length: 0, content: `${JSON.stringify({ [key]: value }, null, 2)}\n` }] };
+  if (!host.complete || !host.hostTree || host.files.includes(host.configFile)) return undefined;
+  return { file: host.configFile, create: true, edits: [{ offset: 0, length: 0, content: `${JSON.stringify({ [key]: value }, null, 2)}\n` }] };
 }
 
 /**
