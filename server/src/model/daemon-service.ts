@@ -8,7 +8,7 @@ import { parseDockerdArguments, type DockerdArguments } from '../formats/systemd
 import { envValue } from '../formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../formats/systemd/flag-table';
 import type { LocatedText } from '../formats/systemd/located';
-import { COMMAND_PREFIX, dockerdCommandStart, type SystemdFile } from '../formats/systemd/parse';
+import { dockerdExec, type SystemdFile } from '../formats/systemd/parse';
 import type { UnitDirective } from '../formats/systemd/unit';
 import { expandWords, splitWords, type VariableValue } from '../formats/systemd/words';
 
@@ -92,15 +92,12 @@ export function buildService(name: string, files: readonly SystemdFile[], root: 
 }
 
 function commandOf({ file, directive }: ServiceDirective, lookup: (name: string) => VariableValue, envFile: string): DockerdCommand | undefined {
-  const words = splitWords(directive.value);
-  const start = dockerdCommandStart(words.map((w) => w.text.text));
-  if (start === undefined) return undefined;
-  // The `:` prefix turns off variable expansion.
-  const prefix = COMMAND_PREFIX.exec(words[0].text.text)?.[0] ?? '';
-  const expansion = prefix.includes(':') ? { words: words.slice(start), hidden: [] } : expandWords(words.slice(start), lookup);
+  const exec = dockerdExec(directive);
+  if (!exec) return undefined;
+  const expansion = exec.expands ? expandWords(exec.args, lookup) : { words: exec.args, hidden: [] };
   return {
     file: file.path,
-    executable: words[0].span,
+    executable: exec.words[0].span,
     args: parseDockerdArguments(expansion.words, DOCKERD_FLAGS),
     hidden: expansion.hidden.map((h) => ({ file: file.path, name: h.name, span: h.span, envFile })),
   };

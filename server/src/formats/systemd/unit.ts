@@ -148,7 +148,3 @@ function trimLocated(located: LocatedText): LocatedText {
   return { file: located.file, text: located.text.slice(from, to), offsets: located.offsets.slice(from, to + 1) };
 }
 
-/** The directives of one section, in order. */
-export function directivesIn(unit: UnitFile, section: string): UnitDirective[] {
-  return unit.directives.filter((d) => d.section === section);
-}
