@@ -1,8 +1,8 @@
 /**
- * Fixes for settings written as dockerd flags. A unit an admin owns (etc/systemd/system, a drop-in,
- * an env file) is edited in place; a vendor unit (lib/systemd/system, usr/lib/systemd/system) is
- * overwritten by package upgrades, so the changed command goes into a drop-in
- * `etc/systemd/system/docker.service.d/override.conf` with the `ExecStart=` reset.
+ * Fixes for settings written as dockerd flags. A unit an admin owns (etc/systemd/system, a drop-in
+ * there, an env file) is edited in place; a vendor unit (lib/systemd/system, usr/lib/systemd/system)
+ * is overwritten by package upgrades, so the changed command goes into the drop-in
+ * `etc/systemd/system/<service>.d/override.conf` with the `ExecStart=` reset.
  */
 import type { FixProposal } from '../engine/rule';
 import type { FixSafety, TextEdit } from '../engine/types';
@@ -10,17 +10,17 @@ import { removeWithLeadingBlanks } from '../formats/systemd/edits';
 import { optionByKey } from './daemon-options';
 import { hostFileText, type DaemonHost } from './host';
 import type { FlagOrigin } from './origin';
-
-const VENDOR_UNIT = /(^|\/)(usr\/)?lib\/systemd\/system\/[^/]+\.service$/;
+import { isVendorUnitFile, overrideChange, overrideNote, overridePath } from './unit-stack';
 
 /** Replace a flag (with its value) by `replacement`, or remove it when `replacement` is ''. */
 export function flagFix(host: DaemonHost, origin: FlagOrigin, replacement: string, title: string, safety: FixSafety): FixProposal[] {
   const text = hostFileText(host, origin.file);
   if (text === undefined) return [];
   const edit: TextEdit = replacement === '' ? removeWithLeadingBlanks(text, origin.span) : { offset: origin.span.start, length: origin.span.end - origin.span.start, content: replacement };
-  if (!VENDOR_UNIT.test(origin.file)) return [{ title, safety, edits: [edit] }];
+  if (!isVendorUnitFile(origin.file)) return [{ title, safety, edits: [edit] }];
   const dropIn = dropInFor(host, origin, text, edit);
-  return dropIn ? [{ title: `${title} (in a drop-in override.conf; the vendor unit stays as shipped)`, safety, edits: [], otherFiles: [dropIn] }] : [];
+  const name = host.service?.name;
+  return dropIn && name ? [{ title: title + overrideNote(host.root, name, origin.file), safety, edits: [], otherFiles: [dropIn] }] : [];
 }
 
 function dropInFor(host: DaemonHost, origin: FlagOrigin, text: string, edit: TextEdit) {
@@ -30,12 +30,7 @@ function dropInFor(host: DaemonHost, origin: FlagOrigin, text: string, edit: Tex
   const at = edit.offset - span.start;
   const command = text.slice(span.start, span.end);
   const line = command.slice(0, at) + edit.content + command.slice(at + edit.length);
-  const block = `[Service]\nExecStart=\n${line}\n`;
-  const path = `${host.root}etc/systemd/system/${host.service.name}.d/override.conf`;
-  const existing = hostFileText(host, path);
-  if (existing === undefined) return { file: path, create: true, edits: [{ offset: 0, length: 0, content: block }] };
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  return { file: path, edits: [{ offset: existing.length, length: 0, content: `${separator}${block}` }] };
+  return overrideChange(host.root, host.service.name, hostFileText(host, host.root + overridePath(host.service.name)), `[Service]\nExecStart=\n${line}\n`);
 }
 
 /** The flag as it sets `value`: `--icc=false`, `--log-level=info` (a shorthand is written out long). */

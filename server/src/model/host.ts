@@ -5,9 +5,11 @@
 import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } from '../formats/daemon-json/parse';
 import type { Location, Span } from '../engine/types';
 import type { SystemdFile } from '../formats/systemd/parse';
-import { buildService, envFileCommand, serviceFileText, type DaemonService, type DockerdCommand } from './daemon-service';
+import { buildService, envFileCommand, type DaemonService, type DockerdCommand } from './daemon-service';
 import { settingsFromFlags } from './flag-settings';
 import { DaemonConfig, type JsonValue, type Setting } from './daemon-config';
+import { buildSocket, type DockerSocket } from './docker-socket';
+import { stackFiles } from './unit-stack';
 import type { JsonOrigin } from './origin';
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
@@ -33,6 +35,8 @@ export interface DaemonHost {
   command?: DockerdCommand;
   /** Env files feeding the command when no unit reads them (DOCKER_OPTS on a sysvinit host). */
   envFiles?: SystemdFile[];
+  /** docker.socket with its drop-ins, when the workspace holds them. */
+  socket?: DockerSocket;
 }
 
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
@@ -172,7 +176,8 @@ function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFi
   if (service?.command) for (const dropIn of service.dropIns) dropIn.docker = true;
   const envFiles = files.filter((f) => f.role === 'env-file');
   const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
-  if (!service && !command) return undefined;
+  const socket = buildSocket(files);
+  if (!service && !command && !socket) return undefined;
   const configFile = command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
   const inRoot = daemonJsons.filter((j) => hostRootOf(j.path) === root);
   const daemonJson = inRoot.find((j) => j.path === root + (configFile ?? DEFAULT_CONFIG_FILE)) ?? (configFile === undefined && inRoot.length === 1 ? inRoot[0] : undefined);
@@ -181,16 +186,19 @@ function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFi
   host.root = root;
   host.service = service;
   host.command = command;
+  host.socket = socket;
   if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
   if (!host.anchor && command && host.complete) host.anchor = { file: command.file, span: command.executable };
-  const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
-  host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
+  const serviceFiles = service ? [...stackFiles(service), ...service.envFiles] : envFiles;
+  host.files.push(...[...serviceFiles, ...(socket ? stackFiles(socket) : [])].map((f) => f.path).filter((p) => !host.files.includes(p)));
   return host;
 }
 
 /** The text of a file feeding the host (daemon.json or one of its systemd files), for edits. */
 export function hostFileText(host: DaemonHost, path: string): string | undefined {
   if (host.daemonJson?.path === path) return host.daemonJson.text;
-  return serviceFileText(host.service, host.envFiles ?? [], path);
+  const service = host.service ? [...stackFiles(host.service), ...host.service.envFiles] : [];
+  const files = [...service, ...(host.envFiles ?? []), ...(host.socket ? stackFiles(host.socket) : [])];
+  return files.find((f) => f.path === path)?.text;
 }
