@@ -54,8 +54,13 @@ export function hostRootOf(path: string): string {
 export function hostFromDaemonJson(file: DaemonJsonFile): DaemonHost {
   const config = new DaemonConfig();
   for (const property of file.properties) config.add(new JsonSetting(file.path, property));
-  const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
+  const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : emptyConfig(file) ? { file: file.path, span: { start: 0, end: 0 } } : undefined;
   return { root: hostRootOf(file.path), daemonJson: file, config, anchor, complete: true, files: [file.path] };
+}
+
+/** dockerd reads a whitespace-only daemon.json as `{}` (reference §2.1), so its missing settings are judged too. */
+function emptyConfig(file: DaemonJsonFile): boolean {
+  return file.root === undefined && file.syntaxErrors.length === 0 && file.text.trim() === '';
 }
 
 function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
