@@ -1,7 +1,7 @@
 import { defineRule, type FixProposal } from '../../engine/rule';
 import type { Severity } from '../../engine/types';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
-import type { UnitProblemCode } from '../../formats/systemd/unit';
+import { expandsVariables, variableReferences, type UnitProblemCode } from '../../formats/systemd/unit';
 import { closeMatches } from '../../schema/suggest';
 
 const PROBLEM_SEVERITY: Record<UnitProblemCode, Severity> = { 'outside-section': 'warning', 'missing-equals': 'error', 'unterminated-continuation': 'error', 'bad-section-header': 'error' };
@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'DG207',
     name: 'unit-syntax',
-    description: 'A unit line systemd ignores: outside a section, unknown section or directive, bad continuation.',
+    description: 'A unit line systemd ignores: outside a section, unknown section or directive, bad continuation, a variable where systemd expands none.',
     severity: 'error',
     kinds: ['systemd'],
     reads: 'systemd',
@@ -19,6 +19,7 @@ export default defineRule({
       problem: '{{message}}',
       unknownSection: "unknown section [{{name}}]: systemd ignores it and everything in it (sections of a {{type}} unit: {{allowed}}).",
       unknownDirective: "unknown directive {{name}}= in [{{section}}]: systemd ignores it.{{hint}}",
+      literalVariable: 'systemd expands variables only in command lines (ExecStart= and the other Exec…= lines): in {{name}}= "{{reference}}" is taken as written: the value holds those very characters, and where a number, size or path belongs systemd rejects it and ignores the line (or refuses the unit); write the value itself.',
     },
     fix: 'safe',
   },
@@ -34,6 +35,11 @@ export default defineRule({
       context.report({ messageId: 'unknownSection', data: { name: section.name, type: type.toLowerCase(), allowed: [...sections].map((s) => `[${s}]`).join(', ') }, at: { file: file.path, span: section.nameSpan }, severity: 'warning' });
     }
     for (const directive of file.unit.directives) {
+      if (!expandsVariables(directive)) {
+        for (const reference of variableReferences(directive)) {
+          context.report({ messageId: 'literalVariable', data: { name: directive.name, reference: reference.text }, at: { file: file.path, span: reference.span }, severity: 'warning' });
+        }
+      }
       const known = SYSTEMD_DIRECTIVES[directive.section];
       if (!sections.has(directive.section) || !known || known.includes(directive.name) || directive.name.startsWith('X-')) continue;
       const matches = closeMatches(directive.name, known, false);
