@@ -17,20 +17,25 @@ export function flagFix(host: DaemonHost, origin: FlagOrigin, replacement: strin
   const text = hostFileText(host, origin.file);
   if (text === undefined) return [];
   const edit: TextEdit = replacement === '' ? removeWithLeadingBlanks(text, origin.span) : { offset: origin.span.start, length: origin.span.end - origin.span.start, content: replacement };
-  if (!isVendorUnitFile(origin.file)) return [{ title, safety, edits: [edit] }];
-  const dropIn = dropInFor(host, origin, text, edit);
-  const name = host.service?.name;
-  return dropIn && name ? [{ title: title + overrideNote(host.root, name, origin.file), safety, edits: [], otherFiles: [dropIn] }] : [];
+  return commandEditFix(host, origin.file, edit, title, safety);
 }
 
-function dropInFor(host: DaemonHost, origin: FlagOrigin, text: string, edit: TextEdit) {
-  const execStart = host.service?.execStarts.find((e) => e.file.path === origin.file && e.directive.span.start <= origin.span.start && origin.span.end <= e.directive.span.end);
-  if (!execStart || !host.service) return undefined;
+/**
+ * One edit to the dockerd command line in `file`: made in place, or, in a vendor unit, made to a copy
+ * of the ExecStart= line in the override.conf (after the reset); the title then says where it lands.
+ */
+export function commandEditFix(host: DaemonHost, file: string, edit: TextEdit, title: string, safety: FixSafety): FixProposal[] {
+  if (!isVendorUnitFile(file)) return [{ title, safety, edits: [edit] }];
+  const service = host.service;
+  const execStart = service?.execStarts.find((e) => e.file.path === file && e.directive.span.start <= edit.offset && edit.offset + edit.length <= e.directive.span.end);
+  const text = hostFileText(host, file);
+  if (!service || !execStart || text === undefined) return [];
   const { span } = execStart.directive;
   const at = edit.offset - span.start;
   const command = text.slice(span.start, span.end);
   const line = command.slice(0, at) + edit.content + command.slice(at + edit.length);
-  return overrideChange(host.root, host.service.name, hostFileText(host, host.root + overridePath(host.service.name)), `[Service]\nExecStart=\n${line}\n`);
+  const dropIn = overrideChange(host.root, service.name, hostFileText(host, host.root + overridePath(service.name)), `[Service]\nExecStart=\n${line}\n`);
+  return [{ title: title + overrideNote(host.root, service.name, file), safety, edits: [], otherFiles: [dropIn] }];
 }
 
 /** The flag as it sets `value`: `--icc=false`, `--log-level=info` (a shorthand is written out long). */

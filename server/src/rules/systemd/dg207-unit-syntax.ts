@@ -3,6 +3,7 @@ import type { Severity } from '../../engine/types';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
 import { expandsVariables, variableReferences, type UnitProblemCode } from '../../formats/systemd/unit';
 import { closeMatches } from '../../schema/suggest';
+import { isVendorUnitFile, overridePath } from '../../model/unit-stack';
 
 const PROBLEM_SEVERITY: Record<UnitProblemCode, Severity> = { 'outside-section': 'warning', 'missing-equals': 'error', 'unterminated-continuation': 'error', 'bad-section-header': 'error' };
 
@@ -43,8 +44,11 @@ export default defineRule({
       const known = SYSTEMD_DIRECTIVES[directive.section];
       if (!sections.has(directive.section) || !known || known.includes(directive.name) || directive.name.startsWith('X-')) continue;
       const matches = closeMatches(directive.name, known, false);
-      const fixes: FixProposal[] = matches.length === 1 ? [{ title: `Rename to ${matches[0]}=`, safety: 'safe', edits: [{ offset: directive.nameSpan.start, length: directive.nameSpan.end - directive.nameSpan.start, content: matches[0] }] }] : [];
-      const hint = matches.length === 1 ? ` Did you mean ${matches[0]}=?` : '';
+      // A vendor unit stays as shipped; a drop-in could set the right name, but the typo would stay.
+      const vendor = isVendorUnitFile(file.path) && file.unitName !== undefined;
+      const fixes: FixProposal[] = matches.length === 1 && !vendor ? [{ title: `Rename to ${matches[0]}=`, safety: 'safe', edits: [{ offset: directive.nameSpan.start, length: directive.nameSpan.end - directive.nameSpan.start, content: matches[0] }] }] : [];
+      const vendorHint = vendor ? ` Package upgrades replace this vendor unit: set ${matches.length === 1 ? matches[0] : 'the setting'}= in /${overridePath(file.unitName!)} instead.` : '';
+      const hint = (matches.length === 1 ? ` Did you mean ${matches[0]}=?` : '') + vendorHint;
       context.report({ messageId: 'unknownDirective', data: { name: directive.name, section: directive.section, hint }, at: { file: file.path, span: directive.nameSpan }, severity: 'warning', fixes });
     }
   },
