@@ -27,6 +27,15 @@ export function socketSetting(socket: DockerSocket, name: string): UnitEntry | u
   return lastEntry(socket.entries, name);
 }
 
+/** The socket file's owner and group: SocketUser=/SocketGroup=, root when unset or reset (systemd.socket(5)). */
+export function socketOwnership(socket: DockerSocket): { user: string; group: string } {
+  const value = (name: string) => {
+    const entry = socketSetting(socket, name);
+    return entry && !entry.directive.empty ? entry.directive.value.text : 'root';
+  };
+  return { user: value('SocketUser'), group: value('SocketGroup') };
+}
+
 /** A ListenStream= value that is a file system socket (SocketMode= applies to these only). */
 export function isPathListener(value: string): boolean {
   return value.startsWith('/');

@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal, type RuleContext } from '../../engine/rule';
 import type { DaemonHost } from '../../model/host';
-import { isPathListener, socketSetting, type DockerSocket } from '../../model/docker-socket';
+import { isPathListener, socketOwnership, socketSetting, type DockerSocket } from '../../model/docker-socket';
 import { directiveFix, stackFiles, type UnitEntry } from '../../model/unit-stack';
 
 const ALLOWED_GROUPS = new Set(['root', 'docker']);
@@ -33,14 +33,9 @@ export default defineRule({
     const socket = host.socket;
     if (!socket) return;
     checkMode(context, host, socket);
-    const user = socketSetting(socket, 'SocketUser');
-    if (user && !user.directive.empty && user.directive.value.text !== 'root' && user.directive.value.text !== '0') {
-      context.report({ messageId: 'user', data: { value: user.directive.value.text }, at: valueAt(user) });
-    }
-    const group = socketSetting(socket, 'SocketGroup');
-    if (group && !group.directive.empty && !ALLOWED_GROUPS.has(group.directive.value.text) && group.directive.value.text !== '0') {
-      context.report({ messageId: 'group', data: { value: group.directive.value.text }, at: valueAt(group) });
-    }
+    const { user, group } = socketOwnership(socket);
+    if (user !== 'root' && user !== '0') context.report({ messageId: 'user', data: { value: user }, at: valueAt(socketSetting(socket, 'SocketUser')!) });
+    if (!ALLOWED_GROUPS.has(group) && group !== '0') context.report({ messageId: 'group', data: { value: group }, at: valueAt(socketSetting(socket, 'SocketGroup')!) });
   },
 });
 
@@ -48,7 +43,8 @@ function checkMode(context: RuleContext, host: DaemonHost, socket: DockerSocket)
   const entry = socketSetting(socket, 'SocketMode');
   const fixes = (): FixProposal[] => {
     const change = directiveFix(host.root, socket, 'Socket', entry, 'SocketMode', '0660');
-    return [{ title: `Set SocketMode=0660 (only root and the docker group can use the socket)${change.where}`, safety: 'unsafe', ...change }];
+    const { user, group } = socketOwnership(socket);
+    return [{ title: `Set SocketMode=0660 (only ${user} and the ${group} group can use the socket)${change.where}`, safety: 'unsafe', ...change }];
   };
   if (entry && !entry.directive.empty) {
     const value = entry.directive.value.text;
