@@ -5,7 +5,7 @@
 import type { SystemdFile } from '../formats/systemd/parse';
 import { lastEntry, listEntries, sectionEntries, stackFiles, unitStack, type UnitEntry, type UnitStack } from './unit-stack';
 
-export const SOCKET_UNIT = 'docker.socket';
+const SOCKET_UNIT = 'docker.socket';
 
 export interface DockerSocket extends UnitStack {
   /** The [Socket] directives in the order systemd reads them. */
