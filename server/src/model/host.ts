@@ -195,15 +195,18 @@ function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFi
   if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
   if (!host.anchor && command && host.complete) host.anchor = { file: command.file, span: command.executable };
-  const serviceFiles = service ? [...stackFiles(service), ...service.envFiles] : envFiles;
-  host.files.push(...[...serviceFiles, ...(socket ? stackFiles(socket) : [])].map((f) => f.path).filter((p) => !host.files.includes(p)));
+  host.files.push(...systemdFilesOf(host).map((f) => f.path).filter((p) => !host.files.includes(p)));
   return host;
+}
+
+/** The systemd files feeding the host: the service with its drop-ins and env files (else lone env files), the socket with its drop-ins. */
+function systemdFilesOf(host: DaemonHost): SystemdFile[] {
+  const service = host.service ? [...stackFiles(host.service), ...host.service.envFiles] : host.envFiles ?? [];
+  return [...service, ...(host.socket ? stackFiles(host.socket) : [])];
 }
 
 /** The text of a file feeding the host (daemon.json or one of its systemd files), for edits. */
 export function hostFileText(host: DaemonHost, path: string): string | undefined {
   if (host.daemonJson?.path === path) return host.daemonJson.text;
-  const service = host.service ? [...stackFiles(host.service), ...host.service.envFiles] : [];
-  const files = [...service, ...(host.envFiles ?? []), ...(host.socket ? stackFiles(host.socket) : [])];
-  return files.find((f) => f.path === path)?.text;
+  return systemdFilesOf(host).find((f) => f.path === path)?.text;
 }
