@@ -65,11 +65,15 @@ export function lastEntry(entries: readonly UnitEntry[], name: string): UnitEntr
   return last;
 }
 
-/** Package upgrades overwrite the files of these folders (their drop-in folders too): a fix goes to a drop-in. */
+/**
+ * Package upgrades overwrite the files of these folders (their drop-in folders too): a fix goes to a
+ * drop-in. /usr/local/lib/systemd/system holds the admin's own units (systemd.unit(5)).
+ */
 const VENDOR_PATH = /(^|\/)(usr\/)?lib\/systemd\/system\//;
+const LOCAL_PATH = /(^|\/)usr\/local\/lib\/systemd\/system\//;
 
 export function isVendorUnitFile(path: string): boolean {
-  return VENDOR_PATH.test(path);
+  return VENDOR_PATH.test(path) && !LOCAL_PATH.test(path);
 }
 
 /** Where a fix to a vendor unit lands: the drop-in `systemctl edit` writes, relative to the host root. */
