@@ -6,9 +6,11 @@ import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } fr
 import type { Machine } from '../engine/machine';
 import type { Location, Span } from '../engine/types';
 import type { SystemdFile } from '../formats/systemd/parse';
-import { buildService, envFileCommand, serviceFileText, type DaemonService, type DockerdCommand } from './daemon-service';
+import { buildService, envFileCommand, type DaemonService, type DockerdCommand } from './daemon-service';
 import { settingsFromFlags } from './flag-settings';
 import { DaemonConfig, type JsonValue, type Setting } from './daemon-config';
+import { buildSocket, type DockerSocket } from './docker-socket';
+import { stackFiles } from './unit-stack';
 import type { JsonOrigin } from './origin';
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
@@ -41,6 +43,8 @@ export interface DaemonHost {
   command?: DockerdCommand;
   /** Env files feeding the command when no unit reads them (DOCKER_OPTS on a sysvinit host). */
   envFiles?: SystemdFile[];
+  /** docker.socket with its drop-ins, when the workspace holds them. */
+  socket?: DockerSocket;
 }
 
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
@@ -50,8 +54,13 @@ export function hostFromDaemonJson(file: DaemonJsonFile, machine: Machine): Daem
   const root = machine.root;
   const config = new DaemonConfig();
   for (const property of file.properties) config.add(new JsonSetting(file.path, property));
-  const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
+  const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : emptyConfig(file) ? { file: file.path, span: { start: 0, end: 0 } } : undefined;
   return { root, hostTree: machine.hostTree, configFile: file.path, daemonJson: file, config, anchor, complete: true, files: [file.path] };
+}
+
+/** dockerd reads a whitespace-only daemon.json as `{}` (reference §2.1), so its missing settings are judged too. */
+function emptyConfig(file: DaemonJsonFile): boolean {
+  return file.root === undefined && file.syntaxErrors.length === 0 && file.text.trim() === '';
 }
 
 function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
@@ -173,7 +182,8 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   }
   const envFiles = files.filter((f) => f.role === 'env-file');
   const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
-  if (!service && !command) return undefined;
+  const socket = buildSocket(files);
+  if (!service && !command && !socket) return undefined;
   const configFlag = command?.args.flags.find((f) => f.spec.name === 'config-file');
   const configFile = configFlag?.value?.text.replace(/^\/+/, '');
   const configPath = root + (configFile ?? defaultConfigFile(machine));
@@ -183,6 +193,7 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   host.root = root;
   host.service = service;
   host.command = command;
+  host.socket = socket;
   if (!service) host.envFiles = envFiles;
   for (const setting of settingsFromFlags(command?.args.flags ?? [])) host.config.add(setting);
   if (configFlag && configFile !== undefined && !daemonJson) host.hiddenConfig = { file: configFlag.file, span: configFlag.valueSpan ?? configFlag.span, path: `/${configFile}` };
@@ -191,13 +202,18 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
     host.anchor = undefined;
   }
   if (!host.anchor && command && host.complete) host.anchor = { file: command.file, span: command.executable };
-  const serviceFiles = service ? [...(service.unit ? [service.unit] : []), ...service.dropIns, ...service.envFiles] : envFiles;
-  host.files.push(...serviceFiles.map((f) => f.path).filter((p) => !host.files.includes(p)));
+  host.files.push(...systemdFilesOf(host).map((f) => f.path).filter((p) => !host.files.includes(p)));
   return host;
+}
+
+/** The systemd files feeding the host: the service with its drop-ins and env files (else lone env files), the socket with its drop-ins. */
+function systemdFilesOf(host: DaemonHost): SystemdFile[] {
+  const service = host.service ? [...stackFiles(host.service), ...host.service.envFiles] : host.envFiles ?? [];
+  return [...service, ...(host.socket ? stackFiles(host.socket) : [])];
 }
 
 /** The text of a file feeding the host (daemon.json or one of its systemd files), for edits. */
 export function hostFileText(host: DaemonHost, path: string): string | undefined {
   if (host.daemonJson?.path === path) return host.daemonJson.text;
-  return serviceFileText(host.service, host.envFiles ?? [], path);
+  return systemdFilesOf(host).find((f) => f.path === path)?.text;
 }
