@@ -15,6 +15,8 @@ export interface DockguardSettings {
   dockerVersion?: string;
   /** Per-rule overrides: `{ "DG103": "error" | "warning" | "info" | "off" }`. */
   rules?: Record<string, string>;
+  /** Globs (relative to the workspace folder) the workspace scan skips, beside `files.exclude`. */
+  exclude?: string[];
 }
 
 /**

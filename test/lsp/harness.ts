@@ -68,6 +68,8 @@ export interface TestClient {
   shownDocuments: string[];
   /** Lines the server logged (window/logMessage). */
   log: string[];
+  /** Messages the server showed the user (window/showMessage). */
+  messages: { type: number; message: string }[];
   /** Each capability the server registered, and whether `initialized` had been sent when it asked. */
   registrations: Registered[];
   open(uri: string, text: string, languageId?: string): void;
@@ -116,6 +118,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     refreshRequests: 0,
     shownDocuments: [] as string[],
     log: [] as string[],
+    messages: [] as { type: number; message: string }[],
     registrations: [] as Registered[],
   };
   let initializeAnswered = false;
@@ -127,6 +130,10 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     client.log.push(params.message);
+  });
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    client.messages.push(params);
+    notify();
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
     params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),

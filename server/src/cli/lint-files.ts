@@ -12,7 +12,7 @@ import { kindOfPath } from '../engine/kind';
 import { fixBuilderError } from '../engine/lint';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
-import { isIgnored, type ProjectConfig } from '../engine/project-config';
+import type { ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import type { Finding, Fix, FixSafety } from '../engine/types';
 import type { ConfigResolver } from './config';
@@ -51,7 +51,6 @@ export function lintFiles(request: LintRequest): LintOutcome {
   const linted: string[] = [];
   for (const file of request.files) {
     const config = request.configs.configFor(file.path);
-    if (config && !file.explicit && isIgnored(config, file.path)) continue;
     let loaded;
     try {
       loaded = loadSource(file.path, file.kind);

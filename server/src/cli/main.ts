@@ -82,8 +82,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const overrides: Partial<LintOptions> = { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) };
     const ruleIds = knownRuleIds(registry);
     const explicitConfig = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), ruleIds, cwd);
-    const files = findFiles(paths, registry, kind, cwd);
-    const outcome = lintFiles({ files, configs: new ConfigResolver(cwd, ruleIds, explicitConfig), overrides, fix, registry });
+    const configs = new ConfigResolver(cwd, ruleIds, explicitConfig);
+    const files = findFiles(paths, registry, configs, kind, cwd);
+    const outcome = lintFiles({ files, configs, overrides, fix, registry });
     const placed = placeFindings(outcome, cwd);
     const fileCount = outcome.sources.length;
     if (format === 'json') out(formatJson(placed, fileCount));

@@ -2,8 +2,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
+import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
 import type { Registry } from '../engine/registry';
+import type { ConfigResolver } from './config';
 
 /** A usage or input problem: exit 2 with its message on one line. */
 export class UsageError extends Error {}
@@ -12,16 +14,17 @@ export interface FoundFile {
   /** Absolute path. */
   path: string;
   kind: string;
-  /** True when named on the command line (ignore globs do not apply to it). */
+  /** True when named on the command line (never ignored). */
   explicit: boolean;
 }
 
 /**
  * The files to lint for the given paths, each once. A folder contributes the files whose names say a
- * kind dockguard lints (only kind `onlyKind` when given); a file named explicitly is linted as
- * `onlyKind`, or as its name says.
+ * kind dockguard lints (only kind `onlyKind` when given), less those .gitignore files and the
+ * governing config's `ignore` skip; a file named explicitly is always linted, as `onlyKind` or as
+ * its name says.
  */
-export function findFiles(paths: string[], registry: Registry, onlyKind?: string, cwd = process.cwd()): FoundFile[] {
+export function findFiles(paths: string[], registry: Registry, configs: ConfigResolver, onlyKind?: string, cwd = process.cwd()): FoundFile[] {
   const found = new Map<string, FoundFile>();
   for (const given of paths) {
     const path = resolve(cwd, given);
@@ -32,7 +35,12 @@ export function findFiles(paths: string[], registry: Registry, onlyKind?: string
       throw new UsageError(`no such file or directory: ${given}`);
     }
     if (stat.isDirectory()) {
-      for (const file of walkFiles(path)) {
+      const matcher = new IgnoreMatcher(path);
+      const skip = (p: string, isDir: boolean) => {
+        const config = configs.configFor(isDir ? `${p}/.` : p);
+        return matcher.ignores(p, isDir, config ? [configIgnoreSource(config)] : []);
+      };
+      for (const file of walkFiles(path, { skip })) {
         const kind = kindOfPath(registry.kinds, file)?.name;
         if (kind && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
       }

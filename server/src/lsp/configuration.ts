@@ -1,13 +1,16 @@
 /**
- * Lint options per resource: `.dockguard.yaml` (the nearest one inside the workspace folder) with
- * the client's `dockguard.*` settings for that resource laid over it, read with
+ * Lint options per resource: the client's `dockguard.*` settings for that resource with
+ * `.dockguard.yaml` laid over them (the file the CLI reads wins, so editor and CI agree; a setting
+ * counts only where the user set it: package.json gives the settings no defaults), read with
  * `workspace/configuration` and cached until `didChangeConfiguration` or a config file changes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
-import { findProjectConfig, loadProjectConfig } from '../engine/project-config';
+import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
+import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SETTINGS_SECTION, type DockguardSettings } from '../protocol';
 
@@ -39,6 +42,11 @@ export function settingsToOptions(raw: unknown, log: (message: string) => void):
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<LintOptions>>();
+  private readonly configs = new Map<string, ProjectConfig | undefined>();
+  private readonly excludes = new Map<string, IgnoreSource>();
+  private readonly matchers = new Map<string, IgnoreMatcher>();
+  /** Broken configs already announced, by path and text, so the user is told once. */
+  private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
 
@@ -47,6 +55,8 @@ export class SettingsStore {
     private readonly askClient: boolean,
     private readonly registry: Registry,
     private readonly log: (message: string) => void,
+    /** Tells the user (a notification): a broken config is not a log line to find. */
+    private readonly warn: (message: string) => void = log,
   ) {}
 
   /** The options for the file at `path` (named by `uri` to the client). */
@@ -59,9 +69,47 @@ export class SettingsStore {
     return options;
   }
 
+  /**
+   * Reads each folder's `files.exclude` and `dockguard.exclude` (globs relative to the folder), for
+   * `ignores`. Called before the workspace scan and when settings change.
+   */
+  async loadExcludes(): Promise<void> {
+    this.excludes.clear();
+    this.matchers.clear();
+    if (!this.askClient) return;
+    for (const folder of this.folders) {
+      const scopeUri = pathToFileURL(folder).href;
+      try {
+        const [files, dockguard] = await this.connection.workspace.getConfiguration([{ scopeUri, section: 'files' }, { scopeUri, section: SETTINGS_SECTION }]);
+        const patterns = [...excludePatterns((files as { exclude?: unknown } | null)?.exclude), ...excludePatterns((dockguard as DockguardSettings | null)?.exclude)];
+        this.excludes.set(folder, { base: folder, patterns });
+      } catch (error) {
+        this.log(`could not read the exclude settings for ${folder}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /**
+   * True when the workspace scan and the file watcher skip `path`: .gitignore files, the governing
+   * config's `ignore`, `files.exclude` and `dockguard.exclude` (engine/ignore.ts, as the CLI's walk).
+   */
+  ignores(path: string, isDir: boolean): boolean {
+    const folder = this.folders.find((f) => !relative(f, path).startsWith('..')) ?? dirname(path);
+    let matcher = this.matchers.get(folder);
+    if (!matcher) {
+      const exclude = this.excludes.get(folder);
+      matcher = new IgnoreMatcher(folder, exclude ? [exclude] : []);
+      this.matchers.set(folder, matcher);
+    }
+    const config = this.projectConfig(isDir ? `${path}/.` : path);
+    return matcher.ignores(path, isDir, config ? [configIgnoreSource(config)] : []);
+  }
+
   /** Forget every cached answer (settings or a `.dockguard.yaml` changed). */
   clear(): void {
     this.cache.clear();
+    this.configs.clear();
+    this.matchers.clear();
   }
 
   forget(uri: string): void {
@@ -78,21 +126,41 @@ export class SettingsStore {
         this.log(`could not read the dockguard settings for ${uri}: ${(error as Error).message}`);
       }
     }
-    return withDefaults({ ...fromFile, ...fromClient, rules: { ...fromFile.rules, ...fromClient.rules } });
+    return withDefaults({ ...fromClient, ...fromFile, rules: { ...fromClient.rules, ...fromFile.rules } });
   }
 
   private projectConfigOptions(path: string): Partial<LintOptions> {
-    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return {};
-    const folder = this.folders.find((f) => path.startsWith(f)) ?? dirname(path);
-    const configPath = findProjectConfig(dirname(path), folder, existsSync);
-    if (!configPath) return {};
+    return this.projectConfig(path)?.options ?? {};
+  }
+
+  /**
+   * The `.dockguard.yaml` governing the file at `path`, found as the CLI finds it. A broken one is
+   * not used: the user is told once (its findings, DG010, are in the file itself).
+   */
+  projectConfig(path: string): ProjectConfig | undefined {
+    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
+    const configPath = findProjectConfig(dirname(path), this.folders, existsSync);
+    if (!configPath) return undefined;
+    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    return this.configs.get(configPath);
+  }
+
+  private read(configPath: string): ProjectConfig | undefined {
+    let text: string;
     try {
-      const loaded = loadProjectConfig(readFileSync(configPath, 'utf8'), configPath, knownRuleIds(this.registry));
-      if (loaded.config) return loaded.config.options;
-      for (const problem of loaded.problems) this.log(`${configPath}:${problem.line}:${problem.column}: ${problem.message} (the file is ignored)`);
+      text = readFileSync(configPath, 'utf8');
     } catch (error) {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
+      return undefined;
     }
-    return {};
+    const loaded = loadProjectConfig(text, configPath, knownRuleIds(this.registry));
+    if (loaded.config) return loaded.config;
+    const key = `${configPath}\u0000${text}`;
+    if (!this.announced.has(key)) {
+      this.announced.add(key);
+      const first = loaded.problems[0];
+      this.warn(`dockguard: ${configPath} is invalid (line ${first.line}: ${first.message}); linting with the default settings until it is fixed.`);
+    }
+    return undefined;
   }
 }

@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -38,7 +40,13 @@ export function startServer(connection: Connection, registry: Registry): void {
       documents,
       registry,
       project: new Project(registry),
-      settings: new SettingsStore(connection, features.configuration, registry, (message) => connection.console.warn(message)),
+      settings: new SettingsStore(
+        connection,
+        features.configuration,
+        registry,
+        (message) => connection.console.warn(message),
+        (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      ),
       features,
       uris: new Map(),
       onDisk: new Set(),
@@ -64,13 +72,14 @@ export function startServer(connection: Connection, registry: Registry): void {
     registerCompletion(state);
 
     connection.onInitialized(
-      guard(state, 'initialized', undefined, () => {
+      guard(state, 'initialized', undefined, async () => {
         if (features.configurationChangeRegistration) {
           connection.client
             .register(DidChangeConfigurationNotification.type, undefined)
             .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
         }
         watchFiles(state);
+        await state.settings.loadExcludes();
         const started = performance.now();
         const scanned = scanFolders(state, folders);
         connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);
@@ -78,8 +87,9 @@ export function startServer(connection: Connection, registry: Registry): void {
       }),
     );
     connection.onDidChangeConfiguration(
-      guard(state, 'workspace/didChangeConfiguration', undefined, () => {
+      guard(state, 'workspace/didChangeConfiguration', undefined, async () => {
         state.settings.clear();
+        await state.settings.loadExcludes();
         onChange(state.project.paths(), {});
         if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
       }),

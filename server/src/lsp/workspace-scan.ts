@@ -24,7 +24,7 @@ export function watchedGlobs(registry: Registry): string[] {
 export function scanFolders(state: ServerState, folders: string[]): string[] {
   const affected = new Set<string>();
   for (const folder of folders) {
-    for (const path of walkFiles(folder, { skipUnreadable: true })) {
+    for (const path of walkFiles(folder, { skipUnreadable: true, skip: (p, isDir) => state.settings.ignores(p, isDir) })) {
       const kind = kindNameOf(state, path);
       if (!kind) continue;
       state.onDisk.add(path);
@@ -54,6 +54,7 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
         }
         const kind = kindNameOf(state, path);
         if (!kind || state.documents.get(uriOfPath(state, path))) continue;
+        if (change.type !== FileChangeType.Deleted && state.settings.ignores(path, false)) continue;
         if (change.type === FileChangeType.Deleted) {
           state.onDisk.delete(path);
           updateSource(state, path, undefined).forEach((p) => affected.add(p));
