@@ -69,6 +69,7 @@ export function registerPullDiagnostics(state: ServerState): void {
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
   state.connection.languages.diagnostics.on(
     guard(state, 'textDocument/diagnostic', empty, async (params) => {
+      await state.scanned;
       const path = pathOfUri(params.textDocument.uri);
       if (!state.project.has(path)) return empty;
       const { items, resultId } = await diagnosticsOf(state, path);
@@ -78,6 +79,7 @@ export function registerPullDiagnostics(state: ServerState): void {
   );
   state.connection.languages.diagnostics.onWorkspace(
     guard(state, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
+      await state.scanned;
       const previous = new Map(params.previousResultIds.map((p) => [pathOfUri(p.uri), p.value]));
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const path of state.project.paths()) {

@@ -35,6 +35,7 @@ export function startServer(connection: Connection, registry: Registry): void {
 
   connection.onInitialize((params): InitializeResult => {
     const features = clientFeatures(params.capabilities);
+    let scanDone: () => void = () => undefined;
     const state: ServerState = {
       connection,
       documents,
@@ -50,6 +51,7 @@ export function startServer(connection: Connection, registry: Registry): void {
       features,
       uris: new Map(),
       onDisk: new Set(),
+      scanned: new Promise((resolve) => (scanDone = resolve)),
     };
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
     state.settings.folders = folders;
@@ -79,9 +81,14 @@ export function startServer(connection: Connection, registry: Registry): void {
             .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
         }
         watchFiles(state);
-        await state.settings.loadExcludes();
+        let scanned: string[];
         const started = performance.now();
-        const scanned = scanFolders(state, folders);
+        try {
+          await state.settings.loadExcludes();
+          scanned = scanFolders(state, folders);
+        } finally {
+          scanDone();
+        }
         connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);
         if (scanned.length > 0) onChange(scanned, {});
       }),

@@ -52,6 +52,8 @@ export interface ServerState {
   uris: Map<string, string>;
   /** Files found on disk by the workspace scan or the file watcher (kept when their editor closes). */
   onDisk: Set<string>;
+  /** Settles when the first workspace scan is done (it waits for the exclude settings); pulls wait for it. */
+  scanned: Promise<void>;
 }
 
 /** The engine path of a URI: a file system path for `file:` URIs, the URI itself otherwise. */
