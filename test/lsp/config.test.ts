@@ -12,7 +12,7 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { HARDENED_DAEMON_JSON, REPO, runCli, tempWorkspace } from '../cli/harness';
-import { fileUri, startClient, type TestClient } from './harness';
+import { startClient, type TestClient } from './harness';
 
 const NO_USERNS = HARDENED_DAEMON_JSON.replace('  "userns-remap": "default",\n', '');
 const MANIFEST = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
@@ -76,7 +76,17 @@ describe('one configuration, both front ends', () => {
     });
     const client = await start(ws, { files: { exclude: { 'tmp/**': true, 'a/**': false } }, dockguard: { exclude: ['vendor/'] } });
     assert.deepEqual(await workspaceFindings(client, ws), ['a/etc/docker/daemon.json:1:2 DG001 error']);
-    assert.equal(JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], ws).stdout).files, 3, 'the CLI knows no editor setting: a, tmp and vendor');
+    assert.equal(JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], ws).stdout).files, 4, 'the CLI knows no editor setting: the config, a, tmp and vendor');
+  });
+
+  test('a malformed config is DG010 at its bad line; the editor lints with the defaults and says so once, the CLI exits 2', async () => {
+    const ws = tempWorkspace({ '.git/HEAD': '', '.dockguard.yaml': 'profile: strict\nrules:\n  DG103: of\n', 'a/etc/docker/daemon.json': NO_USERNS, 'b/etc/docker/daemon.json': NO_USERNS });
+    const client = await start(ws);
+    assert.deepEqual(await workspaceFindings(client, ws), ['.dockguard.yaml:3:10 DG010 error']);
+    const config = join(ws, '.dockguard.yaml');
+    assert.deepEqual(client.messages, [{ type: 2, message: `dockguard: ${config} is invalid (line 3: DG103 must be one of off, error, warning, info); linting with the default settings until it is fixed.` }]);
+    const cli = runCli(['lint', '.'], ws);
+    assert.deepEqual([cli.code, cli.stderr], [2, 'dockguard: invalid config .dockguard.yaml:3:10: DG103 must be one of off, error, warning, info (see dockguard --help)\n']);
   });
 
   test('the same findings from the CLI and over LSP for the examples with a config file', async () => {

@@ -4,6 +4,7 @@
  */
 import type { KindModule } from '../engine/kind';
 import daemonJson from './daemon-json';
+import dockguardConfig from './dockguard-config';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, dockguardConfig] as KindModule[];

@@ -17,7 +17,7 @@ import { pathOfUri, uriOfPath, type ServerState } from './state';
 export const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
 /** What the client watches for us: every kind's globs, and the project config. */
 export function watchedGlobs(registry: Registry): string[] {
-  return [...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`];
+  return [...new Set([...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`])];
 }
 
 /** Read every recognised file under the folders; returns the paths whose findings may have changed. */
@@ -50,7 +50,6 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
         if (basename(path) === PROJECT_CONFIG_NAME) {
           state.settings.clear();
           state.project.paths().forEach((p) => affected.add(p));
-          continue;
         }
         const kind = kindNameOf(state, path);
         if (!kind || state.documents.get(uriOfPath(state, path))) continue;

@@ -9,6 +9,7 @@ import dg006 from './daemon-json/dg006-deprecated-option';
 import dg007 from './daemon-json/dg007-comment-in-daemon-json';
 import dg008 from './daemon/dg008-conflicting-options';
 import dg009 from './suppressions/dg009-unused-suppression';
+import dg010 from './dockguard-config/dg010-invalid-config';
 import dg101 from './daemon/dg101-tcp-socket-without-tls';
 import dg102 from './daemon/dg102-tls-without-client-verification';
 import dg103 from './daemon/dg103-inter-container-communication';
@@ -39,6 +40,6 @@ import dg205 from './daemon/dg205-socket-tcp-listen';
 import dg206 from './daemon/dg206-hidden-daemon-options';
 import dg207 from './systemd/dg207-unit-syntax';
 
-export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg010, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
