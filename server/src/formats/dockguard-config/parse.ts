@@ -145,7 +145,10 @@ function schemaProblems(doc: Document.Parsed, errors: ErrorObject[]): ConfigProb
     const key = `${problem.span.start}:${problem.span.end}`;
     if (!problems.has(key)) problems.set(key, problem);
   }
-  return [...problems.values()].sort((a, b) => a.span.start - b.span.start);
+  // An entry's general sentence gives way to a precise problem inside it (the unknown key of an item).
+  const all = [...problems.values()];
+  const precise = all.filter((p) => !all.some((q) => q !== p && p.span.start <= q.span.start && q.span.end <= p.span.end));
+  return precise.sort((a, b) => a.span.start - b.span.start);
 }
 
 function nodeAt(doc: Document.Parsed, path: string[]): YamlNode | undefined {
