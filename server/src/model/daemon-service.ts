@@ -20,6 +20,8 @@ export interface DockerdCommand {
   args: DockerdArguments;
   /** `$VAR`s from an EnvironmentFile that is not in the workspace (DG206). */
   hidden: { file: string; name: string; span: Span; envFile: string }[];
+  /** Started through `dockerd-rootless.sh`: the daemon runs as an unprivileged user. */
+  rootless?: boolean;
 }
 
 export interface DaemonService extends UnitStack {
@@ -70,6 +72,7 @@ function commandOf({ file, directive }: UnitEntry, lookup: (name: string) => Var
     executable: exec.words[0].span,
     args: parseDockerdArguments(expansion.words, DOCKERD_FLAGS),
     hidden: expansion.hidden.map((h) => ({ file: file.path, name: h.name, span: h.span, envFile })),
+    rootless: exec.rootless,
   };
 }
 
