@@ -7,7 +7,7 @@ import type { DaemonHost } from '../model/host';
 import type { DaemonJsonFile } from '../formats/daemon-json/parse';
 import type { SystemdFile } from '../formats/systemd/parse';
 import type { SuppressionsModel } from './suppressions';
-import type { FileChange, FileKind, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
+import type { FileKind, FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
 /** The models a rule can read; the engine calls `check` once per instance of it. */
 export interface RuleModels {
@@ -44,14 +44,6 @@ export interface RuleMeta<R extends ModelName = ModelName> {
   messages: Record<string, string>;
   /** The best safety the rule's fixes have; absent = the rule offers no fix. */
   fix?: FixSafety;
-}
-
-/** A fix as a rule proposes it; the engine checks it against the metadata before it is kept. */
-export interface FixProposal {
-  title: string;
-  safety: FixSafety;
-  edits: TextEdit[];
-  otherFiles?: FileChange[];
 }
 
 export interface Report {

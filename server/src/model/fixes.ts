@@ -3,8 +3,7 @@
  * *where*: the daemon.json member, the dockerd flag, or (for a missing setting) daemon.json's root.
  */
 import { applyEdits } from 'jsonc-parser';
-import type { FixProposal } from '../engine/rule';
-import type { FixSafety, TextEdit } from '../engine/types';
+import type { FixProposal, FixSafety, TextEdit } from '../engine/types';
 import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
 import { flagFix, flagText } from './flag-fixes';

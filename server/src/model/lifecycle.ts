@@ -4,7 +4,7 @@
  * Rules about the setting itself (DG106 aufs, DG117 api-cors-header) ask `removalOf` and stay silent
  * when DG005 already reports the cause.
  */
-import { compareVersions } from '../engine/options';
+import { compareVersions } from '../engine/types';
 
 export interface Lifecycle {
   /** The daemon.json key. */

@@ -2,9 +2,8 @@
  * The removed and deprecated keys and values of one daemon.json (lifecycle.ts), judged at the
  * dockerd release the user targets, each with the fix DG005 and DG006 offer.
  */
-import type { FixProposal } from '../../engine/rule';
 import type { Node } from 'jsonc-parser';
-import type { Span, TextEdit } from '../../engine/types';
+import type { FixProposal, Span, TextEdit } from '../../engine/types';
 import { removeJsonValue, renameJsonKey } from '../../formats/daemon-json/edits';
 import { nodeSpan, type DaemonJsonFile, type JsonProperty } from '../../formats/daemon-json/parse';
 import { optionByKey } from '../../model/daemon-options';

@@ -1,4 +1,5 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
 import { hostFileText } from '../../model/host';

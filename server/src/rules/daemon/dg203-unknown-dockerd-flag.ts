@@ -1,4 +1,5 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
 import type { FlagProblem } from '../../formats/systemd/dockerd-flags';
 import { closeMatches } from '../../schema/suggest';
