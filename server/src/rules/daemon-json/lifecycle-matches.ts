@@ -2,8 +2,7 @@
  * The removed and deprecated keys and values of one daemon.json (lifecycle.ts), judged at the
  * dockerd release the user targets, each with the fix DG005 and DG006 offer.
  */
-import type { Node } from 'jsonc-parser';
-import type { FixProposal, Span, TextEdit } from '../../engine/types';
+import type { FixProposal, Span } from '../../engine/types';
 import { removeJsonValue, renameJsonKey } from '../../formats/daemon-json/edits';
 import { nodeSpan, type DaemonJsonFile, type JsonProperty } from '../../formats/daemon-json/parse';
 import { optionByKey } from '../../model/daemon-options';
@@ -38,7 +37,7 @@ function findLifecycleMatches(file: DaemonJsonFile, dockerVersion: string): Life
       property.value.children?.forEach((element, index) => {
         const match = lifecycleOf(property.key, element.value, dockerVersion);
         if (!match?.entry.value) return;
-        const fix: FixProposal = { title: `Remove "${element.value}" (it has no effect)`, safety: 'safe', edits: [elementRemoval(property.value, index)] };
+        const fix: FixProposal = { title: `Remove "${element.value}" (it has no effect)`, safety: 'safe', edits: removeJsonValue(file.text, [...property.path, index], nodeSpan(element)) };
         found.push({ ...match, what: `The storage option "${match.entry.value}"`, advice: 'remove it', span: nodeSpan(element), fixes: () => [fix] });
       });
       continue;
@@ -74,17 +73,6 @@ function keyFixes(file: DaemonJsonFile, property: JsonProperty, match: Lifecycle
   const noEffect = optionByKey(property.key)?.file === 'ignored';
   const reason = alreadySet ? ` ("${successor}" is already set)` : '';
   return [{ title: `Remove "${property.key}"${reason}`, safety: noEffect ? 'safe' : 'unsafe', edits: removeJsonValue(file.text, property.path) }];
-}
-
-/** Removes one array element with its comma, keeping the array's layout (`["a", "b"]` → `["b"]`). */
-function elementRemoval(array: Node, index: number): TextEdit {
-  const elements = array.children ?? [];
-  const element = elements[index];
-  const next = elements[index + 1];
-  if (next) return { offset: element.offset, length: next.offset - element.offset, content: '' };
-  const previous = elements[index - 1];
-  const start = previous ? previous.offset + previous.length : element.offset;
-  return { offset: start, length: element.offset + element.length - start, content: '' };
 }
 
 /** dockerd keeps the last of duplicate keys; the earlier ones are DG004's. */
