@@ -7,7 +7,7 @@ import type { Span } from '../engine/types';
 import { parseDockerdArguments, type DockerdArguments } from '../formats/systemd/dockerd-flags';
 import { envValue } from '../formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../formats/systemd/flag-table';
-import type { LocatedText } from '../formats/systemd/located';
+import { spanOf, type LocatedText } from '../formats/systemd/located';
 import { COMMAND_PREFIX, dockerdCommandStart, type SystemdFile } from '../formats/systemd/parse';
 import type { UnitDirective } from '../formats/systemd/unit';
 import { expandWords, splitWords, type VariableValue } from '../formats/systemd/words';
@@ -25,6 +25,11 @@ export interface DockerdCommand {
   args: DockerdArguments;
   /** `$VAR`s from an EnvironmentFile that is not in the workspace (DG206). */
   hidden: { file: string; name: string; span: Span; envFile: string }[];
+  /**
+   * The daemon started through the client (`docker daemon`, `docker -d`): the word after the
+   * client, and the path of the client and that word (what running dockerd replaces).
+   */
+  legacy?: { word: string; path: string; span: Span };
 }
 
 export interface DaemonService {
@@ -98,11 +103,15 @@ function commandOf({ file, directive }: ServiceDirective, lookup: (name: string)
   // The `:` prefix turns off variable expansion.
   const prefix = COMMAND_PREFIX.exec(words[0].text.text)?.[0] ?? '';
   const expansion = prefix.includes(':') ? { words: words.slice(start), hidden: [] } : expandWords(words.slice(start), lookup);
+  const path = words[0].text.text.slice(prefix.length);
+  const word = words[start - 1];
+  const legacy = baseName(path) === 'docker' ? { word: word.text.text, path, span: { start: spanOf(words[0].text, prefix.length).start, end: word.span.end } } : undefined;
   return {
     file: file.path,
     executable: words[0].span,
     args: parseDockerdArguments(expansion.words, DOCKERD_FLAGS),
     hidden: expansion.hidden.map((h) => ({ file: file.path, name: h.name, span: h.span, envFile })),
+    legacy,
   };
 }
 

@@ -61,14 +61,15 @@ export function valueFix(host: DaemonHost, setting: Setting, value: JsonValue, t
   return [{ title, safety, edits: setJsonValue(textOf(host, setting.origin.file), setting.origin.path, value) }];
 }
 
-type PathValue = [path: (string | number)[], value: JsonValue];
+/** A path and the value to set there; undefined removes the member. */
+export type PathValue = [path: (string | number)[], value: JsonValue | undefined];
 
 /**
  * Several `modify` calls computed on the original text would each insert a member at the same
- * place with their own commas; apply them one after another instead and return the whole change
- * as a single edit covering the region that differs.
+ * place with their own commas (or reformat lines another edit touches); apply them one after
+ * another instead and return the whole change as a single edit covering the region that differs.
  */
-function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
+export function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
   const after = changes.reduce((current, [path, value]) => applyEdits(current, setJsonValue(current, path, value)), text);
   let start = 0;
   while (start < text.length && start < after.length && text[start] === after[start]) start++;
