@@ -62,6 +62,14 @@ const integer: JsonSchema = { type: 'integer', minimum: -GO_INT_MAX, maximum: GO
 const nonNegative: JsonSchema = { type: 'integer', minimum: 0, maximum: GO_INT_MAX };
 const strings: JsonSchema = { type: 'array', items: { type: 'string' } };
 const keyValueStrings: JsonSchema = { type: 'array', items: { type: 'string', pattern: '=', patternErrorMessage: "must be formatted 'key=value'" } };
+/**
+ * dockerd's ValidateMirror: an http:// or https:// URL (Go lowercases the scheme) without
+ * credentials, query or fragment; anything else stops the daemon ("invalid mirror").
+ */
+const REGISTRY_MIRRORS: JsonSchema = {
+  type: 'array',
+  items: { type: 'string', pattern: '^[hH][tT][tT][pP][sS]?://[^/?#@]+(/[^?#]*)?$', patternErrorMessage: 'must be an http:// or https:// URL without credentials, query or fragment (dockerd refuses any other mirror and does not start)' },
+};
 const stringMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };
 
 /** Values dockerd compares case-insensitively: a pattern accepts any case, `examples` list them. */
@@ -240,7 +248,7 @@ export const DAEMON_OPTIONS: readonly DaemonOption[] = [
   { key: 'host-gateway-ip', flags: [], schema: string, description: 'Deprecated single-address form of "host-gateway-ips"; refused together with it.' },
 
   // §1.4 Registries and proxies
-  { key: 'registry-mirrors', flags: ['--registry-mirror'], flagValue: 'list', reloads: true, schema: strings, description: 'Docker Hub pull-through mirrors (http:// or https:// URLs).' },
+  { key: 'registry-mirrors', flags: ['--registry-mirror'], flagValue: 'list', reloads: true, schema: REGISTRY_MIRRORS, description: 'Docker Hub pull-through mirrors (http:// or https:// URLs).' },
   { key: 'insecure-registries', flags: ['--insecure-registry'], flagValue: 'list', reloads: true, schema: strings, description: 'Registries reached over plain HTTP or unverified TLS, as host[:port] or CIDR (CIS 2.5: none).' },
   { key: 'proxies', flags: [], schema: PROXIES, description: 'HTTP proxy settings of the daemon: "http-proxy", "https-proxy", "no-proxy" (or the flags --http-proxy, --https-proxy, --no-proxy).' },
   { key: 'http-proxy', flags: ['--http-proxy'], flagValue: 'string', memberOf: 'proxies', file: 'ignored', schema: string, description: 'At the top level of daemon.json this key is accepted but ignored: write it inside "proxies".' },

@@ -80,7 +80,7 @@ export function flagJsonValue(flag: ParsedFlag): JsonValue {
     case 'map':
       return Object.fromEntries([mapMember(key, raw)]);
     default:
-      return scalar(flag, raw);
+      return flag.spec.member !== undefined ? { [flag.spec.member]: scalar(flag, raw) } : scalar(flag, raw);
   }
 }
 
