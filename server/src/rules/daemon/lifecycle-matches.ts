@@ -106,7 +106,12 @@ function flagMatches(host: DaemonHost, dockerVersion: string): LifecycleFinding[
       found.push({ ...match, what: `"${flag.written} ${value}"`, advice: successor ? `use "${successor}"` : 'remove it', at: { file: flag.file, span: flag.valueSpan ?? flag.span }, fixes });
     } else {
       const successorFlag = match.entry.successor && longFlag(match.entry.successor);
-      const fixes = () => (successorFlag ? renameFlagFix(host, flag, match.entry.successor!, successorFlag) : remove(`Remove ${flag.written}`, removalSafety(flag.spec.optionKey))());
+      const successor = match.entry.successor;
+      // With the successor already set, renaming would give it twice (DG202 or a second flag): remove instead.
+      const alreadySet = successor !== undefined && host.config.has(successor);
+      const fixes = successorFlag && !alreadySet
+        ? () => renameFlagFix(host, flag, successor!, successorFlag)
+        : remove(`Remove ${flag.written}${alreadySet ? ` ("${successor}" is already set)` : ''}`, removalSafety(flag.spec.optionKey));
       found.push({ ...match, what: `The flag ${flag.written}`, advice: successorFlag ? `use ${successorFlag}` : 'remove it', at: { file: flag.file, span: flag.nameSpan }, fixes });
     }
   }
@@ -119,15 +124,14 @@ function longFlag(key: string): string | undefined {
 
 /**
  * `--graph=/x` → `--data-root=/x`, `-g /x` → `--data-root /x`: only the name changes. Safe when the
- * successor is not set elsewhere and the value means the same for it; a shorthand combined with
- * others (`-Dg /x`) is left alone.
+ * value means the same for the successor; a shorthand combined with others (`-Dg /x`) is left alone.
  */
 function renameFlagFix(host: DaemonHost, flag: ParsedFlag, successor: string, successorFlag: string): FixProposal[] {
   const text = hostFileText(host, flag.file);
   if (text === undefined || text[flag.nameSpan.start] !== '-' || flag.nameSpan.start !== flag.span.start) return [];
   const rest = text.slice(flag.nameSpan.end, flag.span.end);
   const replacement = `${successorFlag}${flag.attach === 'glued' ? '=' : ''}${rest}`;
-  const safe = !host.config.has(successor) && validValue(successor, flagJsonValue({ ...flag, spec: { ...flag.spec, key: successor } }));
+  const safe = validValue(successor, flagJsonValue({ ...flag, spec: { ...flag.spec, key: successor } }));
   return flagFix(host, flagOrigin(flag), replacement, `Rename ${flag.written} to ${successorFlag}`, safe ? 'safe' : 'unsafe');
 }
 
