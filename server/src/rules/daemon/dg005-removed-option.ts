@@ -10,7 +10,7 @@ export default defineRule({
     severity: 'error',
     kinds: ['daemon-json', 'systemd'],
     reads: 'daemon',
-    messages: { removed: '{{what}} was removed in dockerd {{removedIn}} ({{note}}); {{advice}}.' },
+    messages: { removed: '{{what}} was removed in {{product}} {{removedIn}} ({{note}}); {{advice}}.' },
     fix: 'safe',
   },
   check(context, host) {
@@ -18,7 +18,7 @@ export default defineRule({
       if (found.status !== 'removed') continue;
       context.report({
         messageId: 'removed',
-        data: { what: found.what, removedIn: found.entry.removedIn!, note: found.entry.note, advice: found.advice },
+        data: { what: found.what, product: found.product, removedIn: found.entry.removedIn!, note: found.entry.note, advice: found.advice },
         at: found.at,
         fixes: found.fixes,
       });

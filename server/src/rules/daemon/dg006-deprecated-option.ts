@@ -11,8 +11,8 @@ export default defineRule({
     kinds: ['daemon-json', 'systemd'],
     reads: 'daemon',
     messages: {
-      deprecated: '{{what}} is deprecated since dockerd {{deprecatedIn}} ({{note}}); {{advice}}.',
-      deprecatedUntil: '{{what}} is deprecated since dockerd {{deprecatedIn}} and removed in {{removedIn}} ({{note}}); {{advice}}.',
+      deprecated: '{{what}} is deprecated since {{product}} {{deprecatedIn}} ({{note}}); {{advice}}.',
+      deprecatedUntil: '{{what}} is deprecated since {{product}} {{deprecatedIn}} and removed in {{removedIn}} ({{note}}); {{advice}}.',
     },
     fix: 'safe',
   },
@@ -22,7 +22,7 @@ export default defineRule({
       const { deprecatedIn, removedIn, note } = found.entry;
       context.report({
         messageId: removedIn ? 'deprecatedUntil' : 'deprecated',
-        data: { what: found.what, deprecatedIn, removedIn: removedIn ?? '', note, advice: found.advice },
+        data: { what: found.what, product: found.product, deprecatedIn, removedIn: removedIn ?? '', note, advice: found.advice },
         at: found.at,
         fixes: found.fixes,
         tags: ['deprecated'],

@@ -22,6 +22,8 @@ export interface LifecycleFinding extends LifecycleMatch {
   /** What to do: `use "data-root"`, `remove it`. */
   advice: string;
   at: Location;
+  /** Whose release the versions name: dockerd's, or Docker's for the client commands before dockerd existed. */
+  product: 'dockerd' | 'Docker';
   /** Built only when a fix is asked for (removing a key re-scans the file). */
   fixes: () => FixProposal[];
 }
@@ -47,7 +49,7 @@ function jsonMatches(host: DaemonHost, file: DaemonJsonFile, dockerVersion: stri
         const match = lifecycleOf(property.key, element.value, dockerVersion);
         if (!match?.entry.value) return;
         const fix: FixProposal = { title: `Remove "${element.value}" (it has no effect)`, safety: 'safe', edits: removeJsonValue(file.text, [...property.path, index], nodeSpan(element)) };
-        found.push({ ...match, what: `The storage option "${match.entry.value}"`, advice: 'remove it', at: at(nodeSpan(element)), fixes: () => [fix] });
+        found.push({ ...match, product: 'dockerd', what: `The storage option "${match.entry.value}"`, advice: 'remove it', at: at(nodeSpan(element)), fixes: () => [fix] });
       });
       continue;
     }
@@ -57,10 +59,10 @@ function jsonMatches(host: DaemonHost, file: DaemonJsonFile, dockerVersion: stri
       const successor = match.entry.successor;
       const setting = host.config.all(property.key).find((s) => s.origin.type === 'daemon-json' && s.origin.file === file.path);
       const fixes = () => (successor && setting ? storageDriverFix(host, setting, successor) : []);
-      found.push({ ...match, what: `"${property.key}": "${match.entry.value}"`, advice: successor ? `use "${successor}"` : 'remove it', at: at(nodeSpan(property.value)), fixes });
+      found.push({ ...match, product: 'dockerd', what: `"${property.key}": "${match.entry.value}"`, advice: successor ? `use "${successor}"` : 'remove it', at: at(nodeSpan(property.value)), fixes });
       continue;
     }
-    found.push({ ...match, what: `"${property.key}"`, advice: match.entry.successor ? `use "${match.entry.successor}"` : 'remove it', at: at(property.keySpan), fixes: () => keyFixes(host, file, property, match) });
+    found.push({ ...match, product: 'dockerd', what: `"${property.key}"`, advice: match.entry.successor ? `use "${match.entry.successor}"` : 'remove it', at: at(property.keySpan), fixes: () => keyFixes(host, file, property, match) });
   }
   return found;
 }
@@ -98,12 +100,12 @@ function flagMatches(host: DaemonHost, dockerVersion: string): LifecycleFinding[
     const remove = (title: string, safety: 'safe' | 'unsafe') => () => flagFix(host, origin, '', title, safety);
     if (match.entry.value !== undefined && flag.spec.optionKey === 'storage-opts') {
       const fixes = remove(`Remove ${flag.written} ${value} (it has no effect)`, 'safe');
-      found.push({ ...match, what: `The storage option "${match.entry.value}"`, advice: 'remove it', at: { file: flag.file, span: flag.valueSpan ?? flag.span }, fixes });
+      found.push({ ...match, product: 'dockerd', what: `The storage option "${match.entry.value}"`, advice: 'remove it', at: { file: flag.file, span: flag.valueSpan ?? flag.span }, fixes });
     } else if (match.entry.value !== undefined) {
       const successor = match.entry.successor;
       const setting = host.config.all(flag.spec.optionKey).find((s) => s.origin.type === 'flag' && s.origin.span.start === flag.span.start && s.origin.file === flag.file);
       const fixes = () => (successor && setting ? storageDriverFix(host, setting, successor) : []);
-      found.push({ ...match, what: `"${flag.written} ${value}"`, advice: successor ? `use "${successor}"` : 'remove it', at: { file: flag.file, span: flag.valueSpan ?? flag.span }, fixes });
+      found.push({ ...match, product: 'dockerd', what: `"${flag.written} ${value}"`, advice: successor ? `use "${successor}"` : 'remove it', at: { file: flag.file, span: flag.valueSpan ?? flag.span }, fixes });
     } else {
       const successorFlag = match.entry.successor && longFlag(match.entry.successor);
       const successor = match.entry.successor;
@@ -112,7 +114,7 @@ function flagMatches(host: DaemonHost, dockerVersion: string): LifecycleFinding[
       const fixes = successorFlag && !alreadySet
         ? () => renameFlagFix(host, flag, successor!, successorFlag)
         : remove(`Remove ${flag.written}${alreadySet ? ` ("${successor}" is already set)` : ''}`, removalSafety(flag.spec.optionKey));
-      found.push({ ...match, what: `The flag ${flag.written}`, advice: successorFlag ? `use ${successorFlag}` : 'remove it', at: { file: flag.file, span: flag.nameSpan }, fixes });
+      found.push({ ...match, product: 'dockerd', what: `The flag ${flag.written}`, advice: successorFlag ? `use ${successorFlag}` : 'remove it', at: { file: flag.file, span: flag.nameSpan }, fixes });
     }
   }
   return found;
@@ -148,6 +150,7 @@ function commandMatches(host: DaemonHost, dockerVersion: string): LifecycleFindi
   return [{
     entry,
     status: match.status,
+    product: 'Docker',
     what: `Starting the daemon with "${written}"`,
     advice: `run ${dockerd}`,
     at: { file: command.file, span: legacy.span },
