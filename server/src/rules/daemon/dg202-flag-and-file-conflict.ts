@@ -3,6 +3,7 @@ import type { FixProposal } from '../../engine/types';
 import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
 import { hostFileText } from '../../model/host';
+import { lifecycleOf } from '../../model/lifecycle';
 import { originLocation, type FlagOrigin } from '../../model/origin';
 import { removeWithLeadingBlanks } from '../../formats/systemd/edits';
 
@@ -27,7 +28,8 @@ export default defineRule({
   check(context, host) {
     if (!host.daemonJson) return;
     for (const key of host.config.keys()) {
-      if (MERGED_KEYS.has(key)) continue;
+      // A removed flag (--graph beside "graph") stops pflag before this check: DG005 reports both.
+      if (MERGED_KEYS.has(key) || lifecycleOf(key, undefined, context.options.dockerVersion, true)?.status === 'removed') continue;
       const sources = host.config.all(key);
       const fromFile = sources.filter((s) => s.origin.type === 'daemon-json');
       const fromFlags = sources.flatMap(flagOrigins);
