@@ -89,7 +89,9 @@ function renamedValueIsValid(problem: FlagProblem, replacement: string, words: r
   const index = words.findIndex((w) => w.span.start <= problem.span.start && problem.span.end <= w.span.end);
   if (index < 0) return false;
   const word = words[index];
-  const renamed: Word = { ...word, text: { ...word.text, text: replacement + word.text.text.slice(problem.token.length) } };
+  // The new name's characters all map to where the old name starts; the rest keeps its offsets.
+  const offsets = [...new Array<number>(replacement.length).fill(word.text.offsets[0]), ...word.text.offsets.slice(problem.token.length)];
+  const renamed: Word = { ...word, text: { file: word.text.file, text: replacement + word.text.text.slice(problem.token.length), offsets } };
   const parsed = parseDockerdArguments([renamed, ...words.slice(index + 1, index + 2)], DOCKERD_FLAGS);
   const flag = parsed.flags[0];
   if (!flag || parsed.problems.some((p) => p.code === 'invalid-bool' || p.code === 'invalid-int' || p.code === 'missing-value')) return false;

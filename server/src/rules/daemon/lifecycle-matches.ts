@@ -145,6 +145,7 @@ function commandMatches(host: DaemonHost, dockerVersion: string): LifecycleFindi
   if (!command || !legacy || !match) return [];
   const dockerd = `${legacy.path.slice(0, legacy.path.lastIndexOf('/') + 1)}dockerd`;
   const written = `${legacy.path} ${legacy.word}`;
+  // The client and its word are edited as a flag is, so a vendor unit's fix goes to the drop-in.
   const origin = { type: 'flag' as const, file: command.file, flag: written, nameSpan: legacy.span, span: legacy.span };
   const entry = { key: written, deprecatedIn: match.entry.deprecatedIn, removedIn: match.entry.removedIn, note: match.entry.note };
   return [{
