@@ -42,7 +42,10 @@ export default defineRule({
         context.report({ messageId: 'invalid', data: { path: formatPath(problem.path), problem: problem.problem }, at: { file: file.path, span: problem.span }, fixes: repairFix(file, problem) });
       }
     }
+    const hidden = host.command?.hidden ?? [];
     for (const flag of host.command?.args.flags ?? []) {
+      // A value from a file the workspace does not hold is unknown (DG206 says so), not invalid.
+      if (hidden.some((h) => h.file === flag.file && flag.span.start <= h.span.start && h.span.end <= flag.span.end)) continue;
       for (const detail of flagProblems(flag)) context.report({ messageId: 'invalidFlag', data: { flag: flag.written, detail }, at: { file: flag.file, span: flag.valueSpan ?? flag.span } });
     }
     reportStorageOptions(context, host);
