@@ -9,7 +9,7 @@ import { flagJsonValue } from '../../model/flag-settings';
 import type { DaemonHost } from '../../model/host';
 import { driverOfStorageOption, refusesStorageOption } from '../../model/storage-driver';
 import { originValueLocation, type Origin } from '../../model/origin';
-import { formatPath, schemaProblems, validAt, type SchemaProblem } from '../../schema/validate';
+import { formatPath, schemaProblems, validAt, validValue, type SchemaProblem } from '../../schema/validate';
 
 /** Keys whose values dockerd decodes as strings though they read as numbers: `"max-file": "3"`, `"64M"`. */
 const STRING_ENCODED = new Set(['log-opts', 'default-network-opts', 'default-shm-size']);
@@ -83,6 +83,8 @@ function flagProblems(flag: ParsedFlag): string[] {
   if (key === undefined || !optionByKey(key) || flag.value === undefined) return [];
   const value = flagJsonValue(flag);
   if ((flag.spec.kind === 'bool' || flag.spec.kind === 'int') && typeof value === 'string') return [];
+  // Most flags are valid: judge the value directly, and word the problems only for the few that are not.
+  if (validValue(key, value)) return [];
   const probe = parseDaemonJson('', JSON.stringify({ [key]: value }));
   // Inside the value: past the key, and past the list index one occurrence of a list flag stands for.
   const inner = (path: (string | number)[]) => path.slice(typeof path[1] === 'number' ? 2 : 1);
