@@ -81,14 +81,32 @@ function repair(problem: SchemaProblem): JsonValue | undefined {
 function flagProblems(flag: ParsedFlag): string[] {
   const key = flag.spec.key;
   if (key === undefined || !optionByKey(key) || flag.value === undefined) return [];
+  // Most flags are valid: judge the value directly, and word the problems only for the few that are not.
+  if (validFlagValue(flag, key)) return [];
   const value = flagJsonValue(flag);
   if ((flag.spec.kind === 'bool' || flag.spec.kind === 'int') && typeof value === 'string') return [];
-  // Most flags are valid: judge the value directly, and word the problems only for the few that are not.
-  if (validValue(key, value)) return [];
   const probe = parseDaemonJson('', JSON.stringify({ [key]: value }));
   // Inside the value: past the key, and past the list index one occurrence of a list flag stands for.
   const inner = (path: (string | number)[]) => path.slice(typeof path[1] === 'number' ? 2 : 1);
   return schemaProblems(probe).map((p) => (inner(p.path).length > 0 && flag.spec.member === undefined ? `"${formatPath(inner(p.path))}" ${p.problem}` : `it ${p.problem}`));
+}
+
+/**
+ * A unit's flags are the same from one keystroke to the next: remember which values are valid (by
+ * flag name and text), up to a bound, so a re-lint does not run the validator again for each.
+ */
+const validFlagValues = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
+function validFlagValue(flag: ParsedFlag, key: string): boolean {
+  const id = `${flag.spec.name}\u0000${flag.value?.text}`;
+  let valid = validFlagValues.get(id);
+  if (valid === undefined) {
+    if (validFlagValues.size >= MAX_REMEMBERED) validFlagValues.clear();
+    valid = validValue(key, flagJsonValue(flag));
+    validFlagValues.set(id, valid);
+  }
+  return valid;
 }
 
 function reportStorageOptions(context: RuleContext, host: DaemonHost): void {
