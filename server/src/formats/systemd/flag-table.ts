@@ -11,8 +11,6 @@ import type { FlagSpec, FlagTable } from './dockerd-flags';
 /** A flag with the option it comes from (for hover: description, default). */
 export interface DockerdFlagSpec extends FlagSpec {
   option: DaemonOption;
-  /** For the flag of a removed option: its lifecycle entry. */
-  removed?: Lifecycle;
 }
 
 function specOf(option: DaemonOption): DockerdFlagSpec | undefined {
@@ -31,7 +29,7 @@ function removedSpecOf(entry: Lifecycle): DockerdFlagSpec | undefined {
   const description = `Removed from dockerd (${entry.note})${entry.successor ? `; use --${entry.successor}` : ''}.`;
   const option: DaemonOption = optionByKey(entry.key) ?? { key: entry.key, flags: entry.flags!, flagValue: entry.flagValue, description, schema: {} };
   const shorthand = entry.flags!.find((f) => /^-[^-]$/.test(f))?.slice(1);
-  return { name: long.slice(2), shorthand, key: entry.key, optionKey: entry.key, kind: entry.flagValue, option, removed: entry };
+  return { name: long.slice(2), shorthand, key: entry.key, optionKey: entry.key, kind: entry.flagValue, option };
 }
 
 const SPECS = DAEMON_OPTIONS.map(specOf).filter((s): s is DockerdFlagSpec => s !== undefined);
