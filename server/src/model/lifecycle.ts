@@ -1,8 +1,9 @@
 /**
- * Options and values that dockerd deprecated or removed (reference §1.7). Whether one is *removed*
- * (DG005: dockerd won't start) or only *deprecated* (DG006) depends on the `dockerVersion` judged.
- * Rules about the setting itself (DG106 aufs, DG117 api-cors-header) ask `removalOf` and stay silent
- * when DG005 already reports the cause.
+ * Options and values that dockerd deprecated or removed (reference §1.7), as daemon.json keys and as
+ * flags, and the old client commands that started the daemon. Whether one is *removed* (DG005:
+ * dockerd won't start) or only *deprecated* (DG006) depends on the `dockerVersion` judged. Rules
+ * about the setting itself (DG106 aufs, DG117 api-cors-header) ask `isRemoved` and stay silent when
+ * DG005 already reports the cause.
  */
 import { compareVersions } from '../engine/types';
 import type { FlagValueKind } from './daemon-options';
