@@ -19,7 +19,12 @@ describe('loadProjectConfig', () => {
     const text = 'profile: strict\ndockerVersion: 29.10\nrules:\n  DG103: off\n  DG112: error\nignore:\n  - "vendor/**"\n  - path: legacy/\n    reason: retired hosts\noverrides:\n  - files: [h1/etc/docker/daemon.json]\n    rules: [DG105]\n    reason: GPU nodes need experimental\n';
     const { config, problems } = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
     assert.deepEqual(problems, []);
-    assert.deepEqual(config!.options, { profile: 'strict', dockerVersion: '29.10', rules: { DG103: 'off', DG112: 'error' } });
+    assert.deepEqual(config!.options, {
+      profile: 'strict',
+      dockerVersion: '29.10',
+      rules: { DG103: 'off', DG112: 'error' },
+      overrides: [{ base: '/p', files: ['h1/etc/docker/daemon.json'], rules: ['DG105'], reason: 'GPU nodes need experimental' }],
+    });
     assert.deepEqual(config!.ignore.map(({ pattern, reason }) => ({ pattern, reason })), [{ pattern: 'vendor/**', reason: undefined }, { pattern: 'legacy/', reason: 'retired hosts' }]);
     assert.deepEqual(config!.overrides.map(({ files, rules, reason }) => ({ files, rules: rules.map((r) => r.value), reason })), [{ files: ['h1/etc/docker/daemon.json'], rules: ['DG105'], reason: 'GPU nodes need experimental' }]);
   });

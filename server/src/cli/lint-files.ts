@@ -14,6 +14,7 @@ import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
 import type { ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
+import type { SuppressedFinding } from '../engine/suppressions';
 import type { Finding, Fix, FixSafety } from '../engine/types';
 import type { ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
@@ -35,6 +36,8 @@ export interface LintOutcome {
   offerable: Map<Finding, Fix[]>;
   /** Paths written back (or created) by the fix. */
   fixedFiles: string[];
+  /** What pragmas and the config's overrides suppressed, per file. */
+  suppressed: Map<string, SuppressedFinding[]>;
 }
 
 /** Files of one machine linted under one set of options. */
@@ -70,7 +73,12 @@ export function lintFiles(request: LintRequest): LintOutcome {
   if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
-  for (const path of linted) findings.set(path, [...project.findings(path, optionsOf.get(path) ?? withDefaults(request.overrides)).findings]);
+  const suppressed = new Map<string, SuppressedFinding[]>();
+  for (const path of linted) {
+    const result = project.findings(path, optionsOf.get(path) ?? withDefaults(request.overrides));
+    findings.set(path, [...result.findings]);
+    if (result.suppressed?.length) suppressed.set(path, result.suppressed);
+  }
   const offerable = fixableFindings(project, groupsOf(project, linted, optionsOf), findings);
   // A fix builder that threw (read by the dry runs above) is an internal error, never a crash.
   for (const list of findings.values()) {
@@ -80,7 +88,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
   }
   const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
-  return { sources, findings, offerable, fixedFiles };
+  return { sources, findings, offerable, fixedFiles, suppressed };
 }
 
 /** The linted files per machine and options. */

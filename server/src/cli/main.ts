@@ -32,6 +32,7 @@ Options:
   --config FILE                       use this .dockguard.yaml instead of looking one up
   --fix                               apply safe fixes and write the files back, then report what remains
   --fix-unsafe                        also apply unsafe fixes (they change what the daemon may do)
+  --report-suppressed                 also report what pragmas and the config's overrides suppressed, with the reason (json, sarif)
   -h, --help                          show this help
 
 Exit status: 0 no finding at the --fail-on level, 1 at least one, 2 usage or internal error.
@@ -61,6 +62,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         'config': { type: 'string' },
         'fix': { type: 'boolean' },
         'fix-unsafe': { type: 'boolean' },
+        'report-suppressed': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
       },
     });
@@ -85,13 +87,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const configs = new ConfigResolver(cwd, ruleIds, explicitConfig);
     const files = findFiles(paths, registry, configs, kind, cwd);
     const outcome = lintFiles({ files, configs, overrides, fix, registry });
-    const placed = placeFindings(outcome, cwd);
+    const withSuppressed = values['report-suppressed'] === true;
+    if (withSuppressed && format === 'text') throw new UsageError('--report-suppressed needs --format json or sarif');
+    const placed = placeFindings(outcome, cwd, withSuppressed);
     const fileCount = outcome.sources.length;
     if (format === 'json') out(formatJson(placed, fileCount));
     else if (format === 'sarif') out(formatSarif(placed, outcome.sources, registry, cwd));
     else out(formatText(placed, fileCount, outcome.fixedFiles.length));
     const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
-    return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
+    return placed.some((p) => !p.suppression && SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`dockguard: ${(error as Error).message.split('\n')[0]} (see dockguard --help)\n`);

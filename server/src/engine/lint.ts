@@ -7,10 +7,13 @@ import { ruleEnabled, type LintOptions } from './options';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Fix, type Location, type RelatedInformation, type Severity, type Span, type TextEdit } from './types';
 import type { Machine } from './machine';
 import { knownRuleIds, type Registry } from './registry';
-import { suppressFindings, type SuppressionsModel } from './suppressions';
+import { suppressFindings, type SuppressedFinding, type SuppressionsModel } from './suppressions';
 
-/** Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path, sorted. */
-export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>): Map<string, Finding[]> {
+/**
+ * Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path,
+ * sorted. What pragmas and the config's overrides suppressed goes to `suppressed` when given.
+ */
+export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>, suppressed?: Map<string, SuppressedFinding[]>): Map<string, Finding[]> {
   const wanted = (file: string) => !onlyFiles || onlyFiles.has(file);
   const findings = new Map<string, Finding[]>();
   for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
@@ -26,7 +29,7 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
   const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
   for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
   // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
-  const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry);
+  const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry, suppressed);
   const suppressionInstances = unused.map((model: SuppressionsModel) => ({ model, file: model.file.path }));
   for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') run(rule, suppressionInstances);
   for (const list of findings.values()) list.sort(compareFindings);

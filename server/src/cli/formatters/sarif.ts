@@ -73,6 +73,7 @@ export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFil
       level: LEVELS[finding.severity],
       message: { text: sentence(finding.message) },
       locations: [{ physicalLocation: physical({ file: finding.file, span: finding.span }) }],
+      ...(p.suppression ? { suppressions: [{ kind: p.suppression.kind, ...(p.suppression.reason ? { justification: p.suppression.reason } : {}) }] } : {}),
       partialFingerprints: { 'dockguardFinding/v1': createHash('sha256').update(`${about}\u0000${occurrence}`).digest('hex').slice(0, 32) },
       ...(finding.related.length > 0
         ? { relatedLocations: finding.related.map((r, id) => ({ id, message: { text: sentence(r.message) }, physicalLocation: physical(r.location) })) }
