@@ -1,7 +1,8 @@
 /**
  * Code actions are a lookup of what the diagnostics carry: each offerable fix of a dockguard
- * diagnostic (checked here, lazily, with the engine's `offerableFixes`), "Show documentation for
- * DGnnn", and "Fix all safe problems in this file" as `source.fixAll.dockguard`.
+ * diagnostic (checked here, lazily, with the engine's `offerableFixes`), "Disable DGnnn for this
+ * line/file", "Show documentation for DGnnn", and "Fix all safe problems in this file" as
+ * `source.fixAll.dockguard`.
  */
 import {
   CodeActionKind,
@@ -19,6 +20,7 @@ import type { Fix, TextEdit } from '../engine/types';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
+import { suppressionActions } from './suppression-actions';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
 
 /** True when the client asked for `kind` (or a parent of it), or set no filter. */
@@ -66,6 +68,8 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
   const positions = positionsOf(state, path);
   const current = state.project.findings(path, options).findings;
   const actions: CodeAction[] = [];
+  // After every fix: silencing a finding is the last resort.
+  const suppressions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
     // A diagnostic of another text would have its fix edit the wrong characters.
@@ -73,7 +77,9 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     const start = positions.offsetAt(diagnostic.range.start);
     const end = positions.offsetAt(diagnostic.range.end);
     const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end && f.message === diagnostic.message);
-    if (!finding || finding.fixes.length === 0) continue;
+    if (!finding) continue;
+    suppressions.push(...suppressionActions(state, path, finding, diagnostic));
+    if (finding.fixes.length === 0) continue;
     const fixes = offerableFixes(state.project, finding, options);
     if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.fixError}`);
     for (const fix of fixes) {
@@ -83,7 +89,7 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
       if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', edit });
     }
   }
-  return actions;
+  return [...actions, ...suppressions];
 }
 
 function fixAllAction(state: ServerState, path: string, options: LintOptions): CodeAction | undefined {

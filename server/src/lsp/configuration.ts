@@ -138,11 +138,16 @@ export class SettingsStore {
    * not used: the user is told once (its findings, DG010, are in the file itself).
    */
   projectConfig(path: string): ProjectConfig | undefined {
-    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
-    const configPath = findProjectConfig(dirname(path), this.folders, existsSync);
+    const configPath = this.configPath(path);
     if (!configPath) return undefined;
     if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
     return this.configs.get(configPath);
+  }
+
+  /** The path of the `.dockguard.yaml` governing `path` (valid or not), as the CLI finds it. */
+  configPath(path: string): string | undefined {
+    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
+    return findProjectConfig(dirname(path), this.folders, existsSync);
   }
 
   private read(configPath: string): ProjectConfig | undefined {
