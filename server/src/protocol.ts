@@ -20,6 +20,15 @@ export interface DockguardSettings {
 }
 
 /**
+ * What the client says at `initialize` (`initializationOptions`). VS Code shows a diagnostic in its
+ * own hover, so our client sets `findingsInHover: false`; a client that says nothing gets the
+ * findings in the hover too.
+ */
+export interface InitializationOptions {
+  findingsInHover?: boolean;
+}
+
+/**
  * Server command behind "Show documentation for DGnnn": arguments `[url]`. The server answers by
  * asking the client to open the URL externally (`window/showDocument`), so any LSP client works.
  */

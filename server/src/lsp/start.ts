@@ -34,7 +34,7 @@ export function startServer(connection: Connection, registry: Registry): void {
   process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
   connection.onInitialize((params): InitializeResult => {
-    const features = clientFeatures(params.capabilities);
+    const features = clientFeatures(params.capabilities, params.initializationOptions);
     let scanDone: () => void = () => undefined;
     const state: ServerState = {
       connection,

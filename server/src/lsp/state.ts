@@ -11,6 +11,7 @@ import type { Project } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
+import type { InitializationOptions } from '../protocol';
 
 /** The client capabilities the handlers branch on, read once at `initialize`. */
 export interface ClientFeatures {
@@ -23,11 +24,15 @@ export interface ClientFeatures {
   showDocument: boolean;
   watchedFilesRegistration: boolean;
   configurationChangeRegistration: boolean;
+  /** False when the client shows diagnostics in its own hover (initialization options). */
+  findingsInHover: boolean;
 }
 
-export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+export function clientFeatures(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientFeatures {
   const workspace = capabilities.workspace;
+  const init = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as InitializationOptions;
   return {
+    findingsInHover: init.findingsInHover !== false,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
     diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
     configuration: workspace?.configuration === true,
