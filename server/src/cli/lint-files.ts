@@ -58,11 +58,14 @@ export function lintFiles(request: LintRequest): LintOutcome {
     try {
       loaded = loadSource(file.path, file.kind);
     } catch (error) {
+      // Context the user did not name is read where it can be; a named or walked file must be.
+      if (file.context && error instanceof ReadError) continue;
       if (error instanceof ReadError) throw new UsageError(error.message);
       throw error;
     }
     project.set(loaded.source);
     encodings.set(file.path, loaded.encoding);
+    if (file.context) continue;
     if (!optionsByConfig.has(config)) optionsByConfig.set(config, withDefaults({ ...config?.options, ...request.overrides }));
     optionsOf.set(file.path, optionsByConfig.get(config)!);
     linted.push(file.path);

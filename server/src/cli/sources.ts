@@ -1,9 +1,10 @@
 /** Which files the CLI lints for the paths it is given. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
+import { hostRootOf, machineFolders } from '../engine/machine';
 import type { Registry } from '../engine/registry';
 import type { ConfigResolver } from './config';
 
@@ -16,6 +17,8 @@ export interface FoundFile {
   kind: string;
   /** True when named on the command line (never ignored). */
   explicit: boolean;
+  /** Read only as the context of a named file's machine: linted with it, never reported. */
+  context?: boolean;
 }
 
 /**
@@ -26,6 +29,18 @@ export interface FoundFile {
  */
 export function findFiles(paths: string[], registry: Registry, configs: ConfigResolver, onlyKind?: string, cwd = process.cwd()): FoundFile[] {
   const found = new Map<string, FoundFile>();
+  const walk = (folder: string, take: (file: string, kind: string) => void, recursive = true) => {
+    const matcher = new IgnoreMatcher(folder);
+    const skip = (p: string, isDir: boolean) => {
+      if (isDir && !recursive) return true;
+      const config = configs.configFor(isDir ? `${p}/.` : p);
+      return matcher.ignores(p, isDir, config ? [configIgnoreSource(config)] : []);
+    };
+    for (const file of walkFiles(folder, { skip, skipUnreadable: true })) {
+      const kind = kindOfPath(registry.kinds, file)?.name;
+      if (kind) take(file, kind);
+    }
+  };
   for (const given of paths) {
     const path = resolve(cwd, given);
     let stat;
@@ -35,20 +50,35 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
       throw new UsageError(`no such file or directory: ${given}`);
     }
     if (stat.isDirectory()) {
-      const matcher = new IgnoreMatcher(path);
-      const skip = (p: string, isDir: boolean) => {
-        const config = configs.configFor(isDir ? `${p}/.` : p);
-        return matcher.ignores(p, isDir, config ? [configIgnoreSource(config)] : []);
-      };
-      for (const file of walkFiles(path, { skip })) {
-        const kind = kindOfPath(registry.kinds, file)?.name;
-        if (kind && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
-      }
+      walk(path, (file, kind) => {
+        if ((!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
+      });
     } else {
       const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name;
       if (!kind) throw new UsageError(`cannot tell what kind of file ${given} is; name it with --kind`);
       found.set(path, { path, kind, explicit: true });
     }
   }
-  return [...found.values()];
+  // A named file is judged with the rest of its machine, as the editor judges it.
+  const named = [...found.values()].filter((f) => f.explicit);
+  const context = new Map<string, FoundFile>();
+  for (const { folder, recursive } of named.flatMap((f) => contextFolders(f.path, configs, registry))) {
+    walk(folder, (file, kind) => {
+      if (!found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
+    }, recursive);
+  }
+  return [...found.values(), ...context.values()];
+}
+
+/**
+ * Where the rest of a file's machine is: a declared machine's root, a host tree's known folders (not
+ * all of `/` for a real host's file), else, for a loose file, nothing beyond its folder's siblings.
+ */
+function contextFolders(path: string, configs: ConfigResolver, registry: Registry): { folder: string; recursive: boolean }[] {
+  const declared = configs.configFor(path)?.machines.find((m) => path.startsWith(m.root));
+  if (declared) return [{ folder: declared.root, recursive: true }];
+  const root = hostRootOf(path);
+  if (root !== undefined) return machineFolders(root).filter((folder) => existsSync(folder)).map((folder) => ({ folder, recursive: true }));
+  const loose = registry.kindsByName.get(kindOfPath(registry.kinds, path)?.name ?? '')?.looseGroup !== undefined;
+  return loose ? [{ folder: dirname(path), recursive: false }] : [];
 }
