@@ -39,7 +39,7 @@ describe('--fix', () => {
     const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
     const run = runCli(['lint', '--fix', '.'], ws);
     assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), ICC_TRUE);
-    assert.match(run.stdout, /^1 file linted: 0 errors, 1 warning, 0 info \(1 fixable with --fix-unsafe\)$/m);
+    assert.match(run.stdout, /^1 file linted against dockerd 29\.7: 0 errors, 1 warning, 0 info \(1 fixable with --fix-unsafe\)$/m);
   });
 
   it('never writes a file it could not decode', () => {
@@ -57,7 +57,7 @@ describe('--fix-unsafe', () => {
     const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
     const run = runCli(['lint', '--fix-unsafe', '.'], ws);
     assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), HARDENED_DAEMON_JSON);
-    assert.equal(run.stdout, '1 file linted: fixed 1 file; no problems\n');
+    assert.equal(run.stdout, '1 file linted against dockerd 29.7: fixed 1 file; no problems\n');
     assert.equal(run.code, 0);
   });
 

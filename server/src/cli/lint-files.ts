@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { lintSources } from '../engine/api';
 import { fixAll, offerableFixes } from '../engine/fixes';
-import { withDefaults, type LintOptions } from '../engine/options';
+import type { LintOptions } from '../engine/options';
 import { isIgnored, type ProjectConfig } from '../engine/project-config';
 import type { Finding, Fix, FixSafety } from '../engine/types';
 import type { SourceFile } from '../engine/workspace';
 import { hostRootOf } from '../model/host';
-import type { ConfigResolver } from './config';
+import { effectiveOptions, type ConfigResolver } from './config';
 import { encodeText, loadSource, UsageError, type Encoding, type FoundFile } from './sources';
 
 export interface LintRequest {
@@ -48,7 +48,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     encodings.set(file.path, loaded.encoding);
     let group = groups.get(config);
     if (!group) {
-      group = { options: withDefaults({ ...config?.options, ...request.overrides }), files: new Set() };
+      group = { options: effectiveOptions(config, request.overrides), files: new Set() };
       groups.set(config, group);
     }
     group.files.add(file.path);
