@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { END, rulesTable, START, withRulesTable } from '../../scripts/docs-rules';
 import { USAGE } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/rules';
+import { runCli } from '../cli/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -41,5 +42,27 @@ describe('README.md', () => {
     const optionsTable = README.slice(README.indexOf('| option | meaning |'), README.indexOf('Exit status'));
     assert.ok(usageOptions.length >= 8, `USAGE lists ${usageOptions.join(' ')}`);
     assert.deepEqual(options(optionsTable), usageOptions);
+  });
+
+  it('shows what the CLI really prints: every line of a `$ npx dockguard` sample, in order (`…` marks lines left out)', () => {
+    const samples = [...README.matchAll(/```console\n\$ npx dockguard (.*)\n([\s\S]*?)```/g)];
+    assert.ok(samples.length >= 2, 'the text and concise samples');
+    for (const [, command, sample] of samples) {
+      const printed = runCli(command.split(' ')).stdout.split('\n');
+      let at = 0;
+      for (const line of sample.split('\n').filter((l) => l !== '' && l !== '…')) {
+        const found = printed.indexOf(line, at);
+        assert.ok(found >= 0, `\`dockguard ${command}\` does not print, here or after the lines before it:\n${line}`);
+        at = found + 1;
+      }
+    }
+  });
+
+  it('shows a real finding of its JSON sample command, and its file count', () => {
+    const command = /For `npx dockguard (lint --format json [^`]+)`/.exec(README)![1];
+    const sample = JSON.parse(/```json\n([\s\S]*?)```/.exec(README)![1]) as { files: number; findings: object[] };
+    const printed = JSON.parse(runCli(command.split(' ')).stdout) as { files: number; findings: object[] };
+    assert.equal(sample.files, printed.files);
+    for (const finding of sample.findings) assert.ok(printed.findings.some((f) => JSON.stringify(f) === JSON.stringify(finding)), JSON.stringify(finding));
   });
 });
