@@ -20,7 +20,7 @@ import { findFiles, UsageError, type FoundFile } from './sources';
 export { USAGE };
 
 /** Where the CLI writes and what it knows of the terminal it writes to. */
-export interface Console {
+export interface Terminal {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
@@ -30,7 +30,7 @@ export interface Console {
   env: NodeJS.ProcessEnv;
 }
 
-export function run(argv: string[], io: Console): number {
+export function run(argv: string[], io: Terminal): number {
   try {
     const args = parseCommandLine(argv);
     if (args.help) {
