@@ -13,7 +13,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { decodeBytes } from '../../server/src/engine/decode';
-import { kindOfPath } from '../../server/src/engine/kinds';
+import { kindOfPath } from '../../server/src/engine/kind';
+import { REGISTRY } from '../../server/src/registry';
 import { CORPUS } from '../corpus-location';
 import { runCli, tempWorkspace } from './harness';
 
@@ -21,10 +22,6 @@ type Check = 'strict-json' | 'new-error' | 'storage-opts' | 'blank-line' | 'vend
 
 /** `check file` (relative to the copy) → why it fails today and whose fix it waits for (issue 11's item). */
 const KNOWN_FAILURES: Record<string, string> = {
-  'fix-promised systemd/3x3cut0r-vps/etc/systemd/system/docker.service.d/override.conf':
-    'item 3 (lead): DG103/104/112/116/119 are fixed in a new etc/docker/daemon.json (a fix with otherFiles), which fix-all skips; the count still claims them',
-  'fix-promised systemd/lresende-mesos-cluster-install/etc/systemd/system/docker.service.d/override.conf': 'item 3 (lead): as above',
-  'fix-promised systemd/debian-bookworm-docker.io/lib/systemd/system/docker.service': 'item 3 (lead): as above, for a host whose only unit is the vendor one',
   'storage-opts daemon-json/IBM-ansible-role-infosvr/files/daemon.json':
     'item 2 (fixes-a): devicemapper → overlay2 keeps the dm.* storage-opts, which overlay2 refuses; DG003 does not check storage-opts against the driver yet, so the fix passes the engine\'s checks',
   'blank-line daemon-json/kubealex-libvirt-k8s-provisioner/files/daemon.json': 'item 5 (fixes-a): removing the last storage-opts entry leaves its indentation behind',
@@ -89,7 +86,7 @@ function foreignStorageOpts(text: string): string[] {
   return opts.filter((o): o is string => typeof o === 'string' && o.split('=')[0].split('.')[0] !== prefix);
 }
 
-const isDaemonJson = (path: string) => path.startsWith('daemon-json/') || kindOfPath(path) === 'daemon-json';
+const isDaemonJson = (path: string) => path.startsWith('daemon-json/') || kindOfPath(REGISTRY.kinds, path)?.name === 'daemon-json';
 const isUnit = (path: string) => /\.(service|socket)$/.test(path);
 const dropInUnit = (path: string) => /^(.*\/[^/]+\.(?:service|socket))\.d\/[^/]+\.conf$/.exec(path)?.[1];
 

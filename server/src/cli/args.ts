@@ -1,7 +1,7 @@
 /** The command line: dockguard's options parsed and checked, each mistake told in dockguard's words. */
 import { parseArgs } from 'node:util';
 import { CURRENT_DOCKER_VERSION, PROFILES, type Profile } from '../engine/options';
-import { FILE_KINDS, type FileKind, type FixSafety, type Severity } from '../engine/types';
+import type { FixSafety, Severity } from '../engine/types';
 import { closeMatches } from '../schema/suggest';
 import { UsageError } from './sources';
 
@@ -18,12 +18,12 @@ interface OptionSpec {
   help: string;
 }
 
-/** Every option, in the order the help lists them; the parser and the help both read this table. */
-const OPTIONS: Record<string, OptionSpec> = {
+/** Every option, in the order the help lists them; the parser and the help both read this table. `kinds` are the registry's. */
+const optionsFor = (kinds: readonly string[]): Record<string, OptionSpec> => ({
   'format': { type: 'string', value: FORMATS.join('|'), help: 'output format: text for people, concise (a line per finding) for tools, json or sarif (default: text)' },
   'profile': { type: 'string', value: PROFILES.join('|'), help: 'rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)' },
   'fail-on': { type: 'string', value: FAIL_ON.join('|'), help: 'exit 1 when a finding reaches this severity (default: error)' },
-  'kind': { type: 'string', value: FILE_KINDS.join('|'), help: 'lint a named file as this kind; in folders, lint only this kind' },
+  'kind': { type: 'string', value: kinds.join('|'), help: 'lint a named file as this kind; in folders, lint only this kind' },
   'docker-version': { type: 'string', value: 'MAJOR.MINOR', help: `the dockerd release to judge against (default: ${CURRENT_DOCKER_VERSION})` },
   'config': { type: 'string', value: 'FILE', help: 'use this .dockguard.yaml instead of looking one up' },
   'fix': { type: 'boolean', help: 'apply safe fixes and write the files back, then report what remains' },
@@ -31,18 +31,19 @@ const OPTIONS: Record<string, OptionSpec> = {
   'no-error-on-unmatched-pattern': { type: 'boolean', help: 'a PATH holding no file dockguard lints is not an error' },
   'version': { type: 'boolean', help: 'print the version of dockguard' },
   'help': { type: 'boolean', short: 'h', help: 'show this help' },
-};
+});
 
 const HELP_COLUMN = 38;
 
-export const USAGE = `Usage: dockguard lint [options] PATH...
+/** The help text for a registry's kinds. */
+export const usage = (kinds: readonly string[]) => `Usage: dockguard lint [options] PATH...
        dockguard --version
 
 Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
 
 Options:
-${Object.entries(OPTIONS).map(([name, spec]) => helpLine(name, spec)).join('\n')}
+${Object.entries(optionsFor(kinds)).map(([name, spec]) => helpLine(name, spec)).join('\n')}
 
 Exit status: 0 no finding at the --fail-on level, 1 at least one, 2 usage or internal error.
 `;
@@ -61,7 +62,7 @@ export interface CommandLine {
   format: Format;
   profile?: Profile;
   failOn: FailOn;
-  kind?: FileKind;
+  kind?: string;
   dockerVersion?: string;
   config?: string;
   /** Fix safeties to apply (`--fix`: safe; `--fix-unsafe`: safe and unsafe); none without either. */
@@ -69,13 +70,14 @@ export interface CommandLine {
   errorOnUnmatchedPattern: boolean;
 }
 
-export function parseCommandLine(argv: string[]): CommandLine {
+export function parseCommandLine(argv: string[], kinds: readonly string[]): CommandLine {
+  const options = optionsFor(kinds);
   // Not strict: Node's own errors name no fix and quote unevenly; each token is checked below instead.
-  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    const spec = OPTIONS[token.name];
-    if (!spec) throw new UsageError(unknownOption(token.rawName));
+    const spec = options[token.name];
+    if (!spec) throw new UsageError(unknownOption(token.rawName, Object.keys(options)));
     if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value (got '${token.value}')`);
     if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
       throw new UsageError(`${token.rawName} needs a value: ${spec.value}`);
@@ -93,7 +95,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     format: oneOf('format', string('format'), FORMATS) ?? 'text',
     profile: oneOf('profile', string('profile'), PROFILES),
     failOn: oneOf('fail-on', string('fail-on'), FAIL_ON) ?? 'error',
-    kind: oneOf('kind', string('kind'), FILE_KINDS),
+    kind: oneOf('kind', string('kind'), kinds),
     dockerVersion,
     config: string('config'),
     fix: values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined,
@@ -101,9 +103,9 @@ export function parseCommandLine(argv: string[]): CommandLine {
   };
 }
 
-function unknownOption(written: string): string {
+function unknownOption(written: string, known: string[]): string {
   const name = written.replace(/^-+/, '');
-  const [match, ...others] = written.startsWith('--') ? closeMatches(name, Object.keys(OPTIONS), false) : [];
+  const [match, ...others] = written.startsWith('--') ? closeMatches(name, known, false) : [];
   return `unknown option ${written}${match && others.length === 0 ? `; did you mean --${match}?` : ''}`;
 }
 

@@ -4,9 +4,11 @@
  */
 import { resolve, sep } from 'node:path';
 import { SEVERITY_ORDER_OR_NEVER, type LintOptions } from '../engine/options';
-import { SEVERITY_ORDER, type FileKind } from '../engine/types';
+import { knownRuleIds, type Registry } from '../engine/registry';
+import { SEVERITY_ORDER } from '../engine/types';
+import { REGISTRY } from '../registry';
 import { version } from '../../../package.json';
-import { parseCommandLine, USAGE } from './args';
+import { parseCommandLine, usage as usageOf } from './args';
 import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
 import { placeFindings } from './formatters/common';
 import { formatConcise } from './formatters/concise';
@@ -17,7 +19,10 @@ import { formatText } from './formatters/text';
 import { lintFiles } from './lint-files';
 import { findFiles, UsageError, type FoundFile } from './sources';
 
-export { USAGE };
+/** The help text; the kinds come from the registry's kind table. */
+export const usage = (registry: Registry) => usageOf(kindNames(registry));
+
+const kindNames = (registry: Registry) => registry.kinds.map((kind) => kind.name);
 
 /** Where the CLI writes and what it knows of the terminal it writes to. */
 export interface Terminal {
@@ -30,11 +35,11 @@ export interface Terminal {
   env: NodeJS.ProcessEnv;
 }
 
-export function run(argv: string[], io: Terminal): number {
+export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY): number {
   try {
-    const args = parseCommandLine(argv);
+    const args = parseCommandLine(argv, kindNames(registry));
     if (args.help) {
-      io.out(USAGE);
+      io.out(usage(registry));
       return 0;
     }
     if (args.version) {
@@ -45,10 +50,11 @@ export function run(argv: string[], io: Terminal): number {
     if (args.paths.length === 0) throw new UsageError('no PATH given');
 
     const overrides: Partial<LintOptions> = { ...(args.profile ? { profile: args.profile } : {}), ...(args.dockerVersion ? { dockerVersion: args.dockerVersion } : {}) };
-    const configs = new ConfigResolver(io.cwd, args.config === undefined ? undefined : readConfigFile(resolve(io.cwd, args.config), io.cwd));
-    const files = findFiles(args.paths, args.kind, io.cwd);
-    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files, args.kind, io.cwd);
-    const outcome = lintFiles({ files, configs, overrides, fix: args.fix });
+    const ruleIds = knownRuleIds(registry);
+    const configs = new ConfigResolver(io.cwd, ruleIds, args.config === undefined ? undefined : readConfigFile(resolve(io.cwd, args.config), ruleIds, io.cwd));
+    const files = findFiles(args.paths, registry, args.kind, io.cwd);
+    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files, args.kind ? [args.kind] : kindNames(registry), io.cwd);
+    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, registry });
     const placed = placeFindings(outcome, io.cwd);
     const dockerVersions = new Map<string, number>();
     for (const source of outcome.sources) {
@@ -57,7 +63,7 @@ export function run(argv: string[], io: Terminal): number {
     }
     const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
-    else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, io.cwd));
+    else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
     else if (args.format === 'concise') io.out(formatConcise(placed, facts));
     else io.out(formatText(placed, facts, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }));
     const threshold = SEVERITY_ORDER_OR_NEVER[args.failOn];
@@ -70,15 +76,14 @@ export function run(argv: string[], io: Terminal): number {
 }
 
 /** A mistyped path in CI must not pass as "0 files linted": each PATH has to hold a file to lint. */
-function checkEveryPathMatched(paths: string[], files: FoundFile[], kind: FileKind | undefined, cwd: string): void {
+function checkEveryPathMatched(paths: string[], files: FoundFile[], kinds: readonly string[], cwd: string): void {
   const empty = paths.filter((given) => {
     const path = resolve(cwd, given);
     const folder = path.endsWith(sep) ? path : path + sep;
     return !files.some((file) => file.path === path || file.path.startsWith(folder));
   });
   if (empty.length === 0) return;
-  const what = kind ? `no ${kind} file` : "no file dockguard lints (daemon.json, Docker's systemd units and drop-ins)";
-  throw new UsageError(`${what} in ${empty.join(', ')}; --no-error-on-unmatched-pattern allows that`);
+  throw new UsageError(`no ${kinds.join(' or ')} file in ${empty.join(', ')}; --no-error-on-unmatched-pattern allows that`);
 }
 
 /**
