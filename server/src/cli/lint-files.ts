@@ -16,7 +16,7 @@ import type { ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import type { SuppressedFinding } from '../engine/suppressions';
 import type { Finding, Fix, FixSafety } from '../engine/types';
-import type { ConfigResolver } from './config';
+import { effectiveOptions, type ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
 
 export interface LintRequest {
@@ -66,7 +66,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     project.set(loaded.source);
     encodings.set(file.path, loaded.encoding);
     if (file.context) continue;
-    if (!optionsByConfig.has(config)) optionsByConfig.set(config, withDefaults({ ...config?.options, ...request.overrides }));
+    if (!optionsByConfig.has(config)) optionsByConfig.set(config, effectiveOptions(config, request.overrides));
     optionsOf.set(file.path, optionsByConfig.get(config)!);
     linted.push(file.path);
   }

@@ -51,7 +51,8 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
     }
     if (stat.isDirectory()) {
       walk(path, (file, kind) => {
-        if ((!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
+        const walked = registry.kindsByName.get(kind)?.walked !== false || kind === onlyKind;
+        if (walked && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
       });
     } else {
       const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name;
@@ -64,7 +65,7 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
   const context = new Map<string, FoundFile>();
   for (const { folder, recursive } of named.flatMap((f) => contextFolders(f.path, configs, registry))) {
     walk(folder, (file, kind) => {
-      if (!found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
+      if (registry.kindsByName.get(kind)?.walked !== false && !found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
     }, recursive);
   }
   return [...found.values(), ...context.values()];

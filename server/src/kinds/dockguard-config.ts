@@ -12,6 +12,7 @@ export default defineKind({
   title: 'dockguard config',
   matches: (path) => path === PROJECT_CONFIG_NAME || path.endsWith(`/${PROJECT_CONFIG_NAME}`),
   parse: parseDockguardConfig,
+  walked: false,
   // YAML comments hold no pragmas: the config is where suppressions are written, not judged.
   globs: [`**/${PROJECT_CONFIG_NAME}`],
   // The yaml language id would activate dockguard for every YAML file.
