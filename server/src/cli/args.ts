@@ -5,7 +5,7 @@ import type { FixSafety, Severity } from '../engine/types';
 import { closeMatches } from '../schema/suggest';
 import { UsageError } from './sources';
 
-export const FORMATS = ['text', 'concise', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -20,7 +20,7 @@ interface OptionSpec {
 
 /** Every option, in the order the help lists them; the parser and the help both read this table. `kinds` are the registry's. */
 const optionsFor = (kinds: readonly string[]): Record<string, OptionSpec> => ({
-  'format': { type: 'string', value: FORMATS.join('|'), help: 'output format: text for people, concise (a line per finding) for tools, json or sarif (default: text)' },
+  'format': { type: 'string', value: FORMATS.join('|'), help: 'output format: text for people, concise (a line per finding) for tools, json, sarif, github (workflow annotations) or gitlab (Code Quality) (default: text)' },
   'profile': { type: 'string', value: PROFILES.join('|'), help: 'rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)' },
   'fail-on': { type: 'string', value: FAIL_ON.join('|'), help: 'exit 1 when a finding reaches this severity (default: error)' },
   'kind': { type: 'string', value: kinds.join('|'), help: 'lint a named file as this kind; in folders, lint only this kind' },

@@ -12,6 +12,8 @@ import { parseCommandLine, usage as usageOf } from './args';
 import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
 import { placeFindings } from './formatters/common';
 import { formatConcise } from './formatters/concise';
+import { formatGithub } from './formatters/github';
+import { formatGitlab } from './formatters/gitlab';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import type { RunFacts } from './formatters/summary';
@@ -65,6 +67,8 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
+    else if (args.format === 'github') io.out(formatGithub(placed));
+    else if (args.format === 'gitlab') io.out(formatGitlab(placed, outcome.sources));
     else if (args.format === 'concise') io.out(formatConcise(placed, facts));
     else io.out(formatText(placed, facts, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }));
     const threshold = SEVERITY_ORDER_OR_NEVER[args.failOn];

@@ -4,7 +4,6 @@
  * security-severity, and whose results carry 1-based regions relative to the repository root,
  * fingerprints that survive lines moving, related locations and every applicable fix.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +13,7 @@ import { INTERNAL_ERROR_ID, type Location, type Severity } from '../../engine/ty
 import type { SourceFile } from '../../engine/project';
 import { version } from '../../../../package.json';
 import { displayPath, RegionMapper, type PlacedFinding, type Region } from './common';
+import { fingerprints } from './fingerprint';
 import { ruleHelp, securitySeverity, sentence } from './sarif-rules';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -55,16 +55,10 @@ export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFil
   const root = repositoryRoot(cwd);
   const artifact = (file: string) => artifactLocation(file, root);
   const physical = (location: Location) => ({ artifactLocation: artifact(location.file), region: sarifRegion(mapper.region(location.file, location.span)) });
-  const textOf = new Map(sources.map((source) => [source.path, source.text]));
-  const occurrences = new Map<string, number>();
+  const prints = fingerprints(placed, sources, (file) => artifact(file).uri);
 
-  const results = placed.map((p) => {
+  const results = placed.map((p, index) => {
     const { finding } = p;
-    // What the finding is about, not where: the rule, the file, the offending text (a key, a flag,
-    // a directive) and how many times the same rule saw the same text in the file before.
-    const about = [finding.ruleId, artifact(finding.file).uri, textOf.get(finding.file)?.slice(finding.span.start, finding.span.end) ?? '', finding.message].join('\u0000');
-    const occurrence = occurrences.get(about) ?? 0;
-    occurrences.set(about, occurrence + 1);
     // Every fix the rule offers (the editor offers them all), not only the one --fix-unsafe picks.
     const fixes = finding.fixes.filter((fix) => fix.safety !== 'display-only');
     return {
@@ -74,7 +68,7 @@ export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFil
       message: { text: sentence(finding.message) },
       locations: [{ physicalLocation: physical({ file: finding.file, span: finding.span }) }],
       ...(p.suppression ? { suppressions: [{ kind: p.suppression.kind, ...(p.suppression.reason ? { justification: p.suppression.reason } : {}) }] } : {}),
-      partialFingerprints: { 'dockguardFinding/v1': createHash('sha256').update(`${about}\u0000${occurrence}`).digest('hex').slice(0, 32) },
+      partialFingerprints: { 'dockguardFinding/v1': prints[index] },
       ...(finding.related.length > 0
         ? { relatedLocations: finding.related.map((r, id) => ({ id, message: { text: sentence(r.message) }, physicalLocation: physical(r.location) })) }
         : {}),
