@@ -26,6 +26,8 @@ export interface LintRequest {
   overrides: Partial<Pick<LintOptions, 'profile' | 'dockerVersion'>>;
   /** Fix safeties to apply and write back (`--fix`: safe; `--fix-unsafe`: safe and unsafe). */
   fix?: readonly FixSafety[];
+  /** `--diff`: compute what the fix would write and write nothing. */
+  dryRun?: boolean;
   registry: Registry;
 }
 
@@ -34,8 +36,10 @@ export interface LintOutcome {
   findings: Map<string, Finding[]>;
   /** The fix `--fix` or `--fix-unsafe` would really apply to each finding it resolves. */
   offerable: Map<Finding, Fix[]>;
-  /** Paths written back (or created) by the fix. */
+  /** Paths written back (or created) by the fix (with `dryRun`: that would be). */
   fixedFiles: string[];
+  /** Each fixed file's text before (undefined: created) and after the fix. */
+  changes: { path: string; before?: string; after: string }[];
   /** What pragmas and the config's overrides suppressed, per file. */
   suppressed: Map<string, SuppressedFinding[]>;
 }
@@ -72,7 +76,8 @@ export function lintFiles(request: LintRequest): LintOutcome {
   }
   project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
 
-  const fixedFiles = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry) : [];
+  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
+  const fixedFiles = changes.map((change) => change.path);
   if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
@@ -91,7 +96,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
   }
   const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
-  return { sources, findings, offerable, fixedFiles, suppressed };
+  return { sources, findings, offerable, fixedFiles, changes, suppressed };
 }
 
 /** The linted files per machine and options. */
@@ -108,9 +113,9 @@ function groupsOf(project: Project, files: readonly string[], optionsOf: Readonl
   return [...groups.values()];
 }
 
-/** Apply the fixes and write every changed or created file; returns their paths. */
-function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry): string[] {
-  const written: string[] = [];
+/** Apply the fixes and write every changed or created file (unless `dryRun`); returns the changes. */
+function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, dryRun: boolean): LintOutcome['changes'] {
+  const written: LintOutcome['changes'] = [];
   for (const group of groups) {
     const { texts } = fixAll(project, group.files, group.options, safeties);
     for (const [path, text] of texts) {
@@ -118,13 +123,13 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
       const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
       if (!kind || existing?.text === text) continue;
       try {
-        if (!existing) mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
+        if (!dryRun && !existing) mkdirSync(dirname(path), { recursive: true });
+        if (!dryRun) writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
       } catch (error) {
         throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       project.set({ path, kind, text });
-      written.push(path);
+      written.push({ path, before: existing?.text, after: text });
     }
   }
   return written;

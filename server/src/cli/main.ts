@@ -10,7 +10,8 @@ import { REGISTRY } from '../registry';
 import { version } from '../../../package.json';
 import { parseCommandLine, usage as usageOf } from './args';
 import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
-import { placeFindings } from './formatters/common';
+import { displayPath, placeFindings } from './formatters/common';
+import { formatDiff } from './formatters/diff';
 import { formatConcise } from './formatters/concise';
 import { formatGithub } from './formatters/github';
 import { formatGitlab } from './formatters/gitlab';
@@ -57,7 +58,13 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     const files = findFiles(args.paths, registry, configs, args.kind, io.cwd);
     if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files.filter((f) => !f.context), args.kind ? [args.kind] : registry.kinds.filter((k) => k.walked !== false).map((k) => k.name), io.cwd);
     if (args.reportSuppressed && args.format !== 'json' && args.format !== 'sarif') throw new UsageError('--report-suppressed needs --format json or sarif');
-    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, registry });
+    if (args.diff && !args.fix) throw new UsageError('--diff needs --fix or --fix-unsafe');
+    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, dryRun: args.diff, registry });
+    if (args.diff) {
+      // ruff's --diff: the change is the output, and exit 1 says there is one.
+      io.out(formatDiff(outcome.changes.map((change) => ({ ...change, file: displayPath(change.path, io.cwd) }))));
+      return outcome.changes.length > 0 ? 1 : 0;
+    }
     const placed = placeFindings(outcome, io.cwd, args.reportSuppressed);
     const dockerVersions = new Map<string, number>();
     for (const source of outcome.sources) {
