@@ -28,6 +28,8 @@ const optionsFor = (kinds: readonly string[]): Record<string, OptionSpec> => ({
   'config': { type: 'string', value: 'FILE', help: 'use this .dockguard.yaml instead of looking one up' },
   'fix': { type: 'boolean', help: 'apply safe fixes and write the files back, then report what remains' },
   'fix-unsafe': { type: 'boolean', help: 'also apply unsafe fixes (they change what the daemon may do)' },
+  'baseline': { type: 'string', value: 'FILE', help: 'report only the findings not in this baseline (matched by fingerprint, not line)' },
+  'write-baseline': { type: 'string', value: 'FILE', help: "record this run's findings as the baseline" },
   'diff': { type: 'boolean', help: 'with --fix or --fix-unsafe: print the unified diff of what it would write, and write nothing' },
   'report-suppressed': { type: 'boolean', help: "also report what pragmas and the config's overrides suppressed, with the reason (json, sarif)" },
   'no-error-on-unmatched-pattern': { type: 'boolean', help: 'a PATH holding no file dockguard lints is not an error' },
@@ -70,6 +72,8 @@ export interface CommandLine {
   /** Fix safeties to apply (`--fix`: safe; `--fix-unsafe`: safe and unsafe); none without either. */
   fix?: FixSafety[];
   errorOnUnmatchedPattern: boolean;
+  baseline?: string;
+  writeBaseline?: string;
   /** Print the fix as a diff instead of writing it. */
   diff: boolean;
   /** Include suppressed findings (JSON and SARIF), marked with the suppression and its reason. */
@@ -108,6 +112,8 @@ export function parseCommandLine(argv: string[], kinds: readonly string[]): Comm
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     reportSuppressed: values['report-suppressed'] === true,
     diff: values.diff === true,
+    baseline: string('baseline'),
+    writeBaseline: string('write-baseline'),
   };
 }
 

@@ -9,6 +9,7 @@ import { SEVERITY_ORDER } from '../engine/types';
 import { REGISTRY } from '../registry';
 import { version } from '../../../package.json';
 import { parseCommandLine, usage as usageOf } from './args';
+import { withoutBaseline, writeBaseline } from './baseline';
 import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
 import { displayPath, placeFindings } from './formatters/common';
 import { formatDiff } from './formatters/diff';
@@ -65,7 +66,9 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
       io.out(formatDiff(outcome.changes.map((change) => ({ ...change, file: displayPath(change.path, io.cwd) }))));
       return outcome.changes.length > 0 ? 1 : 0;
     }
-    const placed = placeFindings(outcome, io.cwd, args.reportSuppressed);
+    const all = placeFindings(outcome, io.cwd, args.reportSuppressed);
+    if (args.writeBaseline !== undefined) writeBaseline(resolve(io.cwd, args.writeBaseline), all.filter((p) => !p.suppression), outcome.sources, io.cwd);
+    const placed = args.baseline === undefined ? all : withoutBaseline(resolve(io.cwd, args.baseline), all, outcome.sources, io.cwd);
     const dockerVersions = new Map<string, number>();
     for (const source of outcome.sources) {
       const judged = effectiveOptions(configs.configFor(source.path), overrides).dockerVersion;
@@ -75,7 +78,7 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
     else if (args.format === 'github') io.out(formatGithub(placed));
-    else if (args.format === 'gitlab') io.out(formatGitlab(placed, outcome.sources));
+    else if (args.format === 'gitlab') io.out(formatGitlab(placed, outcome.sources, io.cwd));
     else if (args.format === 'concise') io.out(formatConcise(placed, facts));
     else io.out(formatText(placed, facts, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }));
     const threshold = SEVERITY_ORDER_OR_NEVER[args.failOn];

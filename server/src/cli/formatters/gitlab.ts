@@ -12,9 +12,8 @@ import { fingerprints } from './fingerprint';
 /** GitLab's severities are info, minor, major, critical and blocker; hadolint maps error to blocker. */
 const SEVERITIES: Record<Severity, string> = { error: 'blocker', warning: 'major', info: 'info' };
 
-export function formatGitlab(placed: readonly PlacedFinding[], sources: readonly SourceFile[]): string {
-  const byPath = new Map(placed.map((p) => [p.finding.file, p.file]));
-  const prints = fingerprints(placed, sources, (file) => byPath.get(file) ?? file);
+export function formatGitlab(placed: readonly PlacedFinding[], sources: readonly SourceFile[], cwd: string): string {
+  const prints = fingerprints(placed, sources, cwd);
   const issues = placed.map((p, index) => ({
     description: `${p.finding.ruleId} ${p.finding.message}`,
     check_name: p.finding.ruleId,

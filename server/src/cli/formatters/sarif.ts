@@ -4,8 +4,7 @@
  * security-severity, and whose results carry 1-based regions relative to the repository root,
  * fingerprints that survive lines moving, related locations and every applicable fix.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl, type RuleMeta } from '../../engine/rule';
 import type { Registry } from '../../engine/registry';
@@ -13,7 +12,7 @@ import { INTERNAL_ERROR_ID, type Location, type Severity } from '../../engine/ty
 import type { SourceFile } from '../../engine/project';
 import { version } from '../../../../package.json';
 import { displayPath, RegionMapper, type PlacedFinding, type Region } from './common';
-import { fingerprints } from './fingerprint';
+import { fingerprints, repositoryRoot } from './fingerprint';
 import { ruleHelp, securitySeverity, sentence } from './sarif-rules';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -55,7 +54,7 @@ export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFil
   const root = repositoryRoot(cwd);
   const artifact = (file: string) => artifactLocation(file, root);
   const physical = (location: Location) => ({ artifactLocation: artifact(location.file), region: sarifRegion(mapper.region(location.file, location.span)) });
-  const prints = fingerprints(placed, sources, (file) => artifact(file).uri);
+  const prints = fingerprints(placed, sources, cwd);
 
   const results = placed.map((p, index) => {
     const { finding } = p;
@@ -106,14 +105,6 @@ export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFil
 
 function sarifRegion(region: Region) {
   return { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn };
-}
-
-/** The folder holding `.git` at or above `cwd` (GitHub resolves paths from the checkout's root), else `cwd`. */
-function repositoryRoot(cwd: string): string {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
 }
 
 /** A path under the repository root is relative to %SRCROOT%; anything else is an absolute file URI. */
