@@ -5,7 +5,7 @@
  * with `findProjectConfig` and load it with `loadProjectConfig`.
  */
 import { dirname, join, resolve } from 'node:path';
-import { parseDockguardConfig, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from '../formats/dockguard-config/parse';
+import { parseDockguardConfig, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from './config-file';
 import type { MachineDeclaration } from './machine';
 import type { LintOptions, Profile, RuleSetting } from './options';
 import type { Span } from './types';

@@ -5,7 +5,7 @@
 import { defineKind } from '../engine/kind';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import { configCompletion, configHover } from '../features/dockguard-config/schema-help';
-import { parseDockguardConfig } from '../formats/dockguard-config/parse';
+import { parseDockguardConfig } from '../engine/config-file';
 
 export default defineKind({
   name: 'dockguard-config',
@@ -24,6 +24,6 @@ export default defineKind({
 declare module '../engine/rule' {
   interface RuleModels {
     /** One `.dockguard.yaml`. */
-    'dockguard-config': import('../formats/dockguard-config/parse').DockguardConfigFile;
+    'dockguard-config': import('../engine/config-file').DockguardConfigFile;
   }
 }

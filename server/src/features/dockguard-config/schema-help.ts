@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { CompletionEntry, HoverResult } from '../../engine/kind';
-import type { DockguardConfigFile } from '../../formats/dockguard-config/parse';
+import type { DockguardConfigFile } from '../../engine/config-file';
 import schema from '../../../../schemas/dockguard-config.schema.json';
 
 interface SchemaNode {

@@ -3,12 +3,11 @@
  * config's one definition, also contributed to the YAML extension). Every problem is at its node:
  * an unknown key at the key, a bad value at the value. Never throws.
  */
-import type { ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { ParsedFileBase } from '../../engine/kind';
-import type { Span } from '../../engine/types';
-import validate from '../../schema/generated/config-validator';
-import schema from '../../../../schemas/dockguard-config.schema.json';
+import type { ParsedFileBase } from './kind';
+import type { Span } from './types';
+import schema from '../../../schemas/dockguard-config.schema.json';
 
 export interface Spanned<T> {
   value: T;
@@ -55,6 +54,19 @@ export interface DockguardConfigFile extends ParsedFileBase {
 
 type Schema = { errorMessage?: string; properties?: Record<string, unknown>; [keyword: string]: unknown };
 
+let compiled: ValidateFunction | undefined;
+
+/** The schema's validator, compiled on first use (a small schema: a few milliseconds, once). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    // `errorMessage` is the sentence a user sees for a node, as VS Code's and the YAML extension's validators show it.
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addVocabulary(['errorMessage']);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
 export function parseDockguardConfig(path: string, text: string): DockguardConfigFile {
   const lineCounter = new LineCounter();
   const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], lineCounter };
@@ -76,6 +88,7 @@ export function parseDockguardConfig(path: string, text: string): DockguardConfi
     file.problems.push({ span: spanOf(root), message: (error as Error).message });
     return file;
   }
+  const validate = validator();
   if (!validate(data)) file.problems.push(...schemaProblems(doc, validate.errors ?? []));
   const version = isMap(root) ? root.get('dockerVersion', true) : undefined;
   if (isScalar(version) && !/^\d+\.\d+$/.test(String(version.source ?? version.value))) {
