@@ -58,4 +58,14 @@ describe('suppressions with reasons', () => {
     const run = runCli(['lint', '--report-suppressed', '.'], ws);
     assert.deepEqual([run.code, run.stderr], [2, 'dockguard: --report-suppressed needs --format json or sarif (see dockguard --help)\n']);
   });
+
+  it('DG009 reports an overrides entry that suppresses nothing, at the entry in the config', () => {
+    const stale = tempWorkspace({
+      '.git/HEAD': '',
+      '.dockguard.yaml': 'overrides:\n  - files: [etc/docker/daemon.json]\n    rules: [DG103]\n  - files: [old/daemon.json]\n    rules: [DG105]\n    reason: the old GPU host\n',
+      'etc/docker/daemon.json': ICC_TRUE,
+    });
+    const run = runCli(['lint', '--format', 'concise', '.'], stale);
+    assert.equal(run.stdout, '.dockguard.yaml:4:5 info DG009 Unused override: DG105 reports nothing in old/daemon.json. [unused-suppression]\n2 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info\n');
+  });
 });

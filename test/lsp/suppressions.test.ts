@@ -58,4 +58,21 @@ describe('disable for this line or file', () => {
     assert.deepEqual(JSON.parse(run.stdout).findings.filter((f: { rule: string }) => f.rule === 'DG103').map((f: { suppressed?: unknown }) => f.suppressed), [{ kind: 'config', reason: null }]);
     assert.equal(readFileSync(config, 'utf8'), text);
   });
+
+  test('DG009 on an overrides entry that suppresses nothing, in the config itself', async () => {
+    const stale = tempWorkspace({
+      '.git/HEAD': '',
+      '.dockguard.yaml': 'overrides:\n  - files: [etc/docker/daemon.json]\n    rules: [DG103]\n  - files: [old/daemon.json]\n    rules: [DG105]\n',
+      'etc/docker/daemon.json': ICC_TRUE,
+    });
+    const other = await startClient({ workspaceFolder: stale });
+    try {
+      const report = (await other.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+      assert.deepEqual(report.items.flatMap((r) => r.items.map((d) => [r.uri, d.code, d.range.start.line, d.message])), [
+        [fileUri(join(stale, '.dockguard.yaml')), 'DG009', 3, 'Unused override: DG105 reports nothing in old/daemon.json.'],
+      ]);
+    } finally {
+      await other.stop();
+    }
+  });
 });

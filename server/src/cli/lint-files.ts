@@ -9,7 +9,9 @@ import { dirname } from 'node:path';
 import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
 import { fixAll } from '../engine/fixes';
 import { kindOfPath } from '../engine/kind';
+import { parseDockguardConfig } from '../engine/config-file';
 import { fixBuilderError } from '../engine/lint';
+import { unusedOverrideFindings } from '../engine/override-usage';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
 import type { ProjectConfig } from '../engine/project-config';
@@ -88,6 +90,19 @@ export function lintFiles(request: LintRequest): LintOutcome {
     if (result.suppressed?.length) suppressed.set(path, result.suppressed);
   }
   const offerable = fixableFindings(project, groupsOf(project, linted, optionsOf), findings);
+  // DG009 on an overrides entry that suppressed nothing in the files its config governs: the
+  // config joins the report only then (a folder walk does not lint it).
+  for (const [config, options] of optionsByConfig) {
+    if (!config?.overrides.length || optionsOf.has(config.path)) continue;
+    const governed = linted.filter((path) => optionsOf.get(path) === options);
+    const source = loadSource(config.path, 'dockguard-config').source;
+    const parsed = parseDockguardConfig(config.path, source.text);
+    const unused = unusedOverrideFindings(parsed, governed.flatMap((path) => suppressed.get(path) ?? []), request.registry, options);
+    if (unused.length === 0) continue;
+    project.set(source);
+    findings.set(config.path, unused);
+    linted.push(config.path);
+  }
   // A fix builder that threw (read by the dry runs above) is an internal error, never a crash.
   for (const list of findings.values()) {
     for (const finding of [...list]) {

@@ -48,6 +48,8 @@ export interface DockguardConfigFile extends ParsedFileBase {
   rules: { id: Spanned<string>; setting: string }[];
   ignore: ConfigIgnore[];
   overrides: ConfigOverride[];
+  /** The `overrides:` key with its list. */
+  overridesSpan?: Span;
   machines: ConfigMachine[];
   lineCounter: LineCounter;
 }
@@ -119,6 +121,8 @@ function readModel(file: DockguardConfigFile, root: YamlNode): void {
     const pattern = text(isMap(item) ? get(item, 'path') : item);
     if (pattern !== undefined) file.ignore.push({ pattern, reason: text(get(item, 'reason')), span: spanOf(item) });
   }
+  const overrides = isMap(root) ? root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'overrides') : undefined;
+  if (overrides && isScalar(overrides.key) && overrides.key.range) file.overridesSpan = { start: overrides.key.range[0], end: spanOf(overrides.value as YamlNode).end };
   for (const item of list(get(root, 'overrides'))) {
     const rules = list(get(item, 'rules')).flatMap((r) => (text(r) === undefined ? [] : [{ value: text(r)!, span: spanOf(r) }]));
     file.overrides.push({ files: texts(get(item, 'files')), rules, reason: text(get(item, 'reason')), span: spanOf(item) });

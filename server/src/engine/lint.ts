@@ -20,12 +20,7 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
   const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
   const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry) };
 
-  const run = (rule: Rule, instances: { model: unknown; file: string }[]) => {
-    if (!ruleEnabled(rule.meta, options)) return;
-    const override = options.rules[rule.meta.id];
-    const configured = override === 'off' ? undefined : override;
-    for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
-  };
+  const run = (rule: Rule, instances: { model: unknown; file: string }[]) => runEnabled(rule, instances, options, ruleOptions, push);
   const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
   for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
   // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
@@ -34,6 +29,25 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
   for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') run(rule, suppressionInstances);
   for (const list of findings.values()) list.sort(compareFindings);
   return findings;
+}
+
+/**
+ * The findings of the rules reading the suppressions model over `models` (the config's unused
+ * `overrides`, judged across machines by the front end that sees them all).
+ */
+export function lintSuppressions(models: readonly SuppressionsModel[], registry: Registry, options: LintOptions): Finding[] {
+  const found: Finding[] = [];
+  const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry) };
+  const instances = models.map((model) => ({ model, file: model.file.path }));
+  for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') runEnabled(rule, instances, options, ruleOptions, (f) => found.push(f));
+  return found.sort(compareFindings);
+}
+
+function runEnabled(rule: Rule, instances: { model: unknown; file: string }[], options: LintOptions, ruleOptions: RuleOptions, push: (f: Finding) => void): void {
+  if (!ruleEnabled(rule.meta, options)) return;
+  const override = options.rules[rule.meta.id];
+  const configured = override === 'off' ? undefined : override;
+  for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
 }
 
 /** The files rules judge: each kind's own model (a kind's provider may leave files out, as nginx.service). */

@@ -59,7 +59,10 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
   if (file.dockerVersion !== undefined) options.dockerVersion = file.dockerVersion;
   if (file.rules.length > 0) options.rules = Object.fromEntries(file.rules.map((rule) => [rule.id.value, rule.setting as RuleSetting]));
   const base = dirname(resolve(path));
-  if (file.overrides.length > 0) options.overrides = file.overrides.map((o) => ({ base, files: o.files, rules: o.rules.map((r) => r.value), ...(o.reason ? { reason: o.reason } : {}) }));
+  const configPath = resolve(path);
+  if (file.overrides.length > 0) {
+    options.overrides = file.overrides.map((o, entry) => ({ config: configPath, entry, base, files: o.files, rules: o.rules.map((r) => r.value), ...(o.reason ? { reason: o.reason } : {}) }));
+  }
   const machines = file.machines.map(({ root, daemon }) => ({
     root: resolve(base, root).replace(/\\/g, '/').replace(/\/?$/, '/'),
     ...(daemon ? { daemon: daemon.replace(/^\/+/, '') } : {}),

@@ -43,10 +43,15 @@ export interface SuppressedFinding {
   finding: Finding;
   kind: 'inSource' | 'external';
   reason?: string;
+  /** The config entry that suppressed it (`external`). */
+  override?: RuleOverride;
 }
 
 /** A config `overrides` entry as the engine applies it: patterns relative to the config's folder. */
 export interface RuleOverride {
+  /** The config file, and the entry's index in its `overrides` (DG009 reports an unused one there). */
+  config: string;
+  entry: number;
   /** The config file's folder. */
   base: string;
   files: readonly string[];
@@ -63,10 +68,19 @@ export interface UnusedSuppression {
   known: boolean;
 }
 
-/** What DG009 reads: one file's unused pragma ids. */
+/** A config `overrides` entry that suppressed nothing, with the edit that removes it. */
+export interface UnusedOverride {
+  rules: readonly string[];
+  files: readonly string[];
+  span: Span;
+  removal: TextEdit;
+}
+
+/** What DG009 reads: one file's unused pragma ids, or a config's unused `overrides` entries. */
 export interface SuppressionsModel {
   file: ParsedFileBase;
   unused: UnusedSuppression[];
+  unusedOverrides?: UnusedOverride[];
 }
 
 const PRAGMA = /^[#;][ \t]*dockguard-(disable-next-line|disable-file)(?=$|[ \t])/;
@@ -173,7 +187,7 @@ export function unusedSuppressionRemoval(text: string, unused: UnusedSuppression
 }
 
 /** The comment's whole line with its line break (a pragma stands alone on its line). */
-function lineRemoval(text: string, comment: Span): TextEdit {
+export function lineRemoval(text: string, comment: Span): TextEdit {
   let start = comment.start;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   const end = nextLineStart(text, comment.end) ?? text.length;
@@ -253,7 +267,7 @@ export function suppressFindings(
     if (!options.overrides?.length) break;
     const kept = list.filter((finding) => {
       const override = options.overrides!.find((o) => overrideCovers(o, finding));
-      if (override) suppressedIn(path).push({ finding, kind: 'external', reason: override.reason });
+      if (override) suppressedIn(path).push({ finding, kind: 'external', reason: override.reason, override });
       return !override;
     });
     list.splice(0, list.length, ...kept);

@@ -14,6 +14,10 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import type { DockguardConfigFile } from '../engine/config-file';
+import type { LintOptions } from '../engine/options';
+import { unusedOverrideFindings } from '../engine/override-usage';
+import type { SuppressedFinding } from '../engine/suppressions';
 import type { Finding, FindingTag, Severity } from '../engine/types';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
@@ -61,7 +65,22 @@ export async function diagnosticsOf(state: ServerState, path: string): Promise<{
   const options = await state.settings.optionsFor(uriOfPath(state, path), path);
   const { findings, resultId } = state.project.findings(path, options);
   const revision = state.project.revision(path) ?? 0;
-  return { items: findings.map((finding) => toDiagnostic(state, finding, revision)), resultId };
+  const overrides = await unusedOverridesIn(state, path, options);
+  const items = [...findings, ...overrides].map((finding) => toDiagnostic(state, finding, revision));
+  // The overrides' judgement depends on other files: it is part of the result's identity.
+  return { items, resultId: overrides.length === 0 ? resultId : `${resultId}:${overrides.map((f) => f.span.start).join(',')}` };
+}
+
+/** For a `.dockguard.yaml`: DG009 on its overrides entries that suppress nothing in the files it governs. */
+async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
+  const file = state.project.parsed(path);
+  if (file?.kind !== 'dockguard-config' || (file as DockguardConfigFile).overrides.length === 0) return [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const other of state.project.paths()) {
+    if (other === path || state.settings.configPath(other) !== path) continue;
+    suppressed.push(...(state.project.findings(other, await state.settings.optionsFor(uriOfPath(state, other), other)).suppressed ?? []));
+  }
+  return unusedOverrideFindings(file as DockguardConfigFile, suppressed, state.registry, options);
 }
 
 /** Pull diagnostics: one document, and the whole workspace for the Problems view. */
