@@ -34,5 +34,8 @@ export interface InitializationOptions {
  */
 export const SHOW_DOCUMENTATION_COMMAND = 'dockguard.showDocumentation';
 
+/** Server command behind "dockguard: Fix all safe problems in the workspace" (no arguments). */
+export const FIX_WORKSPACE_COMMAND = 'dockguard.fixAllInWorkspace';
+
 /** The code action kind of "Fix all safe problems in this file" (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.dockguard';

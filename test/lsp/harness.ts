@@ -19,6 +19,7 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type RegistrationParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -70,6 +71,8 @@ export interface TestClient {
   log: string[];
   /** Messages the server showed the user (window/showMessage). */
   messages: { type: number; message: string }[];
+  /** Edits the server asked the client to apply (workspace/applyEdit), each applied. */
+  appliedEdits: WorkspaceEdit[];
   /** Each capability the server registered, and whether `initialized` had been sent when it asked. */
   registrations: Registered[];
   open(uri: string, text: string, languageId?: string): void;
@@ -119,6 +122,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     shownDocuments: [] as string[],
     log: [] as string[],
     messages: [] as { type: number; message: string }[],
+    appliedEdits: [] as WorkspaceEdit[],
     registrations: [] as Registered[],
   };
   let initializeAnswered = false;
@@ -150,6 +154,11 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     client.refreshRequests++;
     notify();
     return null;
+  });
+  connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+    client.appliedEdits.push(params.edit);
+    notify();
+    return { applied: true };
   });
   connection.onRequest('window/showDocument', (params: { uri: string }) => {
     client.shownDocuments.push(params.uri);

@@ -17,7 +17,7 @@ import { minimalEdit } from '../engine/edits';
 import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
 import type { Fix, TextEdit } from '../engine/types';
-import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
 import { suppressionActions } from './suppression-actions';
@@ -32,6 +32,7 @@ export function registerCodeActions(state: ServerState): void {
   state.connection.onCodeAction(guard(state, 'textDocument/codeAction', [] as CodeAction[], (params) => codeActions(state, params)));
   state.connection.onExecuteCommand(
     guard(state, 'workspace/executeCommand', undefined, async (params) => {
+      if (params.command === FIX_WORKSPACE_COMMAND) return fixWorkspace(state);
       const url = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof url !== 'string') return;
       if (state.features.showDocument) await state.connection.window.showDocument({ uri: url, external: true });
@@ -105,6 +106,44 @@ function fixAllAction(state: ServerState, path: string, options: LintOptions): C
     }),
   });
   return edit ? { title: 'Fix all safe problems in this file', kind: FIX_ALL_KIND, edit } : undefined;
+}
+
+/**
+ * "Fix all safe problems in the workspace": the safe fix-all of every machine the project holds, as
+ * one workspace edit the client applies (files a fix creates included when the client can create).
+ */
+async function fixWorkspace(state: ServerState): Promise<void> {
+  const groups = new Map<string, { options: LintOptions; files: string[] }>();
+  for (const path of state.project.paths()) {
+    if (state.project.source(path)?.decodeProblem) continue;
+    const options = await state.settings.optionsFor(uriOfPath(state, path), path);
+    const key = `${state.project.machineKeyOf(path)}\u0001${JSON.stringify(options)}`;
+    const group = groups.get(key) ?? { options, files: [] };
+    group.files.push(path);
+    groups.set(key, group);
+  }
+  const changes: { file: string; create: boolean; edit: TextEdit }[] = [];
+  for (const { options, files } of groups.values()) {
+    const { texts } = fixAll(state.project, files, options, ['safe'], (fix) => canApply(state, fix));
+    for (const [file, text] of texts) {
+      const existing = state.project.source(file);
+      if (existing?.text !== text) changes.push({ file, create: !existing, edit: minimalEdit(existing?.text ?? '', text) });
+    }
+  }
+  if (changes.length === 0) {
+    state.connection.window.showInformationMessage('dockguard: no safe fixes to apply in the workspace.');
+    return;
+  }
+  const edit: WorkspaceEdit = state.features.documentChanges
+    ? {
+        documentChanges: changes.flatMap(({ file, create, edit }) => {
+          const uri = uriOfPath(state, file);
+          const change = textDocumentEdit(state, uri, [lspEdit(create ? positionsOfEmpty : positionsOf(state, file), edit)]);
+          return create ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }, change] : [change];
+        }),
+      }
+    : { changes: Object.fromEntries(changes.filter((c) => !c.create).map(({ file, edit }) => [uriOfPath(state, file), [lspEdit(positionsOf(state, file), edit)]])) };
+  await state.connection.workspace.applyEdit({ label: 'dockguard: fix all safe problems in the workspace', edit });
 }
 
 /** True when the client can apply the fix as a whole (another file needs documentChanges, a new one create). */

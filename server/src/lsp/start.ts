@@ -24,7 +24,7 @@ import { guard } from './guard';
 import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
 import { registerWatchedFiles, scanFolders, watchFiles } from './workspace-scan';
-import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
 export function startServer(connection: Connection, registry: Registry): void {
@@ -107,7 +107,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: features.pullDiagnostics ? { identifier: 'dockguard', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
       },
