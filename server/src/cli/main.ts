@@ -13,11 +13,13 @@ import { placeFindings } from './formatters/common';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
+import { runHost } from './host';
 import { lintFiles } from './lint-files';
 import { findFiles, UsageError } from './sources';
 
 /** The help text; the kinds come from the registry's kind table. */
 export const usage = (registry: Registry) => `Usage: dockguard lint [options] PATH...
+       dockguard host [--root DIR] [options]   (see dockguard host --help)
 
 Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
@@ -26,7 +28,7 @@ Options:
   --format text|json|sarif            output format (default: text)
   --profile recommended|strict|all    rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
-  --kind ${registry.kinds.map((kind) => kind.name).join('|')}
+  --kind ${lintableKinds(registry).join('|')}
                                       lint a named file as this kind; in folders, lint only this kind
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
   --config FILE                       use this .dockguard.yaml instead of looking one up
@@ -47,8 +49,12 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
+/** The kinds a file can be linted as: those that claim paths (host mode's metadata claims none). */
+const lintableKinds = (registry: Registry) => registry.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name);
+
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(), registry: Registry = REGISTRY): number {
   try {
+    if (argv[0] === 'host') return runHost(argv.slice(1), out, cwd, registry);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -69,12 +75,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     const [command, ...paths] = positionals;
-    if (command !== 'lint') throw new UsageError(command ? `unknown command '${command}' (the command is lint)` : 'missing command: lint');
+    if (command !== 'lint') throw new UsageError(command ? `unknown command '${command}' (the commands are lint and host)` : 'missing command: lint or host');
     if (paths.length === 0) throw new UsageError('no PATH given');
     const format: Format = oneOf('format', values.format, FORMATS) ?? 'text';
     const profile = oneOf<Profile>('profile', values.profile, PROFILES);
     const failOn: FailOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never']) ?? 'error';
-    const kind = oneOf('kind', values.kind, registry.kinds.map((k) => k.name));
+    const kind = oneOf('kind', values.kind, lintableKinds(registry));
     const dockerVersion = values['docker-version'];
     if (dockerVersion !== undefined && !/^\d+\.\d+$/.test(dockerVersion)) throw new UsageError(`--docker-version must be MAJOR.MINOR (got '${dockerVersion}')`);
     const fix: FixSafety[] | undefined = values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined;

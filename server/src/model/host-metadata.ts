@@ -76,6 +76,8 @@ export interface HostMetadata {
   facts: ReadonlyMap<string, PathFact>;
   /** The project path of a host path (`/etc/group` → `<root>etc/group`): where a finding about it goes. */
   fileOf(path: string): string;
+  /** The host path of a project path (`<root>etc/group` → `/etc/group`). */
+  hostPathOf(file: string): string;
   /** A finding at the start of the file a host path names. */
   at(path: string): Location;
   passwd?: { file: HostFactsFile; entries: PasswdEntry[] };
@@ -83,6 +85,8 @@ export interface HostMetadata {
   mounts?: { file: HostFactsFile; entries: MountEntry[] };
   packages?: { file: HostFactsFile; entries: DpkgPackage[] };
   masked: string[];
+  /** dockerd's data-root as the host resolves it. */
+  dataRoot?: string;
   /** The dockerd host of the machine, when its configuration was found. */
   daemon?: DaemonHost;
   /** The facts file (where a rule that fails is reported). */
@@ -106,12 +110,14 @@ export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): 
     live: factsFile.facts.live,
     facts: new Map(factsFile.facts.paths.map((fact) => [fact.path, fact])),
     fileOf,
+    hostPathOf: (file) => `/${file.slice(root.length)}`,
     at: (path) => ({ file: fileOf(path), span: { start: 0, end: 0 } }),
     passwd: passwd?.passwd && { file: passwd, entries: passwd.passwd },
     group: group?.group && { file: group, entries: group.group },
     mounts: mounts?.mounts && { file: mounts, entries: mounts.mounts },
     packages: packages?.packages && { file: packages, entries: packages.packages },
     masked: factsFile.facts.masked,
+    dataRoot: factsFile.facts.dataRoot,
     daemon,
     factsFile: factsFile.path,
   };

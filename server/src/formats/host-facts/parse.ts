@@ -37,6 +37,8 @@ export interface HostFactsData {
   paths: PathFact[];
   /** Which file the mount table came from: `/proc/mounts` on a live host, else `/etc/fstab`. */
   mountTable?: string;
+  /** dockerd's data-root as the host resolves it (DG501 looks it up in the mount table). */
+  dataRoot?: string;
   /** Docker's units linked to /dev/null. */
   masked: string[];
 }

@@ -1,0 +1,101 @@
+/**
+ * `dockguard host [--root DIR]`: lint a host's files where the system loads them, with their
+ * owners, modes, mounts and packages (the DG5xx rules), read-only. DIR stands for `/` (a mounted
+ * image, a chroot, a test fixture); without it, the running host is read.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROFILES, SEVERITY_ORDER_OR_NEVER, withDefaults, type Profile } from '../engine/options';
+import type { Registry } from '../engine/registry';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/types';
+import { scanHost, type HostScan } from '../host/collect';
+import { displayPath, placeFindings } from './formatters/common';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { UsageError } from './sources';
+
+export const HOST_USAGE = `Usage: dockguard host [options]
+
+Lints a Docker host read-only: daemon.json, docker.service and docker.socket with their drop-ins
+where systemd loads them, the env files, and the owners, modes, mounts, docker group and engine
+package that CIS sections 1 and 3 ask about. Nothing is executed or written.
+
+Options:
+  --root DIR                          treat DIR as / (a mounted image or chroot); default: this host
+  --format text|json|sarif            output format (default: text)
+  --profile recommended|strict|all    rule set (default: recommended)
+  --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
+  --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
+  -h, --help                          show this help
+`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type FailOn = Severity | 'never';
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return value as T;
+}
+
+/** Runs `host` with the arguments after the command; usage errors are thrown to `run`'s handler. */
+export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'root': { type: 'string' },
+      'format': { type: 'string' },
+      'profile': { type: 'string' },
+      'fail-on': { type: 'string' },
+      'docker-version': { type: 'string' },
+      'help': { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out(HOST_USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`host takes no PATH (got '${positionals[0]}'); name the root with --root DIR`);
+  const format = oneOf('format', values.format, FORMATS) ?? 'text';
+  const profile = oneOf<Profile>('profile', values.profile, PROFILES);
+  const failOn: FailOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never']) ?? 'error';
+  const dockerVersion = values['docker-version'];
+  if (dockerVersion !== undefined && !/^\d+\.\d+$/.test(dockerVersion)) throw new UsageError(`--docker-version must be MAJOR.MINOR (got '${dockerVersion}')`);
+  const root = resolve(cwd, values.root ?? '/');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    // told below
+  }
+  if (!isDirectory) throw new UsageError(`--root ${values.root}: no such folder`);
+
+  const options = withDefaults({ ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) });
+  const scan = scanHost(root, registry);
+  const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
+  const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
+  if (format === 'json') out(formatJson(placed, scan.sources.length));
+  else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
+  else out(notes(scan, cwd) + formatText(placed, scan.sources.length));
+  const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
+  return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
+}
+
+/** A path below the working folder relative to it (as `lint` shows it), else absolute: never `../../etc`. */
+function shownPath(path: string, cwd: string): string {
+  const relative = displayPath(path, cwd);
+  return relative.startsWith('../') ? path : relative;
+}
+
+/** What systemd leaves out, said once above the findings: masked units and shadowed files. */
+function notes(scan: HostScan, cwd: string): string {
+  const shown = (path: string) => shownPath(scan.root + path.slice(1), cwd);
+  const lines = [
+    ...scan.discovery.masked.map((path) => `note: ${shown(path)} is masked (a link to /dev/null): systemd starts none of it, drop-ins included`),
+    ...scan.discovery.shadowed.map(({ path, by }) => `note: ${shown(path)} is not read: ${shown(by)} comes first on systemd's path`),
+  ];
+  return lines.map((line) => `${line}\n`).join('');
+}

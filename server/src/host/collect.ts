@@ -1,0 +1,108 @@
+/**
+ * Host mode's reading of a root: the files the system loads (as sources of their kinds), the
+ * metadata the DG5xx rules need (as `host-facts` sources), one project with one machine for the
+ * whole root. A file that cannot be read becomes a fact that says so, never a crash and never an
+ * empty file linted in its place. Nothing is executed or written.
+ */
+import { decodeBytes } from '../engine/decode';
+import { Project, type SourceFile } from '../engine/project';
+import type { Registry } from '../engine/registry';
+import { FACTS_FILE, type HostFactsData, type PathFact } from '../formats/host-facts/parse';
+import { ACCOUNT_FILES, CERTS_D, DPKG_STATUS, examinedPaths, dataRoot } from '../model/host-metadata';
+import { discoverHost, type Discovery } from './discover';
+import { entryType, RootFs } from './root-fs';
+
+const KIND = 'host-facts';
+/** Deep enough for certs.d/<registry>/<file>; a deeper tree is not a registry's certificates. */
+const MAX_CERTS_DEPTH = 3;
+
+export interface HostScan {
+  project: Project;
+  /** The machine root in the project (`<root>/`). */
+  root: string;
+  /** Every source but the facts file, in the order they were found. */
+  sources: SourceFile[];
+  discovery: Discovery;
+  facts: HostFactsData;
+}
+
+export function scanHost(rootDir: string, registry: Registry): HostScan {
+  const fs = new RootFs(rootDir);
+  const root = rootDir.endsWith('/') ? rootDir : `${rootDir}/`;
+  const fileOf = (path: string) => root + path.replace(/^\/+/, '');
+  const project = new Project(registry);
+  project.declareMachines([{ root }]);
+  const sources: SourceFile[] = [];
+  const facts = new Map<string, PathFact>();
+  const add = (source: SourceFile) => {
+    sources.push(source);
+    project.set(source);
+  };
+  /** Read a file the checks need; an unreadable one is a fact and an empty placeholder. */
+  const load = (path: string, kind: string) => {
+    const read = fs.read(path);
+    const fact = examine(fs, path);
+    if (read.bytes) {
+      const decoded = decodeBytes(read.bytes);
+      add({ path: fileOf(path), kind, text: decoded.text, decodeProblem: decoded.problem?.message });
+    } else if (read.error !== 'ENOENT') {
+      fact.error = read.error;
+      add({ path: fileOf(path), kind: KIND, text: '' });
+    }
+    facts.set(path, fact);
+  };
+
+  const known = new Set(registry.kinds.map((k) => k.name));
+  const discovery = discoverHost(fs, known);
+  for (const file of discovery.files) load(file.path, file.kind);
+  for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, DPKG_STATUS]) load(path, KIND);
+  // What only a running host has (/proc, /run) is not applicable on an offline root.
+  const mountTable = fs.live ? '/proc/mounts' : '/etc/fstab';
+  load(mountTable, KIND);
+
+  // The configuration names more paths (TLS files, sockets, data-root): ask the daemon model.
+  const machine = project.machine(project.machineKeys().find((key) => key === root) ?? root);
+  const daemons = machine.model('daemon').map((i) => i.model);
+  const daemon = daemons.find((h) => h.service?.command || h.command) ?? daemons[0];
+  const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0)];
+  for (const path of paths) {
+    if (facts.has(path)) continue;
+    const fact = examine(fs, path);
+    facts.set(path, fact);
+    if ((fact.type || fact.error) && !project.has(fileOf(path))) add({ path: fileOf(path), kind: KIND, text: '' });
+  }
+  const data: HostFactsData = {
+    live: fs.live,
+    paths: [...facts.values()],
+    ...(facts.get(mountTable)?.type ? { mountTable } : {}),
+    masked: discovery.masked,
+  };
+  // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
+  data.dataRoot = fs.resolve(dataRoot(daemon).path).logical;
+  project.set({ path: root + FACTS_FILE, kind: KIND, text: JSON.stringify(data) });
+  return { project, root, sources, discovery, facts: data };
+}
+
+/** lstat's answer for a path, links followed inside the root. */
+function examine(fs: RootFs, path: string): PathFact {
+  const resolved = fs.resolve(path);
+  const fact: PathFact = { path };
+  if (resolved.logical !== path) fact.target = resolved.logical;
+  if (resolved.error) fact.error = resolved.error;
+  if (resolved.stat) {
+    fact.type = entryType(resolved.stat);
+    fact.uid = resolved.stat.uid;
+    fact.gid = resolved.stat.gid;
+    fact.mode = resolved.stat.mode & 0o7777;
+  }
+  return fact;
+}
+
+/** The files below certs.d, in name order. */
+function certificates(fs: RootFs, dir: string, depth: number): string[] {
+  if (depth > MAX_CERTS_DEPTH) return [];
+  return fs.list(dir).names.flatMap((name) => {
+    const path = `${dir}/${name}`;
+    return fs.resolve(path).stat?.isDirectory() ? certificates(fs, path, depth + 1) : [path];
+  });
+}
