@@ -10,7 +10,7 @@ import { PROFILES, SEVERITY_ORDER_OR_NEVER, withDefaults, type Profile } from '.
 import type { Registry } from '../engine/registry';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/types';
 import { scanHost, type HostScan } from '../host/collect';
-import { displayPath, placeFindings } from './formatters/common';
+import { displayPath, placeFindings, type PlacedFinding } from './formatters/common';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -79,7 +79,7 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
   if (format === 'json') out(formatJson(placed, scan.sources.length));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
-  else out(notes(scan, cwd) + formatText(placed, scan.sources.length));
+  else out(notes(scan, cwd) + formatText(placed, scan.sources.length) + remediation(placed));
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
   return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
 }
@@ -88,6 +88,14 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
 function shownPath(path: string, cwd: string): string {
   const relative = displayPath(path, cwd);
   return relative.startsWith('../') ? path : relative;
+}
+
+/** The display-only fixes, one a line, for a person to review and run (host mode never does). */
+function remediation(placed: PlacedFinding[]): string {
+  const lines = placed.flatMap((p) => p.finding.fixes.filter((f) => f.safety === 'display-only').map((f) => `  ${p.finding.ruleId} ${p.file}: ${f.title.replace(/^Run: /, '')}
+`));
+  return lines.length > 0 ? `remediation (review, then run as root; dockguard changes nothing):
+${lines.join('')}` : '';
 }
 
 /** What systemd leaves out, said once above the findings: masked units and shadowed files. */
