@@ -77,9 +77,9 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   const scan = scanHost(root, registry);
   const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
-  if (format === 'json') out(formatJson(placed, scan.sources.length));
+  if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
-  else out(notes(scan, cwd) + formatText(placed, scan.sources.length) + remediation(placed));
+  else out(notes(scan, cwd) + formatText(placed, scan.fileCount) + remediation(placed));
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
   return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
 }

@@ -24,6 +24,8 @@ export interface HostScan {
   sources: SourceFile[];
   discovery: Discovery;
   facts: HostFactsData;
+  /** How many of the sources are files (folders and sockets are examined, not read). */
+  fileCount: number;
 }
 
 export function scanHost(rootDir: string, registry: Registry): HostScan {
@@ -80,7 +82,8 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
   data.dataRoot = fs.resolve(dataRoot(daemon).path).logical;
   project.set({ path: root + FACTS_FILE, kind: KIND, text: JSON.stringify(data) });
-  return { project, root, sources, discovery, facts: data };
+  const notFiles = new Set(data.paths.filter((f) => f.type === 'directory' || f.type === 'socket').map((f) => fileOf(f.path)));
+  return { project, root, sources, discovery, facts: data, fileCount: sources.filter((s) => !notFiles.has(s.path)).length };
 }
 
 /** lstat's answer for a path, links followed inside the root. */
