@@ -55,7 +55,12 @@ describe('empty and whitespace-only files (dockerd: an empty configuration)', ()
 describe('text that is not a daemon.json object', () => {
   const cases: [string, string, string][] = [
     ['[]', '[]', "1:1 DG001 Syntax error: daemon.json must hold a JSON object, not an array"],
-    ['a lone {', '{', "1:2 DG001 Syntax error: expected ',' or '}', found the end of the file"],
+    ['a lone {', '{', "1:2 DG001 Syntax error: expected a key in double quotes or '}', found the end of the file"],
+    // One error at the end, saying what must come next: not one per bracket left open.
+    ['truncated after a comma', '{"debug": true,', '1:16 DG001 Syntax error: expected a key in double quotes, found the end of the file'],
+    ['truncated after a colon', '{"debug": ', '1:11 DG001 Syntax error: expected a value, found the end of the file'],
+    ['truncated in a list', '{"dns": ["1.1.1.1",\n', '2:1 DG001 Syntax error: expected a value, found the end of the file'],
+    ['truncated in a string', '{"debu', "1:2 DG001 Syntax error: unterminated string, found '\"debu'"],
     ['a string', '"icc"', '1:1 DG001 Syntax error: daemon.json must hold a JSON object, not a string'],
   ];
   for (const [name, text, expected] of cases) {
