@@ -4,7 +4,8 @@
  * stays 0600) and only a wrong owner. The command names the file below the root (with `--root`, the
  * host's `/etc` is not the running machine's) and the link's target, as chmod and chown follow it.
  */
-import type { FixProposal, Report, RuleContext } from '../engine/rule';
+import type { Report, RuleContext } from '../engine/rule';
+import type { FixProposal } from '../engine/types';
 import type { PathFact } from '../formats/host-facts/parse';
 import type { HostMetadata } from './host-metadata';
 
