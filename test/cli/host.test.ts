@@ -134,6 +134,10 @@ describe('dockguard host: owners, modes, accounts, mounts (DG501–DG510)', { sk
       );
       const sarif = JSON.parse(host(root, '--format', 'sarif').stdout);
       assert.equal(sarif.runs[0].results.length, json.findings.length);
+      const script = host(root, '--script');
+      matchSnapshot('host-loose-script.sh', script.stdout);
+      assert.ok(script.stdout.startsWith('#!/bin/sh\n'));
+      assert.equal(execFileSync('sh', ['-n'], { input: script.stdout }).toString(), ''); // it parses as a shell script
     } finally {
       for (const server of sockets) server.close();
     }

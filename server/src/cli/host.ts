@@ -28,6 +28,7 @@ Options:
   --profile recommended|strict|all    rule set (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
+  --script                            print one shell script with every remediation, for a person to review and run
   -h, --help                          show this help
 `;
 
@@ -51,6 +52,7 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
       'profile': { type: 'string' },
       'fail-on': { type: 'string' },
       'docker-version': { type: 'string' },
+      'script': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
   });
@@ -77,7 +79,8 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   const scan = scanHost(root, registry);
   const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
-  if (format === 'json') out(formatJson(placed, scan.fileCount));
+  if (values.script) out(script(placed, registry, root));
+  else if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
   else out(notes(scan, cwd) + formatText(placed, scan.fileCount) + remediation(placed));
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
@@ -96,6 +99,24 @@ function remediation(placed: PlacedFinding[]): string {
 `));
   return lines.length > 0 ? `remediation (review, then run as root; dockguard changes nothing):
 ${lines.join('')}` : '';
+}
+
+/**
+ * Every remediation as one shell script, each under a comment naming its rule, CIS item and
+ * finding; a fix that is a change to make rather than a command (a socket's mode is set by its
+ * unit) stays a comment. Printed, never run.
+ */
+function script(placed: PlacedFinding[], registry: Registry, root: string): string {
+  const blocks = placed.flatMap((p) => {
+    const fixes = p.finding.fixes.filter((f) => f.safety === 'display-only');
+    if (fixes.length === 0) return [];
+    const meta = registry.rulesById.get(p.finding.ruleId)?.meta;
+    const cis = meta?.cis ? ` (CIS ${meta.cis['v1.6.0']})` : '';
+    const lines = fixes.map((f) => (f.title.startsWith('Run: ') ? f.title.slice('Run: '.length) : `# to do by hand: ${f.title}`));
+    return [`# ${p.finding.ruleId} ${p.finding.ruleName}${cis}: ${p.file}:${p.line}\n${lines.join('\n')}\n`];
+  });
+  const header = `#!/bin/sh\n# dockguard host remediation for ${root}: review every line before running it as root.\nset -eu\n`;
+  return [header, ...blocks].join('\n');
 }
 
 /** What systemd leaves out, said once above the findings: masked units and shadowed files. */
