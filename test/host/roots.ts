@@ -1,7 +1,7 @@
 /**
  * Fixture roots for host mode, built in a temp folder per test: files, folders, links, modes and
  * owners by numeric id (git keeps neither owners nor most modes, so they are set here). The base is
- * examples/hardened-host plus the accounts, fstab and dpkg status of a hardened Debian host.
+ * examples/hardened-host plus the accounts and fstab of a hardened Debian host.
  */
 import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,6 @@ export const HARDENED_FILES: Record<string, string> = {
   'etc/passwd': 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n',
   'etc/group': 'root:x:0:\ndaemon:x:1:\nalice:x:1000:\ndocker:x:999:\n',
   'etc/fstab': '# <file system> <mount point> <type> <options> <dump> <pass>\nUUID=0a1b / ext4 errors=remount-ro 0 1\nUUID=2c3d /var/lib/docker xfs defaults 0 2\n',
-  'var/lib/dpkg/status': 'Package: docker-ce\nStatus: install ok installed\nPriority: optional\nVersion: 5:29.7.1-1~debian.13~trixie\nDescription: Docker: the open-source application container engine\n a longer description\n\n',
 };
 
 export interface RootSpec {

@@ -1,6 +1,6 @@
 /**
  * `dockguard host [--root DIR]`: lint a host's files where the system loads them, with their
- * owners, modes, mounts and packages (the DG5xx rules), read-only. DIR stands for `/` (a mounted
+ * owners, modes, accounts and mounts (the DG5xx rules), read-only. DIR stands for `/` (a mounted
  * image, a chroot, a test fixture); without it, the running host is read.
  */
 import { statSync } from 'node:fs';
@@ -19,8 +19,8 @@ import { UsageError } from './sources';
 export const HOST_USAGE = `Usage: dockguard host [options]
 
 Lints a Docker host read-only: daemon.json, docker.service and docker.socket with their drop-ins
-where systemd loads them, the env files, and the owners, modes, mounts, docker group and engine
-package that CIS sections 1 and 3 ask about. Nothing is executed or written.
+where systemd loads them, the env files, and the owners, modes, mounts and docker group that CIS
+sections 1 and 3 ask about. Nothing is executed or written.
 
 Options:
   --root DIR                          treat DIR as / (a mounted image or chroot); default: this host

@@ -8,7 +8,7 @@ import { decodeBytes } from '../engine/decode';
 import { Project, type SourceFile } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import { FACTS_FILE, type HostFactsData, type PathFact } from '../formats/host-facts/parse';
-import { ACCOUNT_FILES, CERTS_D, DPKG_STATUS, examinedPaths, dataRoot } from '../model/host-metadata';
+import { ACCOUNT_FILES, CERTS_D, dataRoot, examinedPaths } from '../model/host-metadata';
 import { discoverHost, type Discovery } from './discover';
 import { entryType, RootFs } from './root-fs';
 
@@ -57,7 +57,7 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   const known = new Set(registry.kinds.map((k) => k.name));
   const discovery = discoverHost(fs, known);
   for (const file of discovery.files) load(file.path, file.kind);
-  for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, DPKG_STATUS]) load(path, KIND);
+  for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group]) load(path, KIND);
   // What only a running host has (/proc, /run) is not applicable on an offline root.
   const mountTable = fs.live ? '/proc/mounts' : '/etc/fstab';
   load(mountTable, KIND);

@@ -1,6 +1,6 @@
 /**
- * What host mode knows of a host besides its configuration files: owners, modes, accounts, mounts,
- * packages. No path is claimed (a workspace has no such metadata): host mode adds these files
+ * What host mode knows of a host besides its configuration files: owners, modes, accounts and
+ * mounts. No path is claimed (a workspace has no such metadata): host mode adds these files
  * itself, and the `host` model gives them to the DG5xx rules.
  */
 import { defineKind } from '../engine/kind';

@@ -1,4 +1,4 @@
-/** The `host` model: host mode's metadata of the machine (owners, modes, accounts, mounts, packages). */
+/** The `host` model: host mode's metadata of the machine (owners, modes, accounts, mounts). */
 import { defineModel } from '../engine/machine';
 import { hostMetadata, type HostMetadata } from '../model/host-metadata';
 

@@ -1,13 +1,12 @@
 /**
  * The `host-facts` kind's files, which only host mode makes: the facts file (what lstat told of each
  * path the checks need, as JSON) and the host's own files those facts refer to — `/etc/passwd`,
- * `/etc/group`, the mount table, dpkg's status file (parsed here, once, with spans), and files that
+ * `/etc/group` and the mount table (parsed here, once, with spans), and files that
  * are not lintable text (a folder, a socket, a certificate, an unreadable file), which a finding can
  * point at all the same.
  */
 import type { ParsedFileBase } from '../../engine/kind';
 import { parseGroup, parsePasswd, type GroupEntry, type PasswdEntry } from './accounts';
-import { parseDpkgStatus, type DpkgPackage } from './dpkg-status';
 import { parseMounts, type MountEntry } from './mounts';
 
 /** The facts file's name below the root; no host has it, so it never stands for a real file. */
@@ -49,7 +48,6 @@ export interface HostFactsFile extends ParsedFileBase {
   passwd?: PasswdEntry[];
   group?: GroupEntry[];
   mounts?: MountEntry[];
-  packages?: DpkgPackage[];
 }
 
 export function parseHostFacts(path: string, text: string): HostFactsFile {
@@ -64,6 +62,5 @@ export function parseHostFacts(path: string, text: string): HostFactsFile {
   } else if (normalized.endsWith('/etc/passwd')) file.passwd = parsePasswd(text);
   else if (normalized.endsWith('/etc/group')) file.group = parseGroup(text);
   else if (normalized.endsWith('/etc/fstab') || normalized.endsWith('/proc/mounts')) file.mounts = parseMounts(text);
-  else if (normalized.endsWith('/var/lib/dpkg/status')) file.packages = parseDpkgStatus(text);
   return file;
 }
