@@ -70,7 +70,13 @@ export class RootFs {
       done.push(part);
       if (pending.length === 0) return { logical: `/${done.join('/')}`, real, stat };
     }
-    return { logical: `/${done.join('/')}`, real: join(this.root, ...done), stat: lstatSync(join(this.root, ...done)) };
+    // Only `.` and `..` were left: the path is a folder already walked, or the root itself.
+    const real = join(this.root, ...done);
+    try {
+      return { logical: `/${done.join('/')}`, real, stat: lstatSync(real) };
+    } catch (error) {
+      return { logical: `/${done.join('/')}`, real, error: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
   }
 
   /** The text of a regular file (links followed inside the root). */
