@@ -64,6 +64,21 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     assert.equal(run.code, 0);
   });
 
+  it("reads the daemon.json dockerd's --config-file names, not the default one", () => {
+    const root = buildRoot({
+      files: {
+        'etc/systemd/system/docker.service.d/config.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock --config-file=/srv/docker.json\n',
+        'srv/docker.json': HARDENED_FILES['etc/docker/daemon.json'].replace('"icc": false', '"icc": true'),
+      },
+    });
+    const run = host(root, '--fail-on', 'never');
+    assert.equal(run.stdout, [
+      'srv/docker.json:2:3 warning DG103 "icc" is true: containers on the default bridge can reach each other; set it to false and link containers explicitly (CIS 2.2). [inter-container-communication]',
+      '8 files linted: 0 errors, 1 warning, 0 info',
+      '',
+    ].join('\n'));
+  });
+
   it('resolves absolute and climbing links inside the root, never on the machine running the check, and judges a link by its target', () => {
     const root = buildRoot({
       files: {

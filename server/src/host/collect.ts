@@ -9,6 +9,7 @@ import { Project, type SourceFile } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import { FACTS_FILE, type HostFactsData, type PathFact } from '../formats/host-facts/parse';
 import { ACCOUNT_FILES, CERTS_D, dataRoot, examinedPaths } from '../model/host-metadata';
+import type { DaemonHost } from '../model/host';
 import { discoverHost, type Discovery } from './discover';
 import { entryType, RootFs } from './root-fs';
 
@@ -62,10 +63,13 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   const mountTable = fs.live ? '/proc/mounts' : '/etc/fstab';
   load(mountTable, KIND);
 
-  // The configuration names more paths (TLS files, sockets, data-root): ask the daemon model.
-  const machine = project.machine(project.machineKeys().find((key) => key === root) ?? root);
-  const daemons = machine.model('daemon').map((i) => i.model);
-  const daemon = daemons.find((h) => h.service?.command || h.command) ?? daemons[0];
+  // The configuration names more paths (its --config-file, TLS files, sockets, data-root): ask the daemon model.
+  let daemon = daemonOf(project, root);
+  const configFile = daemon?.hiddenConfig?.path;
+  if (configFile && !facts.has(configFile)) {
+    load(configFile, 'daemon-json');
+    daemon = daemonOf(project, root);
+  }
   const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0)];
   for (const path of paths) {
     if (facts.has(path)) continue;
@@ -84,6 +88,12 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   project.set({ path: root + FACTS_FILE, kind: KIND, text: JSON.stringify(data) });
   const notFiles = new Set(data.paths.filter((f) => f.type === 'directory' || f.type === 'socket').map((f) => fileOf(f.path)));
   return { project, root, sources, discovery, facts: data, fileCount: sources.filter((s) => !notFiles.has(s.path)).length };
+}
+
+/** The dockerd host of the root's machine: the one systemd runs dockerd from, else the one daemon.json. */
+function daemonOf(project: Project, root: string): DaemonHost | undefined {
+  const daemons = project.machine(root).model('daemon').map((i) => i.model);
+  return daemons.find((h) => h.service?.command || h.command) ?? daemons[0];
 }
 
 /** lstat's answer for a path, links followed inside the root. */
