@@ -189,6 +189,35 @@ describe('dockguard host: files that cannot be read (DG512)', { skip: NOT_ROOT }
   });
 });
 
+describe('dockguard host: a live root (its /proc mounted)', () => {
+  const live = (cmdline: string) => ({
+    files: {
+      'etc/fstab': 'UUID=0a1b / ext4 errors=remount-ro 0 1\n',
+      'proc/mounts': '/dev/vda1 / ext4 rw 0 0\n/dev/vdb1 /var/lib/docker xfs rw 0 0\n',
+      'run/docker.pid': '4242\n',
+      'proc/4242/cmdline': cmdline,
+    },
+    links: { 'var/run': '/run' },
+  });
+
+  it('reads the mounts from /proc/mounts, not /etc/fstab, and says when the running dockerd is not what the unit on disk starts (DG513)', () => {
+    const root = buildRoot(live('/usr/bin/dockerd\0-H\0fd://\0--containerd=/run/containerd/containerd.sock\0--icc=true\0'));
+    const run = host(root);
+    assert.equal(run.stdout, [
+      'lib/systemd/system/docker.service:12:11 info DG513 the running dockerd (pid 4242) was started as `dockerd -H fd:// --containerd=/run/containerd/containerd.sock --icc=true`, not as this ExecStart says (`dockerd -H fd:// --containerd=/run/containerd/containerd.sock`): the unit was changed without a restart, so the findings on it are not yet what runs. [running-config-differs]',
+      '6 files linted: 0 errors, 0 warnings, 1 info',
+      'remediation (review, then run as root; dockguard changes nothing):',
+      '  DG513 lib/systemd/system/docker.service: systemctl daemon-reload && systemctl restart docker',
+      '',
+    ].join('\n'));
+  });
+
+  it('is silent when the running command line is the unit\'s', () => {
+    const root = buildRoot(live('/usr/bin/dockerd\0-H\0fd://\0--containerd=/run/containerd/containerd.sock\0'));
+    assert.equal(host(root).stdout, '6 files linted: no problems\n');
+  });
+});
+
 describe('dockguard host: usage', () => {
   it('refuses a root that is not a folder and a PATH, with exit 2', () => {
     assert.deepEqual(runCli(['host', '--root', 'no/such/dir']).stderr, 'dockguard: --root no/such/dir: no such folder (see dockguard --help)\n');

@@ -59,8 +59,10 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   const discovery = discoverHost(fs, known);
   for (const file of discovery.files) load(file.path, file.kind);
   for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group]) load(path, KIND);
-  // What only a running host has (/proc, /run) is not applicable on an offline root.
-  const mountTable = fs.live ? '/proc/mounts' : '/etc/fstab';
+  // What only a running host has (/proc, /run) is not applicable on an offline root: one whose
+  // /proc is not mounted (an image, a backup); `/` and a chroot with /proc mounted are live.
+  const live = fs.resolve('/proc/mounts').stat !== undefined;
+  const mountTable = live ? '/proc/mounts' : '/etc/fstab';
   load(mountTable, KIND);
 
   // The configuration names more paths (its --config-file, TLS files, sockets, data-root): ask the daemon model.
@@ -77,11 +79,13 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
     facts.set(path, fact);
     if ((fact.type || fact.error) && !project.has(fileOf(path))) add({ path: fileOf(path), kind: KIND, text: '' });
   }
+  const running = live ? runningDockerd(fs, daemon) : undefined;
   const data: HostFactsData = {
-    live: fs.live,
+    live,
     paths: [...facts.values()],
     ...(facts.get(mountTable)?.type ? { mountTable } : {}),
     masked: discovery.masked,
+    ...(running ? { running } : {}),
   };
   // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
   data.dataRoot = fs.resolve(dataRoot(daemon).path).logical;
@@ -94,6 +98,22 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
 function daemonOf(project: Project, root: string): DaemonHost | undefined {
   const daemons = project.machine(root).model('daemon').map((i) => i.model);
   return daemons.find((h) => h.service?.command || h.command) ?? daemons[0];
+}
+
+/**
+ * The running dockerd's command line: the pid its pidfile names (`pidfile`, default
+ * /var/run/docker.pid), then that process's /proc/<pid>/cmdline, read, never signalled. A stale
+ * pidfile, or a pid that is not dockerd, gives nothing.
+ */
+function runningDockerd(fs: RootFs, daemon: DaemonHost | undefined): { pid: number; args: string[] } | undefined {
+  const setting = daemon?.config.get('pidfile')?.value;
+  const pidfile = typeof setting === 'string' && setting.startsWith('/') ? setting : '/var/run/docker.pid';
+  const pid = Number(fs.read(pidfile).text?.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const cmdline = fs.read(`/proc/${pid}/cmdline`).text;
+  const args = cmdline?.split('\0').filter((arg, i, all) => i < all.length - 1 || arg !== '');
+  if (!args || !/(^|\/)dockerd$/.test(args[0] ?? '')) return undefined;
+  return { pid, args };
 }
 
 /** lstat's answer for a path, links followed inside the root. */

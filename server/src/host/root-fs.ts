@@ -31,12 +31,8 @@ export interface ReadResult {
 }
 
 export class RootFs {
-  /** `root` is absolute; `/` reads the live host. */
+  /** `root` is absolute; `/` reads the running host. */
   constructor(readonly root: string) {}
-
-  get live(): boolean {
-    return this.root === '/';
-  }
 
   /** Where `logical` (absolute, as the host names it) ends up, following every link inside the root. */
   resolve(logical: string): Resolved {

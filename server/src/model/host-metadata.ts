@@ -82,6 +82,8 @@ export interface HostMetadata {
   group?: { file: HostFactsFile; entries: GroupEntry[] };
   mounts?: { file: HostFactsFile; entries: MountEntry[] };
   masked: string[];
+  /** On a live host, the running dockerd's pid and command line. */
+  running?: { pid: number; args: string[] };
   /** dockerd's data-root as the host resolves it. */
   dataRoot?: string;
   /** The dockerd host of the machine, when its configuration was found. */
@@ -113,6 +115,7 @@ export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): 
     mounts: mounts?.mounts && { file: mounts, entries: mounts.mounts },
     masked: factsFile.facts.masked,
     dataRoot: factsFile.facts.dataRoot,
+    running: factsFile.facts.running,
     daemon,
     factsFile: factsFile.path,
   };

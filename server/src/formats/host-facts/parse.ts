@@ -40,6 +40,8 @@ export interface HostFactsData {
   dataRoot?: string;
   /** Docker's units linked to /dev/null. */
   masked: string[];
+  /** On a live host, the running dockerd's pid and command line (/proc/<pid>/cmdline). */
+  running?: { pid: number; args: string[] };
 }
 
 export interface HostFactsFile extends ParsedFileBase {
