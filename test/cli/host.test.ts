@@ -149,6 +149,8 @@ describe('dockguard host: owners, modes, accounts, mounts (DG501–DG510)', { sk
       );
       const sarif = JSON.parse(host(root, '--format', 'sarif').stdout);
       assert.equal(sarif.runs[0].results.length, json.findings.length);
+      const html = host(root, '--format', 'html').stdout;
+      checkHtmlReport(html, json.findings);
       const script = host(root, '--script');
       matchSnapshot('host-loose-script.sh', script.stdout);
       assert.ok(script.stdout.startsWith('#!/bin/sh\n'));
@@ -226,6 +228,24 @@ describe('dockguard host: usage', () => {
     assert.equal(run.code, 2);
   });
 });
+
+/** The page's counts agree with its rows and with the findings; it loads nothing from elsewhere. */
+function checkHtmlReport(html: string, findings: { rule: string; severity: string }[]): void {
+  assert.ok(html.startsWith('<!DOCTYPE html>'));
+  assert.doesNotMatch(html, /<script|<link|<img|src=|url\(/, 'the report is self-contained');
+  const attr = (name: string) => Number(new RegExp(`data-${name}="(\\d+)"`).exec(html)?.[1]);
+  for (const severity of ['error', 'warning', 'info']) assert.equal(attr(severity), findings.filter((f) => f.severity === severity).length);
+  assert.equal([...html.matchAll(/<li class="finding /g)].length, findings.length);
+  const severities = [...html.matchAll(/<li class="finding (\w+)"/g)].map((m) => m[1]);
+  assert.deepEqual(severities, [...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)), 'most severe first');
+  const checks = [...html.matchAll(/<tr data-rule="(DG\d+)"><td>([\d.]+)[^<]*<\/td><td>.*?<\/td><td class="\w+">([^<]+)<\/td><\/tr>/g)].map((m) => ({ rule: m[1], section: m[2].split('.')[0], status: m[3] }));
+  assert.ok(checks.length > 20);
+  for (const check of checks) assert.equal(check.status === 'fail', findings.some((f) => f.rule === check.rule), `${check.rule} is ${check.status}`);
+  for (const row of html.matchAll(/<tr data-section="(\d)">.*?data-status="pass">(\d+)<.*?data-status="fail">(\d+)<.*?data-status="not applicable">(\d+)</g)) {
+    const inSection = checks.filter((c) => c.section === row[1]);
+    assert.deepEqual([Number(row[2]), Number(row[3]), Number(row[4])], ['pass', 'fail', 'not applicable'].map((s) => inSection.filter((c) => c.status === s).length), `section ${row[1]}`);
+  }
+}
 
 function listen(path: string, mode: number, gid = 0): Promise<Server> {
   return new Promise((resolve, reject) => {

@@ -6,11 +6,14 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROFILES, SEVERITY_ORDER_OR_NEVER, withDefaults, type Profile } from '../engine/options';
+import { PROFILES, ruleEnabled, SEVERITY_ORDER_OR_NEVER, withDefaults, type LintOptions, type Profile } from '../engine/options';
 import type { Registry } from '../engine/registry';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/types';
+import { version } from '../../../package.json';
+import { applies } from '../host/applicability';
 import { scanHost, type HostScan } from '../host/collect';
 import { displayPath, placeFindings, type PlacedFinding } from './formatters/common';
+import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -24,7 +27,7 @@ sections 1 and 3 ask about. Nothing is executed or written.
 
 Options:
   --root DIR                          treat DIR as / (a mounted image or chroot); default: this host
-  --format text|json|sarif            output format (default: text)
+  --format text|json|sarif|html       output format (default: text); html is one self-contained page for a person
   --profile recommended|strict|all    rule set (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
@@ -32,7 +35,7 @@ Options:
   -h, --help                          show this help
 `;
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 type FailOn = Severity | 'never';
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -80,11 +83,18 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
   if (values.script) out(script(placed, registry, root));
+  else if (format === 'html') out(htmlReport(scan, placed, registry, options, values.root ?? '/'));
   else if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
   else out(notes(scan, cwd) + formatText(placed, scan.fileCount) + remediation(placed));
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
   return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
+}
+
+function htmlReport(scan: HostScan, placed: PlacedFinding[], registry: Registry, options: LintOptions, root: string): string {
+  const host = scan.project.machine(scan.root).model('host')[0]?.model;
+  const rules = registry.rules.filter((rule) => ruleEnabled(rule.meta, options)).map((rule) => ({ meta: rule.meta, applicable: applies(rule.meta, host) }));
+  return formatHtml({ root, fileCount: scan.fileCount, rules, placed, version });
 }
 
 /** A path below the working folder relative to it (as `lint` shows it), else absolute: never `../../etc`. */
