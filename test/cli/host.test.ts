@@ -173,7 +173,7 @@ describe('dockguard host: owners, modes, accounts, mounts (DG501–DG510)', { sk
 
 describe('dockguard host: files that cannot be read (DG512)', { skip: NOT_ROOT }, () => {
   it('says which, never lints them as empty, never blocks on a FIFO, and judges the rest', () => {
-    const root = buildRoot({ modes: { 'etc/docker/daemon.json': 0o600 } });
+    const root = buildRoot({ files: { 'etc/docker/certs.d/registry.example/ca.crt': 'ca\n' }, modes: { 'etc/docker/daemon.json': 0o600, 'etc/docker/certs.d': 0o700 } });
     execFileSync('mkfifo', [join(root, 'etc/default-docker-fifo')]);
     execFileSync('mkdir', ['-p', join(root, 'etc/default')]);
     execFileSync('mv', [join(root, 'etc/default-docker-fifo'), join(root, 'etc/default/docker')]);
@@ -184,7 +184,8 @@ describe('dockguard host: files that cannot be read (DG512)', { skip: NOT_ROOT }
     assert.equal(run.stdout, [
       'etc/docker/daemon.json:1:1 info DG512 cannot read /etc/docker/daemon.json (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
       'etc/default/docker:1:1 info DG512 cannot read /etc/default/docker (not a regular file): the checks that need it were skipped; run as root to see more. [unreadable-file]',
-      '7 files linted: 0 errors, 0 warnings, 2 info',
+      'etc/docker/certs.d:1:1 info DG512 cannot read /etc/docker/certs.d (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
+      '7 files linted: 0 errors, 0 warnings, 3 info',
       '',
     ].join('\n'));
     assert.equal(run.status, 0);

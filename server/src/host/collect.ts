@@ -72,13 +72,10 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
     load(configFile, 'daemon-json');
     daemon = daemonOf(project, root);
   }
-  const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0)];
-  for (const path of paths) {
-    if (facts.has(path)) continue;
-    const fact = examine(fs, path);
-    facts.set(path, fact);
-    if ((fact.type || fact.error) && !project.has(fileOf(path))) add({ path: fileOf(path), kind: KIND, text: '' });
-  }
+  const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0, facts)];
+  for (const path of paths) if (!facts.has(path)) facts.set(path, examine(fs, path));
+  // A finding about a folder, a socket or a certificate needs a file in the project to point at.
+  for (const fact of facts.values()) if ((fact.type || fact.error) && !project.has(fileOf(fact.path))) add({ path: fileOf(fact.path), kind: KIND, text: '' });
   const running = live ? runningDockerd(fs, daemon) : undefined;
   const data: HostFactsData = {
     live,
@@ -131,11 +128,16 @@ function examine(fs: RootFs, path: string): PathFact {
   return fact;
 }
 
-/** The files below certs.d, in name order. */
-function certificates(fs: RootFs, dir: string, depth: number): string[] {
+/** The files below certs.d, in name order; a folder that cannot be listed is a fact that says so. */
+function certificates(fs: RootFs, dir: string, depth: number, facts: Map<string, PathFact>): string[] {
   if (depth > MAX_CERTS_DEPTH) return [];
-  return fs.list(dir).names.flatMap((name) => {
+  const listing = fs.list(dir);
+  if (listing.error) {
+    facts.set(dir, { ...examine(fs, dir), error: listing.error });
+    return [dir];
+  }
+  return listing.names.flatMap((name) => {
     const path = `${dir}/${name}`;
-    return fs.resolve(path).stat?.isDirectory() ? certificates(fs, path, depth + 1) : [path];
+    return fs.resolve(path).stat?.isDirectory() ? certificates(fs, path, depth + 1, facts) : [path];
   });
 }
