@@ -10,6 +10,10 @@ import { chmodSync, chownSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { buildCli, matchSnapshot, runCli } from './harness';
+import { run } from '../../server/src/cli/main';
+import { withRules } from '../../server/src/engine/registry';
+import { defineRule } from '../../server/src/engine/rule';
+import { REGISTRY } from '../../server/src/registry';
 import { buildRoot, HARDENED_FILES, NOT_ROOT, type RootSpec } from '../host/roots';
 
 /** Runs `host --root .` in the root, so paths show as the host names them (below the root); the root's temp path reads `<root>`. */
@@ -218,6 +222,25 @@ describe('dockguard host: a live root (its /proc mounted)', () => {
   it('is silent when the running command line is the unit\'s', () => {
     const root = buildRoot(live('/usr/bin/dockerd\0-H\0fd://\0--containerd=/run/containerd/containerd.sock\0'));
     assert.equal(host(root).stdout, '6 files linted: no problems\n');
+  });
+});
+
+describe('dockguard host: a rule that fails', () => {
+  it('is reported as DG000 in a file the user sees, and the other rules still run', () => {
+    const failing = defineRule({
+      meta: { id: 'DG599', name: 'always-fails', description: 'test', severity: 'info', kinds: ['host-facts'], reads: 'host', messages: {} },
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const root = buildRoot({ modes: { 'etc/docker/daemon.json': 0o666 } });
+    let out = '';
+    const code = run(['host', '--root', '.'], (s) => (out += s), () => {}, root, withRules(REGISTRY, [...REGISTRY.rules, failing]));
+    assert.equal(out.split('\n').filter((l) => /^\S+:\d+:\d+ \w+ DG(000|508) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')).join('\n'), [
+      'etc/docker/daemon.json:1:1 error DG000',
+      'etc/docker/daemon.json:1:1 warning DG508',
+    ].join('\n'));
+    assert.equal(code, 1);
   });
 });
 

@@ -88,8 +88,8 @@ export interface HostMetadata {
   dataRoot?: string;
   /** The dockerd host of the machine, when its configuration was found. */
   daemon?: DaemonHost;
-  /** The facts file (where a rule that fails is reported). */
-  factsFile: string;
+  /** Where a rule that fails is reported (DG000): a file the user sees, never the facts file itself. */
+  failureFile: string;
 }
 
 /** The machine's host metadata, when host mode made it (never in a workspace). */
@@ -117,7 +117,7 @@ export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): 
     dataRoot: factsFile.facts.dataRoot,
     running: factsFile.facts.running,
     daemon,
-    factsFile: factsFile.path,
+    failureFile: daemon?.anchor?.file ?? daemon?.files[0] ?? files.find((f) => f !== factsFile)?.path ?? factsFile.path,
   };
 }
 

@@ -16,6 +16,6 @@ export default defineModel({
     // The host systemd runs dockerd from, else the one daemon.json.
     const daemon = hosts.find((h) => h.service?.command || h.command) ?? hosts[0];
     const host = hostMetadata(machine, daemon);
-    return host ? [{ model: host, file: host.factsFile }] : [];
+    return host ? [{ model: host, file: host.failureFile }] : [];
   },
 });
