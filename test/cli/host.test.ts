@@ -18,7 +18,8 @@ import { buildRoot, HARDENED_FILES, NOT_ROOT, type RootSpec } from '../host/root
 
 /** Runs `host --root .` in the root, so paths show as the host names them (below the root); the root's temp path reads `<root>`. */
 function host(root: string, ...args: string[]) {
-  const run = runCli(['host', '--root', '.', ...args], root);
+  const format = args.some((a) => a === '--format' || a === '--script') ? [] : ['--format', 'concise'];
+  const run = runCli(['host', '--root', '.', ...format, ...args], root);
   return { ...run, stdout: run.stdout.split(root).join('<root>') };
 }
 
@@ -29,7 +30,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
   it('reports nothing on a hardened host and exits 0', () => {
     const run = host(buildRoot(), '--profile', 'all');
     assert.equal(run.stderr, '');
-    assert.equal(run.stdout, '6 files linted: no problems\n');
+    assert.equal(run.stdout, '6 files linted against dockerd 29.7: no problems\n');
     assert.equal(run.code, 0);
   });
 
@@ -48,10 +49,22 @@ describe('dockguard host: finding the files where systemd loads them', () => {
       "note: lib/systemd/system/docker.service is not read: etc/systemd/system/docker.service comes first on systemd's path",
       "note: lib/systemd/system/docker.service.d/50-flags.conf is not read: etc/systemd/system/docker.service.d/50-flags.conf comes first on systemd's path",
       'usr/lib/systemd/system/docker.service.d/60-debug.conf:3:82 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
-      '8 files linted: 0 errors, 1 warning, 0 info',
+      '8 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
+  });
+
+  it('prints the findings grouped under their file by default (--format text), as lint does', () => {
+    const root = buildRoot({ files: { 'usr/lib/systemd/system/docker.service.d/60-debug.conf': DEBUG_DROP_IN } });
+    assert.equal(runCli(['host', '--root', '.'], root).stdout, [
+      'usr/lib/systemd/system/docker.service.d/60-debug.conf',
+      '  3:82  warning  DG109 log-level-not-info',
+      '                 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3).',
+      '',
+      '7 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '',
+    ].join('\n'));
   });
 
   it('runs nothing of a unit linked to /dev/null, drop-ins included', () => {
@@ -62,7 +75,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     const run = host(root);
     assert.equal(run.stdout, [
       'note: etc/systemd/system/docker.service is masked (a link to /dev/null): systemd starts none of it, drop-ins included',
-      '5 files linted: no problems',
+      '5 files linted against dockerd 29.7: no problems',
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
@@ -78,7 +91,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     const run = host(root, '--fail-on', 'never');
     assert.equal(run.stdout, [
       'srv/docker.json:2:3 warning DG103 "icc" is true: containers on the default bridge can reach each other; set it to false and link containers explicitly (CIS 2.2). [inter-container-communication]',
-      '8 files linted: 0 errors, 1 warning, 0 info',
+      '8 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
       '',
     ].join('\n'));
   });
@@ -168,7 +181,7 @@ describe('dockguard host: owners, modes, accounts, mounts (DG501–DG510)', { sk
     const root = buildRoot({ links: { 'var/run': '/run' } });
     const sockets = await Promise.all([listen(join(root, 'run/docker.sock'), 0o660, 999), listen(join(root, 'run/containerd/containerd.sock'), 0o660)]);
     try {
-      assert.equal(host(root).stdout, '6 files linted: no problems\n');
+      assert.equal(host(root).stdout, '6 files linted against dockerd 29.7: no problems\n');
     } finally {
       for (const server of sockets) server.close();
     }
@@ -183,13 +196,13 @@ describe('dockguard host: files that cannot be read (DG512)', { skip: NOT_ROOT }
     execFileSync('mv', [join(root, 'etc/default-docker-fifo'), join(root, 'etc/default/docker')]);
     const cli = buildCli();
     chmodSync(dirname(cli), 0o755);
-    const run = spawnSync(process.execPath, [cli, 'host', '--root', '.'], { cwd: root, encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
+    const run = spawnSync(process.execPath, [cli, 'host', '--root', '.', '--format', 'concise'], { cwd: root, encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
     assert.equal(run.stderr, '');
     assert.equal(run.stdout, [
       'etc/docker/daemon.json:1:1 info DG512 cannot read /etc/docker/daemon.json (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
       'etc/default/docker:1:1 info DG512 cannot read /etc/default/docker (not a regular file): the checks that need it were skipped; run as root to see more. [unreadable-file]',
       'etc/docker/certs.d:1:1 info DG512 cannot read /etc/docker/certs.d (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
-      '7 files linted: 0 errors, 0 warnings, 3 info',
+      '7 files linted against dockerd 29.7: 0 errors, 0 warnings, 3 info',
       '',
     ].join('\n'));
     assert.equal(run.status, 0);
@@ -212,7 +225,7 @@ describe('dockguard host: a live root (its /proc mounted)', () => {
     const run = host(root);
     assert.equal(run.stdout, [
       'lib/systemd/system/docker.service:12:11 info DG513 the running dockerd (pid 4242) was started as `dockerd -H fd:// --containerd=/run/containerd/containerd.sock --icc=true`, not as this ExecStart says (`dockerd -H fd:// --containerd=/run/containerd/containerd.sock`): the unit was changed without a restart, so the findings on it are not yet what runs. [running-config-differs]',
-      '6 files linted: 0 errors, 0 warnings, 1 info',
+      '6 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info',
       'remediation (review, then run as root; dockguard changes nothing):',
       '  DG513 lib/systemd/system/docker.service: systemctl daemon-reload && systemctl restart docker',
       '',
@@ -221,7 +234,7 @@ describe('dockguard host: a live root (its /proc mounted)', () => {
 
   it('is silent when the running command line is the unit\'s', () => {
     const root = buildRoot(live('/usr/bin/dockerd\0-H\0fd://\0--containerd=/run/containerd/containerd.sock\0'));
-    assert.equal(host(root).stdout, '6 files linted: no problems\n');
+    assert.equal(host(root).stdout, '6 files linted against dockerd 29.7: no problems\n');
   });
 });
 
@@ -235,7 +248,8 @@ describe('dockguard host: a rule that fails', () => {
     });
     const root = buildRoot({ modes: { 'etc/docker/daemon.json': 0o666 } });
     let out = '';
-    const code = run(['host', '--root', '.'], (s) => (out += s), () => {}, root, withRules(REGISTRY, [...REGISTRY.rules, failing]));
+    const io = { out: (s: string) => (out += s), err: () => {}, cwd: root, isTTY: false, env: {} };
+    const code = run(['host', '--root', '.', '--format', 'concise'], io, withRules(REGISTRY, [...REGISTRY.rules, failing]));
     assert.equal(out.split('\n').filter((l) => /^\S+:\d+:\d+ \w+ DG(000|508) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')).join('\n'), [
       'etc/docker/daemon.json:1:1 error DG000',
       'etc/docker/daemon.json:1:1 warning DG508',

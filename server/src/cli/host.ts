@@ -16,7 +16,9 @@ import { displayPath, placeFindings, type PlacedFinding } from './formatters/com
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatText } from './formatters/text';
+import { formatConcise } from './formatters/concise';
+import type { RunFacts } from './formatters/summary';
+import { formatText, type TextStyle } from './formatters/text';
 import { UsageError } from './sources';
 
 export const HOST_USAGE = `Usage: dockguard host [options]
@@ -27,7 +29,8 @@ sections 1 and 3 ask about. Nothing is executed or written.
 
 Options:
   --root DIR                          treat DIR as / (a mounted image or chroot); default: this host
-  --format text|json|sarif|html       output format (default: text); html is one self-contained page for a person
+  --format text|concise|json|sarif|html
+                                      output format (default: text); html is one self-contained page for a person
   --profile recommended|strict|all    rule set (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
@@ -35,7 +38,7 @@ Options:
   -h, --help                          show this help
 `;
 
-const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
+const FORMATS = ['text', 'concise', 'json', 'sarif', 'html'] as const;
 type FailOn = Severity | 'never';
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -45,7 +48,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** Runs `host` with the arguments after the command; usage errors are thrown to `run`'s handler. */
-export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry): number {
+export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry, style: TextStyle): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -86,7 +89,10 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   else if (format === 'html') out(htmlReport(scan, placed, registry, options, values.root ?? '/'));
   else if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
-  else out(notes(scan, cwd) + formatText(placed, scan.fileCount) + remediation(placed));
+  else {
+    const facts: RunFacts = { files: scan.fileCount, fixedFiles: 0, dockerVersions: new Map([[options.dockerVersion, scan.fileCount]]) };
+    out(notes(scan, cwd) + (format === 'concise' ? formatConcise(placed, facts) : formatText(placed, facts, style)) + remediation(placed));
+  }
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
   return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
 }
