@@ -258,6 +258,19 @@ describe('dockguard host: a rule that fails', () => {
   });
 });
 
+describe('dockguard host: a root without Docker', () => {
+  it('says so, and judges nothing that needs a daemon (no data-root finding)', () => {
+    const root = buildRoot({ files: { 'etc/docker/daemon.json': null, 'lib/systemd/system/docker.service': null, 'lib/systemd/system/docker.socket': null } });
+    const run = host(root);
+    assert.equal(run.stdout, [
+      'note: no Docker configuration below <root>/ (no daemon.json, docker.service or docker.socket where dockerd and systemd look)',
+      '3 files linted against dockerd 29.7: no problems',
+      '',
+    ].join('\n'));
+    assert.equal(run.code, 0);
+  });
+});
+
 describe('dockguard host: usage', () => {
   it('refuses a root that is not a folder and a PATH, with exit 2', () => {
     assert.deepEqual(runCli(['host', '--root', 'no/such/dir']).stderr, 'dockguard: --root no/such/dir: no such folder (see dockguard --help)\n');

@@ -139,6 +139,7 @@ function script(placed: PlacedFinding[], registry: Registry, root: string): stri
 function notes(scan: HostScan, cwd: string): string {
   const shown = (path: string) => shownPath(scan.root + path.slice(1), cwd);
   const lines = [
+    ...(scan.daemon ? [] : [`note: no Docker configuration below ${scan.root} (no daemon.json, docker.service or docker.socket where dockerd and systemd look)`]),
     ...scan.discovery.masked.map((path) => `note: ${shown(path)} is masked (a link to /dev/null): systemd starts none of it, drop-ins included`),
     ...scan.discovery.shadowed.map(({ path, by }) => `note: ${shown(path)} is not read: ${shown(by)} comes first on systemd's path`),
   ];

@@ -8,7 +8,7 @@ import { decodeBytes } from '../engine/decode';
 import { Project, type SourceFile } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import { FACTS_FILE, type HostFactsData, type PathFact } from '../formats/host-facts/parse';
-import { ACCOUNT_FILES, CERTS_D, dataRoot, examinedPaths } from '../model/host-metadata';
+import { ACCOUNT_FILES, CERTS_D, dataRoot, examinedPaths, mainDaemon } from '../model/host-metadata';
 import type { DaemonHost } from '../model/host';
 import { discoverHost, type Discovery } from './discover';
 import { entryType, RootFs } from './root-fs';
@@ -25,6 +25,8 @@ export interface HostScan {
   sources: SourceFile[];
   discovery: Discovery;
   facts: HostFactsData;
+  /** The dockerd host found, if any Docker configuration was. */
+  daemon?: DaemonHost;
   /** How many of the sources are files (folders and sockets are examined, not read). */
   fileCount: number;
 }
@@ -81,20 +83,18 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
     live,
     paths: [...facts.values()],
     ...(facts.get(mountTable)?.type ? { mountTable } : {}),
+    // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
+    dataRoot: fs.resolve(dataRoot(daemon).path).logical,
     masked: discovery.masked,
     ...(running ? { running } : {}),
   };
-  // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
-  data.dataRoot = fs.resolve(dataRoot(daemon).path).logical;
   project.set({ path: root + FACTS_FILE, kind: KIND, text: JSON.stringify(data) });
   const notFiles = new Set(data.paths.filter((f) => f.type === 'directory' || f.type === 'socket').map((f) => fileOf(f.path)));
-  return { project, root, sources, discovery, facts: data, fileCount: sources.filter((s) => !notFiles.has(s.path)).length };
+  return { project, root, sources, discovery, facts: data, daemon, fileCount: sources.filter((s) => !notFiles.has(s.path)).length };
 }
 
-/** The dockerd host of the root's machine: the one systemd runs dockerd from, else the one daemon.json. */
 function daemonOf(project: Project, root: string): DaemonHost | undefined {
-  const daemons = project.machine(root).model('daemon').map((i) => i.model);
-  return daemons.find((h) => h.service?.command || h.command) ?? daemons[0];
+  return mainDaemon(project.machine(root).model('daemon').map((i) => i.model));
 }
 
 /**

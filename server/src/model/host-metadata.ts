@@ -92,6 +92,11 @@ export interface HostMetadata {
   failureFile: string;
 }
 
+/** The dockerd of a machine's hosts: the one systemd runs (or an env file starts), else the one daemon.json. */
+export function mainDaemon(hosts: readonly DaemonHost[]): DaemonHost | undefined {
+  return hosts.find((h) => h.service?.command || h.command) ?? hosts[0];
+}
+
 /** The machine's host metadata, when host mode made it (never in a workspace). */
 export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): HostMetadata | undefined {
   const files = machine.filesOf<HostFactsFile>('host-facts');

@@ -17,11 +17,11 @@ export default defineRule({
     },
   },
   check(context, host) {
-    // Without a mount table (an image with no /etc/fstab) this is not applicable.
-    if (!host.mounts || host.dataRoot === undefined) return;
+    // Without Docker, or without a mount table (an image with no /etc/fstab), this is not applicable.
+    if (!host.daemon || !host.mounts || host.dataRoot === undefined) return;
     if (host.mounts.entries.some((m) => m.mountPoint === host.dataRoot)) return;
     const named = dataRoot(host.daemon);
-    const at = named.setting ? namedLocation(host, named) : host.daemon?.anchor ?? { file: host.mounts.file.path, span: { start: 0, end: 0 } };
+    const at = named.setting ? namedLocation(host, named) : host.daemon.anchor ?? { file: host.mounts.file.path, span: { start: 0, end: 0 } };
     const path = host.dataRoot === named.path ? named.path : `${named.path} (→ ${host.dataRoot})`;
     context.report({ messageId: 'notMounted', data: { path, table: host.hostPathOf(host.mounts.file.path) }, at });
   },
