@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync } from 'node:fs';
+import { chmodSync, chownSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { buildCli, matchSnapshot, runCli } from './harness';
@@ -268,6 +268,16 @@ describe('dockguard host: a root without Docker', () => {
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
+  });
+});
+
+describe('dockguard host --config', () => {
+  it('applies the named .dockguard.yaml: a rule turned off, another severity', () => {
+    const root = buildRoot({ modes: { 'etc/docker/daemon.json': 0o666, 'etc/docker': 0o777 } });
+    writeFileSync(join(root, 'host.dockguard.yaml'), 'rules:\n  DG504: "off"\n  DG508: error\n');
+    const run = host(root, '--config', 'host.dockguard.yaml');
+    assert.deepEqual(run.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')), ['etc/docker/daemon.json:1:1 error DG508']);
+    assert.equal(run.code, 1);
   });
 });
 

@@ -6,17 +6,18 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROFILES, ruleEnabled, SEVERITY_ORDER_OR_NEVER, withDefaults, type LintOptions, type Profile } from '../engine/options';
-import type { Registry } from '../engine/registry';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/types';
 import { version } from '../../../package.json';
+import { PROFILES, ruleEnabled, SEVERITY_ORDER_OR_NEVER, type LintOptions, type Profile } from '../engine/options';
+import { knownRuleIds, type Registry } from '../engine/registry';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../engine/types';
 import { applies } from '../host/applicability';
 import { scanHost, type HostScan } from '../host/collect';
+import { effectiveOptions, readConfigFile } from './config';
 import { displayPath, placeFindings, type PlacedFinding } from './formatters/common';
+import { formatConcise } from './formatters/concise';
 import { formatHtml } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatConcise } from './formatters/concise';
 import type { RunFacts } from './formatters/summary';
 import { formatText, type TextStyle } from './formatters/text';
 import { UsageError } from './sources';
@@ -34,6 +35,7 @@ Options:
   --profile recommended|strict|all    rule set (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
+  --config FILE                       a .dockguard.yaml whose profile, dockerVersion and rules apply (none is looked up)
   --script                            print one shell script with every remediation, for a person to review and run
   -h, --help                          show this help
 `;
@@ -58,6 +60,7 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
       'profile': { type: 'string' },
       'fail-on': { type: 'string' },
       'docker-version': { type: 'string' },
+      'config': { type: 'string' },
       'script': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
@@ -81,7 +84,9 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   }
   if (!isDirectory) throw new UsageError(`--root ${values.root}: no such folder`);
 
-  const options = withDefaults({ ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) });
+  // A host's files are not a workspace: no .dockguard.yaml is looked up beside them, one can be named.
+  const config = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), knownRuleIds(registry), cwd);
+  const options = effectiveOptions(config, { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) });
   const scan = scanHost(root, registry);
   const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
