@@ -18,8 +18,8 @@ export default defineRule({
   check(context, host) {
     const group = host.group?.entries.find((e) => e.name === 'docker');
     if (!host.group || !group) return;
-    const primary = (host.passwd?.entries ?? []).filter((u) => u.gid === group.gid).map((u) => `${u.name} (primary group)`);
-    const names = [...group.members, ...primary.filter((p) => !group.members.includes(p.slice(0, p.indexOf(' '))))];
+    const primary = (host.passwd?.entries ?? []).filter((user) => user.gid === group.gid && !group.members.includes(user.name));
+    const names = [...group.members, ...primary.map((user) => `${user.name} (primary group)`)];
     if (names.length === 0) return;
     context.report({
       messageId: 'members',
