@@ -287,6 +287,9 @@ describe('dockguard host: usage', () => {
     const run = runCli(['host', 'etc']);
     assert.equal(run.stderr, "dockguard: host takes no PATH (got 'etc'); name the root with --root DIR (see dockguard --help)\n");
     assert.equal(run.code, 2);
+    assert.equal(runCli(['host', '--bogus']).stderr, 'dockguard: unknown option --bogus for host (see dockguard --help)\n');
+    assert.equal(runCli(['host', '--root']).stderr, 'dockguard: --root needs a value (see dockguard --help)\n');
+    assert.equal(runCli(['host', '--format', 'xml']).stderr, "dockguard: --format must be one of text, concise, json, sarif, html (got 'xml') (see dockguard --help)\n");
   });
 });
 

@@ -49,22 +49,33 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
+const OPTIONS = {
+  'root': { type: 'string' },
+  'format': { type: 'string' },
+  'profile': { type: 'string' },
+  'fail-on': { type: 'string' },
+  'docker-version': { type: 'string' },
+  'config': { type: 'string' },
+  'script': { type: 'boolean' },
+  'help': { type: 'boolean', short: 'h' },
+} as const;
+
+/** Node's parser, its errors told as dockguard's usage errors (exit 2, one line). */
+function parseHostArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option} for host`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value`);
+    throw new UsageError(message.split('\n')[0]);
+  }
+}
+
 /** Runs `host` with the arguments after the command; usage errors are thrown to `run`'s handler. */
 export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry, style: TextStyle): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'root': { type: 'string' },
-      'format': { type: 'string' },
-      'profile': { type: 'string' },
-      'fail-on': { type: 'string' },
-      'docker-version': { type: 'string' },
-      'config': { type: 'string' },
-      'script': { type: 'boolean' },
-      'help': { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseHostArgs(argv);
   if (values.help) {
     out(HOST_USAGE);
     return 0;
