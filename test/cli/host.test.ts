@@ -282,6 +282,14 @@ describe('dockguard host --config', () => {
 });
 
 describe('dockguard host: usage', () => {
+  it('has its own help, and the main help names it', () => {
+    const help = runCli(['host', '--help']);
+    assert.ok(help.stdout.startsWith('Usage: dockguard host [options]\n'));
+    assert.match(help.stdout, /--root DIR {2,}treat DIR as \//);
+    assert.equal(help.code, 0);
+    assert.match(runCli(['--help']).stdout, /^ {7}dockguard host \[--root DIR\] \[options\] {3}\(see dockguard host --help\)$/m);
+  });
+
   it('refuses a root that is not a folder and a PATH, with exit 2', () => {
     assert.deepEqual(runCli(['host', '--root', 'no/such/dir']).stderr, 'dockguard: --root no/such/dir: no such folder (see dockguard --help)\n');
     const run = runCli(['host', 'etc']);
