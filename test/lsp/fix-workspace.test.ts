@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { HARDENED_DAEMON_JSON, tempWorkspace } from '../cli/harness';
 import { fileUri, startClient } from './harness';
 
@@ -17,7 +17,7 @@ test('the command fixes the safe problems of every file of the workspace, open o
     await client.connection.sendRequest('workspace/executeCommand', { command: 'dockguard.fixAllInWorkspace', arguments: [] });
     assert.equal(client.appliedEdits.length, 1);
     const changes = client.appliedEdits[0].documentChanges as TextDocumentEdit[];
-    assert.deepEqual(changes.map((c) => [c.textDocument.uri, c.edits.map((e) => e.newText)]), [
+    assert.deepEqual(changes.map((c) => [c.textDocument.uri, (c.edits as TextEdit[]).map((e) => e.newText)]), [
       [fileUri(join(ws, 'a/etc/docker/daemon.json')), ['']],
       [fileUri(join(ws, 'b/etc/docker/daemon.json')), ['']],
     ]);

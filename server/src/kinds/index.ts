@@ -5,6 +5,7 @@
 import type { KindModule } from '../engine/kind';
 import daemonJson from './daemon-json';
 import dockguardConfig from './dockguard-config';
+import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd, dockguardConfig] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, hostFacts, dockguardConfig] as KindModule[];
