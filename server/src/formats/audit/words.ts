@@ -1,0 +1,91 @@
+/**
+ * A rules file → lines of words, split as auditctl's fileopt does: one rule per line, words
+ * separated by spaces only (a tab is part of a word), `\ ` a space inside a word and `\\` a
+ * backslash; a line whose first word starts with `#` is a comment, a line of spaces is blank.
+ */
+import type { Span } from '../../engine/types';
+
+/** One word with its text (escapes resolved) and where it is written. */
+export interface AuditWord {
+  text: string;
+  span: Span;
+  /** Offset in the file of each character of `text` and of its end; absent when the word has no escape (offset = span.start + index). */
+  offsets?: number[];
+}
+
+export interface AuditLineWords {
+  /** From the line's first character to its end, the line break excluded. */
+  span: Span;
+  words: AuditWord[];
+}
+
+export interface SplitFile {
+  lines: AuditLineWords[];
+  /** Comment lines, from `#` to the end of the line. */
+  comments: Span[];
+}
+
+export function splitRules(text: string): SplitFile {
+  const lines: AuditLineWords[] = [];
+  const comments: Span[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // augenrules strips a CR before the line break; auditctl reads what augenrules wrote.
+    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const words = splitLine(text, start, contentEnd);
+    if (words.length > 0) {
+      if (words[0].text.startsWith('#')) comments.push({ start: words[0].span.start, end: contentEnd });
+      else lines.push({ span: { start, end: contentEnd }, words });
+    }
+    start = end + 1;
+  }
+  return { lines, comments };
+}
+
+function splitLine(text: string, start: number, end: number): AuditWord[] {
+  const words: AuditWord[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && text[i] === ' ') i++;
+    if (i >= end) break;
+    const wordStart = i;
+    let escaped = false;
+    while (i < end && text[i] !== ' ') {
+      // `\ ` keeps the space in the word; `\\` is one backslash.
+      if (text[i] === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\') && i + 1 < end) {
+        escaped = true;
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    words.push(escaped ? unescape(text, wordStart, i) : { text: text.slice(wordStart, i), span: { start: wordStart, end: i } });
+  }
+  return words;
+}
+
+function unescape(text: string, start: number, end: number): AuditWord {
+  let value = '';
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    offsets.push(i);
+    if (text[i] === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\') && i + 1 < end) i++;
+    value += text[i];
+  }
+  offsets.push(end);
+  return { text: value, span: { start, end }, offsets };
+}
+
+/** The part [from, to) of a word's text as a span of the file. */
+export function subSpan(word: AuditWord, from: number, to: number = word.text.length): Span {
+  if (!word.offsets) return { start: word.span.start + from, end: word.span.start + to };
+  return { start: word.offsets[from], end: word.offsets[to] };
+}
+
+/** The part [from, to) of a word as a word of its own. */
+export function subWord(word: AuditWord, from: number, to: number = word.text.length): AuditWord {
+  const span = subSpan(word, from, to);
+  return word.offsets ? { text: word.text.slice(from, to), span, offsets: word.offsets.slice(from, to + 1) } : { text: word.text.slice(from, to), span };
+}
