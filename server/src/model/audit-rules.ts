@@ -9,6 +9,7 @@
  */
 import type { AuditFile } from '../formats/audit/parse';
 import type { AuditRule } from '../formats/audit/rule';
+import type { HostEvidence } from './docker-watches';
 import { versionCompare } from './version-sort';
 
 /** One rule of the set and the file it is written in. */
@@ -32,6 +33,8 @@ export interface AuditRuleSet {
   compiled?: AuditFile;
   /** The first file of the set: where a finding about the whole set goes. */
   anchor: AuditFile;
+  /** What the machine's tree shows (which Docker paths apply). */
+  evidence: HostEvidence;
 }
 
 const RULES_D = /^(.*\/)?rules\.d$/;
@@ -46,7 +49,7 @@ function baseName(path: string): string {
 }
 
 /** The rule sets of one machine's (or one folder's) audit files. */
-export function buildAuditRuleSets(files: readonly AuditFile[]): AuditRuleSet[] {
+export function buildAuditRuleSets(files: readonly AuditFile[], evidence: HostEvidence = { paths: new Set() }): AuditRuleSet[] {
   const fragments = new Map<string, AuditFile[]>();
   for (const file of files) {
     const folder = folderOf(file.path.replace(/\\/g, '/'));
@@ -59,11 +62,11 @@ export function buildAuditRuleSets(files: readonly AuditFile[]): AuditRuleSet[] 
     const compiled = files.find((f) => f.path.replace(/\\/g, '/') === `${folderOf(folder) === '' ? '' : `${folderOf(folder)}/`}audit.rules`);
     list.forEach((f) => used.add(f));
     if (compiled) used.add(compiled);
-    sets.push({ mode: 'augenrules', source: folder, files: list, rules: augenrulesOrder(list), compiled, anchor: list[0] });
+    sets.push({ mode: 'augenrules', source: folder, files: list, rules: augenrulesOrder(list), compiled, anchor: list[0], evidence });
   }
   for (const file of files) {
     if (used.has(file)) continue;
-    sets.push({ mode: 'standalone', source: file.path, files: [file], ...standaloneOrder(file), anchor: file });
+    sets.push({ mode: 'standalone', source: file.path, files: [file], ...standaloneOrder(file), anchor: file, evidence });
   }
   return sets;
 }

@@ -5,7 +5,7 @@
  * set is narrowed by what the host's tree shows: the unit folder it uses, its distribution family,
  * whether the old containerd shims are there.
  */
-import type { AuditRule } from '../formats/audit/rule';
+import { loads, type AuditRule } from '../formats/audit/rule';
 import type { AuditRuleSet, LoadedRule } from './audit-rules';
 
 export interface DockerPath {
@@ -108,7 +108,7 @@ export function watchFor(set: AuditRuleSet, target: DockerPath): LoadedRule | un
     const { rule } = loaded;
     if (rule.type === 'unwatch' && found && trimSlashes(rule.path!.text) === watchedPath(found.rule)) found = undefined;
     const watched = watchedPath(rule);
-    if (!found && watched !== undefined && rule.problems.every((p) => p.warning) && paths.some((p) => covers(watched, p))) found = loaded;
+    if (!found && watched !== undefined && loads(rule) && paths.some((p) => covers(watched, p))) found = loaded;
   }
   return found;
 }

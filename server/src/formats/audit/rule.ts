@@ -161,6 +161,11 @@ export function interpretLine(line: AuditLineWords): AuditRule {
   return rule;
 }
 
+/** True when auditctl accepts the line (it may warn): the rule reaches the kernel. */
+export function loads(rule: AuditRule): boolean {
+  return rule.problems.every((p) => p.warning);
+}
+
 function pathType(rule: AuditRule): RuleType {
   return rule.options.some((o) => o.info.name === 'W') ? 'unwatch' : 'watch';
 }

@@ -1,0 +1,43 @@
+import { defineRule, type FixProposal } from '../../engine/rule';
+import { insertLinesBeforeEnable } from '../../formats/audit/edits';
+import { unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
+
+const watchLine = (target: DockerPath) => `-w ${target.path} -p wa -k docker`;
+const CAVEAT = 'auditctl stops loading at a watch whose folder does not exist on the host, unless -c is in effect';
+
+/**
+ * CIS 1.1.3–1.1.18: Docker's binaries, state, configuration and units should be watched, so changes
+ * to them leave a trail. Judged once per rule set (a host's rules.d as augenrules merges it, or a
+ * file loaded as it stands), against the paths that apply to the host (see docker-watches.ts);
+ * reported at the first line of the set's first file.
+ */
+export default defineRule({
+  meta: {
+    id: 'DG401',
+    name: 'docker-path-not-audited',
+    description: 'A Docker file or directory has no audit watch (CIS 1.1.3–1.1.18).',
+    severity: 'warning',
+    level: 'L1',
+    cis: { 'v1.6.0': '1.1.3–1.1.18', 'v1.5.0': '1.1.3–1.1.18' },
+    kinds: ['audit'],
+    reads: 'audit-rules',
+    messages: {
+      one: 'No audit watch on {{paths}}: changes to it leave no trail. Add `-w PATH -p wa -k docker`.',
+      many: '{{count}} Docker paths have no audit watch: {{paths}}. Changes to them leave no trail; add `-w PATH -p wa -k docker` for each.',
+    },
+    fix: 'unsafe',
+  },
+  check(context, set) {
+    const missing = unwatchedDockerPaths(set, set.evidence);
+    if (missing.length === 0) return;
+    const file = set.anchor;
+    const firstLine = file.text.search(/\r?\n|$/);
+    const paths = missing.map((m) => `${m.path} (CIS ${m.cis})`).join(', ');
+    const fixes = (): FixProposal[] => {
+      const each = missing.map((target) => ({ title: `Add ${watchLine(target)} (${CAVEAT})`, safety: 'unsafe' as const, edits: [insertLinesBeforeEnable(file, [watchLine(target)])] }));
+      if (missing.length === 1) return each;
+      return [...each, { title: `Add watches on all ${missing.length} paths (${CAVEAT})`, safety: 'unsafe', edits: [insertLinesBeforeEnable(file, missing.map(watchLine))] }];
+    };
+    context.report({ messageId: missing.length === 1 ? 'one' : 'many', data: { count: missing.length, paths }, at: { file: file.path, span: { start: 0, end: firstLine } }, fixes });
+  },
+});
