@@ -8,7 +8,7 @@ import { ACTION_DESCRIPTIONS, FIELDS, LIST_DESCRIPTIONS } from '../../formats/au
 import { OPTIONS } from '../../formats/audit/getopt';
 import type { AuditFile } from '../../formats/audit/parse';
 import { ANY_ARCH, scopeForArch, syscallNames } from '../../formats/audit/syscalls';
-import type { CompletionEntry, FeatureContext } from '../index';
+import type { CompletionEntry, FeatureContext } from '../../engine/kind';
 import { fieldDocumentation, optionDocumentation } from './hover';
 
 const LIST_ACTIONS = ['always,exit', 'never,exit', 'always,exclude', 'never,exclude', 'never,user', 'never,filesystem', 'always,task', 'never,task'];

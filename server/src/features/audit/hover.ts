@@ -10,7 +10,7 @@ import type { AuditRule } from '../../formats/audit/rule';
 import { syscallNumbers, ANY_ARCH } from '../../formats/audit/syscalls';
 import type { AuditWord } from '../../formats/audit/words';
 import { allDockerPaths, covers } from '../../model/docker-watches';
-import type { FeatureContext, HoverResult } from '../index';
+import type { FeatureContext, HoverResult } from '../../engine/kind';
 
 const inside = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
 
