@@ -5,7 +5,7 @@ import { auditCompletion } from '../../server/src/features/audit/completion';
 import { auditHover } from '../../server/src/features/audit/hover';
 import { parseAudit } from '../../server/src/formats/audit/parse';
 
-const context = { findings: [], dockerVersion: '29.7' };
+const context = { findings: [], dockerVersion: '29.7', rules: [] };
 const text = '-w /etc/docker -p wa -k docker\n-a always,exit -F arch=b64 -S openat -F auid>=1000 -k access\n';
 const file = parseAudit('etc/audit/rules.d/docker.rules', text);
 const at = (needle: string, delta = 1) => text.indexOf(needle) + delta;

@@ -26,14 +26,17 @@ export interface HostEvidence {
 const UNIT_FOLDERS = ['/usr/lib/systemd/system', '/lib/systemd/system', '/etc/systemd/system'];
 
 /**
- * The unit's paths on the host: each folder the tree puts it in; else /usr/lib (the same file as
- * /lib on a merged-/usr host), where a watch in another unit folder counts too.
+ * The unit's paths on the host: each folder the tree puts it in; else the folder the tree puts the
+ * other Docker unit in; else /usr/lib (the same file as /lib on a merged-/usr host). When the tree
+ * does not show the unit itself, a watch in another unit folder counts too.
  */
 function unitPaths(cis: string, unit: string, evidence: HostEvidence): DockerPath[] {
   const candidates = UNIT_FOLDERS.map((folder) => `${folder}/${unit}`);
   const present = candidates.filter((p) => evidence.paths.has(p));
   if (present.length > 0) return present.map((path) => ({ cis, path }));
-  return [{ cis, path: candidates[0], also: candidates.slice(1) }];
+  const sibling = UNIT_FOLDERS.find((folder) => ['docker.service', 'docker.socket'].some((u) => evidence.paths.has(`${folder}/${u}`))) ?? UNIT_FOLDERS[0];
+  const path = `${sibling}/${unit}`;
+  return [{ cis, path, also: candidates.filter((c) => c !== path) }];
 }
 
 /** Debian-like: the tree has /etc/default/docker or Debian's release file; RHEL-like: /etc/sysconfig/docker or a redhat-release. */

@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal } from '../../engine/rule';
 import { insertLinesBeforeEnable } from '../../formats/audit/edits';
-import { unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
+import { covers, unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
 
 const watchLine = (target: DockerPath) => `-w ${target.path} -p wa -k docker`;
 const CAVEAT = 'auditctl stops loading at a watch whose folder does not exist on the host, unless -c is in effect';
@@ -36,7 +36,9 @@ export default defineRule({
     const fixes = (): FixProposal[] => {
       const each = missing.map((target) => ({ title: `Add ${watchLine(target)} (${CAVEAT})`, safety: 'unsafe' as const, edits: [insertLinesBeforeEnable(file, [watchLine(target)])] }));
       if (missing.length === 1) return each;
-      return [...each, { title: `Add watches on all ${missing.length} paths (${CAVEAT})`, safety: 'unsafe', edits: [insertLinesBeforeEnable(file, missing.map(watchLine))] }];
+      // A watch on /run/containerd or /etc/docker also covers the socket and daemon.json below it.
+      const needed = missing.filter((m) => !missing.some((other) => other !== m && covers(other.path, m.path)));
+      return [...each, { title: `Add the ${needed.length} watches that cover all ${missing.length} paths (${CAVEAT})`, safety: 'unsafe', edits: [insertLinesBeforeEnable(file, needed.map(watchLine))] }];
     };
     context.report({ messageId: missing.length === 1 ? 'one' : 'many', data: { count: missing.length, paths }, at: { file: file.path, span: { start: 0, end: firstLine } }, fixes });
   },
