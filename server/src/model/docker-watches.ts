@@ -103,20 +103,28 @@ export function covers(watched: string, path: string): boolean {
   return watched === path || path.startsWith(watched === '/' ? '/' : `${watched}/`);
 }
 
-/** The watch that covers a Docker path (or one of its other paths) in the set; a later `-W` of the same path removes it. */
-export function watchFor(set: AuditRuleSet, target: DockerPath): LoadedRule | undefined {
-  const paths = [target.path, ...(target.also ?? [])];
-  let found: LoadedRule | undefined;
+/** The set's watches for writes or attribute changes, in load order; a later `-W` of the same path removes one. */
+function watches(set: AuditRuleSet): { loaded: LoadedRule; path: string }[] {
+  const list: { loaded: LoadedRule; path: string }[] = [];
   for (const loaded of set.rules) {
     const { rule } = loaded;
-    if (rule.type === 'unwatch' && found && trimSlashes(rule.path!.text) === watchedPath(found.rule)) found = undefined;
-    const watched = watchedPath(rule);
-    if (!found && watched !== undefined && loads(rule) && paths.some((p) => covers(watched, p))) found = loaded;
+    if (rule.type === 'unwatch') {
+      const removed = trimSlashes(rule.path!.text);
+      const at = list.findIndex((w) => w.path === removed);
+      if (at >= 0) list.splice(at, 1);
+      continue;
+    }
+    const path = loads(rule) ? watchedPath(rule) : undefined;
+    if (path !== undefined) list.push({ loaded, path });
   }
-  return found;
+  return list;
 }
 
-/** The required Docker paths the set does not watch. */
+/** The required Docker paths the set does not watch (a watch on the path, one of its other paths, or a folder above). */
 export function unwatchedDockerPaths(set: AuditRuleSet, evidence: HostEvidence): DockerPath[] {
-  return requiredDockerPaths(evidence).filter((target) => !watchFor(set, target));
+  const watched = watches(set);
+  return requiredDockerPaths(evidence).filter((target) => {
+    const paths = [target.path, ...(target.also ?? [])];
+    return !watched.some((w) => paths.some((p) => covers(w.path, p)));
+  });
 }

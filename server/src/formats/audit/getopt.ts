@@ -100,7 +100,7 @@ export function readOptions(words: readonly AuditWord[]): ReadOptions {
     }
     for (let j = 1; j < text.length; j++) {
       const info = SHORT.get(text[j]);
-      const flag = subWord(word, j === 1 ? 0 : j, j + 1);
+      const flag = j === 1 && text.length === 2 ? word : subWord(word, j === 1 ? 0 : j, j + 1);
       if (!info) {
         result.problems.push({ span: flag.span, message: `unknown option -${text[j]}` });
         continue;

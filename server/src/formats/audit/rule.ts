@@ -9,15 +9,11 @@ import { closeMatches } from '../../schema/suggest';
 import { ACTIONS, FILTER_LISTS, MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, type FilterList } from './fields';
 import { checkComparison, checkField, type AuditField, type FieldState } from './field-check';
 import { readOptions, type AuditOption } from './getopt';
+import { report, type AuditProblem } from './problem';
 import { ANY_ARCH, closeSyscalls, describeScope, syscallKnown, type SyscallScope } from './syscalls';
 import { subWord, type AuditLineWords, type AuditWord } from './words';
 
-export interface AuditProblem {
-  span: Span;
-  message: string;
-  /** auditctl loads the line but warns: the rule will not do what it says. */
-  warning?: boolean;
-}
+export type { AuditProblem } from './problem';
 
 /** The control settings augenrules moves (`-D`, `-b`, `-f`, `-e`) and the others. */
 export interface ControlSetting {
@@ -59,79 +55,78 @@ export interface AuditRule {
 
 /** Options whose handlers apply to a rule being built (the others are settings or commands). */
 const RULE_OPTIONS = new Set(['a', 'A', 'd', 'w', 'W', 'S', 'F', 'C', 'k', 'p']);
+const LISTS: ReadonlySet<string> = new Set(FILTER_LISTS);
+const NO_SYSCALL_LISTS: ReadonlySet<string> = new Set(['task', 'user', 'filesystem', 'exclude']);
 
 export function interpretLine(line: AuditLineWords): AuditRule {
   const read = readOptions(line.words);
   const first = line.words[0].span.start;
   const last = line.words[line.words.length - 1].span.end;
-  const rule: AuditRule = { type: 'other', span: { start: first, end: last }, options: read.options, controls: [], syscalls: [], fields: [], comparisons: [], keys: [], problems: [...read.problems] };
-  const problem = (span: Span, message: string, warning?: boolean) => rule.problems.push(warning ? { span, message, warning } : { span, message });
-  const state: FieldState = { scope: ANY_ARCH, syscallAdded: false, permAdded: false, exeAdded: false, fsAdded: false };
-  let keyLength = -1;
-  const addKey = (word: AuditWord) => {
-    rule.keys.push(word);
-    if (word.text.includes('\u0001')) problem(word.span, `key '${word.text}' has an illegal character (\\x01 separates keys)`);
-    keyLength += word.text.length + 1;
-    if (keyLength > MAX_KEY_LENGTH) problem(word.span, `the keys of this rule are longer than ${MAX_KEY_LENGTH} characters together`);
+  const problems: AuditProblem[] = read.problems;
+  // Every property set here, in one order: one object shape for all rules.
+  const rule: AuditRule = {
+    type: 'other', span: { start: first, end: last }, options: read.options, controls: [], operation: undefined, list: undefined, action: undefined,
+    path: undefined, perms: undefined, syscalls: [], fields: [], comparisons: [], keys: [], problems,
   };
+  const state: FieldState = { scope: ANY_ARCH, syscallAdded: false, permAdded: false, exeAdded: false, fsAdded: false };
 
   for (const option of read.options) {
     const { name } = option.info;
     const value = option.value;
     if (!RULE_OPTIONS.has(name)) {
       rule.controls.push({ option, name, value });
-      if (name === 'R') problem(option.flag.span, '-R cannot be used inside a rules file (nested rule files are not supported)');
-      else if (value) checkControl(name, value, problem);
+      if (name === 'R') report(problems, option.flag.span, '-R cannot be used inside a rules file (nested rule files are not supported)');
+      else if (value) checkControl(name, value, problems);
       continue;
     }
     if (!value) continue; // "needs a value", reported by readOptions
     switch (name) {
       case 'a': case 'A': case 'd':
-        if (rule.operation) problem(option.flag.span, 'only one -a, -A or -d per rule (auditctl: multiple rule insert/delete operations are not allowed)');
-        else if (rule.path) problem(option.flag.span, `a watch (-${rule.type === 'watch' ? 'w' : 'W'}) cannot also take -${name}`);
+        if (rule.operation) report(problems, option.flag.span, 'only one -a, -A or -d per rule (auditctl: multiple rule insert/delete operations are not allowed)');
+        else if (rule.path) report(problems, option.flag.span, `a watch (-${rule.type === 'watch' ? 'w' : 'W'}) cannot also take -${name}`);
         else {
           rule.operation = option;
-          readListAction(value, rule, problem);
-          if (rule.list === 'task' && state.syscallAdded) problem(value.span, 'syscall auditing cannot be put on the task list (-S was given)');
+          readListAction(value, rule, problems);
+          if (rule.list === 'task' && state.syscallAdded) report(problems, value.span, 'syscall auditing cannot be put on the task list (-S was given)');
         }
         break;
       case 'w': case 'W':
-        if (rule.operation) problem(option.flag.span, `a watch (-${name}) cannot be combined with -${rule.operation.info.name}`);
-        else if (rule.path) problem(option.flag.span, 'only one watch per line');
-        else if (rule.syscalls.length > 0 || rule.fields.length > 0) problem(option.flag.span, 'watches may not include fields or syscalls (-w must come first; use -a always,exit -F path=… for a filtered watch)');
+        if (rule.operation) report(problems, option.flag.span, `a watch (-${name}) cannot be combined with -${rule.operation.info.name}`);
+        else if (rule.path) report(problems, option.flag.span, 'only one watch per line');
+        else if (rule.syscalls.length > 0 || rule.fields.length > 0) report(problems, option.flag.span, 'watches may not include fields or syscalls (-w must come first; use -a always,exit -F path=… for a filtered watch)');
         else {
           rule.path = value;
           rule.list = 'exit';
           rule.action = 'always';
           state.syscallAdded = true;
-          checkWatchPath(value, problem);
+          checkWatchPath(value, problems);
         }
         break;
       case 'p':
-        if (!rule.operation && !rule.path) problem(option.flag.span, '-p must come after the watch (-w) it sets the permissions of');
+        if (!rule.operation && !rule.path) report(problems, option.flag.span, '-p must come after the watch (-w) it sets the permissions of');
         else {
           rule.perms = value;
           state.permAdded = true;
-          checkPermLetters(value, problem);
+          checkPermLetters(value, problems);
         }
         break;
       case 'S':
-        readSyscalls(value, rule, state.scope, problem);
+        readSyscalls(value, rule, state.scope, problems);
         state.syscallAdded = true;
         break;
       case 'F': {
         if (!rule.operation && !rule.path) {
-          problem(option.flag.span, '-F must come after -a, -A or -d (auditctl: list must be given before field)');
+          report(problems, option.flag.span, '-F must come after -a, -A or -d (auditctl: list must be given before field)');
           break;
         }
-        const checked = checkField(option, value, rule.list, state, problem);
+        const checked = checkField(option, value, rule.list, state, problems);
         if (!checked) break;
-        if (checked.name.text === 'key' && checked.operator.text === '=') addKey(checked.value);
+        if (checked.name.text === 'key' && checked.operator.text === '=') addKey(rule, checked.value);
         else rule.fields.push(checked);
         break;
       }
       case 'C': {
-        const checked = checkComparison(option, value, rule.list, problem);
+        const checked = checkComparison(option, value, rule.list, problems);
         if (checked) rule.comparisons.push(checked);
         break;
       }
@@ -142,21 +137,21 @@ export function interpretLine(line: AuditLineWords): AuditRule {
           break;
         }
         if (!(state.syscallAdded || state.permAdded || state.exeAdded || state.fsAdded) || (!rule.operation && !rule.path)) {
-          problem(option.flag.span, '-k must come after the watch or syscall rule it names (auditctl: key option needs a watch or syscall given prior to it)');
+          report(problems, option.flag.span, '-k must come after the watch or syscall rule it names (auditctl: key option needs a watch or syscall given prior to it)');
         }
-        addKey(value);
+        addKey(rule, value);
         break;
     }
   }
 
   rule.type = rule.path ? pathType(rule) : rule.operation ? 'syscall' : rule.controls.length > 0 ? 'control' : 'other';
-  if (rule.syscalls.length > 0 && !rule.operation && !rule.path) problem(rule.syscalls[0].word.span, '-S needs a list to go on: add -a always,exit (auditctl: no list specified)');
-  if (rule.type === 'control') checkControlLine(rule, line, problem);
+  if (rule.syscalls.length > 0 && !rule.operation && !rule.path) report(problems, rule.syscalls[0].word.span, '-S needs a list to go on: add -a always,exit (auditctl: no list specified)');
+  if (rule.type === 'control') checkControlLine(rule, line, problems);
   for (const stray of read.strays) {
     const message = stray.text.startsWith('#')
       ? "auditctl has no end-of-line comments: '#' starts a comment only as a line's first word"
       : `'${stray.text}' is neither an option nor an option's value (auditctl: parameter passed without an option given)`;
-    problem(stray.span, message);
+    report(problems, stray.span, message);
   }
   return rule;
 }
@@ -170,97 +165,105 @@ function pathType(rule: AuditRule): RuleType {
   return rule.options.some((o) => o.info.name === 'W') ? 'unwatch' : 'watch';
 }
 
-type Report = (span: Span, message: string, warning?: boolean) => void;
+/** A key joins the rule's others with a \x01 between them: auditctl limits them together. */
+function addKey(rule: AuditRule, word: AuditWord): void {
+  rule.keys.push(word);
+  if (word.text.includes('\u0001')) report(rule.problems, word.span, `key '${word.text}' has an illegal character (\\x01 separates keys)`);
+  const length = rule.keys.reduce((sum, k) => sum + k.text.length, rule.keys.length - 1);
+  if (length > MAX_KEY_LENGTH) report(rule.problems, word.span, `the keys of this rule are longer than ${MAX_KEY_LENGTH} characters together`);
+}
 
-function checkControl(name: string, value: AuditWord, problem: Report): void {
+function checkControl(name: string, value: AuditWord, problems: AuditProblem[]): void {
   switch (name) {
     case 'e': case 'f':
-      if (!['0', '1', '2'].includes(value.text)) problem(value.span, `-${name} must be 0, 1 or 2, not '${value.text}'`);
+      if (!['0', '1', '2'].includes(value.text)) report(problems, value.span, `-${name} must be 0, 1 or 2, not '${value.text}'`);
       break;
     case 'b': case 'r': case 'backlog_wait_time':
-      if (!/^\d/.test(value.text)) problem(value.span, `${name.length > 1 ? '--' : '-'}${name} must be a number, not '${value.text}'`);
+      if (!/^\d/.test(value.text)) report(problems, value.span, `${name.length > 1 ? '--' : '-'}${name} must be a number, not '${value.text}'`);
       break;
     case 'signal':
-      if (!/^(TERM|stop|HUP|reload|USR1|rotate|USR2|resume|CONT|state)$/i.test(value.text)) problem(value.span, `${value.text} is an unsupported signal (TERM, HUP, USR1, USR2, CONT)`);
+      if (!/^(TERM|stop|HUP|reload|USR1|rotate|USR2|resume|CONT|state)$/i.test(value.text)) report(problems, value.span, `${value.text} is an unsupported signal (TERM, HUP, USR1, USR2, CONT)`);
       break;
   }
 }
 
 /** `-D` takes only `-k KEY` with it; the other settings stand alone in practice but auditctl allows them together. */
-function checkControlLine(rule: AuditRule, line: AuditLineWords, problem: Report): void {
+function checkControlLine(rule: AuditRule, line: AuditLineWords, problems: AuditProblem[]): void {
   const deleteAll = rule.controls.find((c) => c.name === 'D');
   if (!deleteAll) return;
   const withKey = line.words.length === 3 && rule.keys.length === 1;
-  if (line.words.length !== 1 && !withKey) problem(deleteAll.option.flag.span, '-D takes nothing with it but -k KEY');
+  if (line.words.length !== 1 && !withKey) report(problems, deleteAll.option.flag.span, '-D takes nothing with it but -k KEY');
 }
 
-function readListAction(value: AuditWord, rule: AuditRule, problem: Report): void {
-  const parts = value.text.split(',');
-  if (parts.length !== 2) {
-    problem(value.span, `-${rule.operation!.info.name} takes LIST,ACTION with one comma (e.g. always,exit), not '${value.text}'`);
+function readListAction(value: AuditWord, rule: AuditRule, problems: AuditProblem[]): void {
+  const comma = value.text.indexOf(',');
+  if (comma < 0 || value.text.indexOf(',', comma + 1) >= 0) {
+    report(problems, value.span, `-${rule.operation!.info.name} takes LIST,ACTION with one comma (e.g. always,exit), not '${value.text}'`);
     return;
   }
-  const comma = value.text.indexOf(',');
-  const words = [subWord(value, 0, comma), subWord(value, comma + 1)];
-  for (const word of words) {
+  for (const word of [subWord(value, 0, comma), subWord(value, comma + 1)]) {
     const text = word.text;
     if (text === 'always' || text === 'never') {
-      if (rule.action) problem(word.span, `two actions ('${rule.action}' and '${text}'): give one list and one action`);
+      if (rule.action) report(problems, word.span, `two actions ('${rule.action}' and '${text}'): give one list and one action`);
       rule.action = text;
-    } else if ((FILTER_LISTS as readonly string[]).includes(text.toLowerCase())) {
-      if (rule.list) problem(word.span, `two lists ('${rule.list}' and '${text}'): give one list and one action`);
+    } else if (LISTS.has(text) || LISTS.has(text.toLowerCase())) {
+      if (rule.list) report(problems, word.span, `two lists ('${rule.list}' and '${text}'): give one list and one action`);
       rule.list = text.toLowerCase() as FilterList;
     } else if (text === 'possible') {
-      problem(word.span, "the action 'possible' is deprecated: auditctl skips this rule (use always)");
+      report(problems, word.span, "the action 'possible' is deprecated: auditctl skips this rule (use always)");
     } else if (text === 'entry') {
-      problem(word.span, "the entry list was removed from the kernel (2.6.31): use 'exit'");
+      report(problems, word.span, "the entry list was removed from the kernel (2.6.31): use 'exit'");
     } else {
       const close = closeMatches(text, [...FILTER_LISTS, ...ACTIONS], false);
-      problem(word.span, `'${text}' is neither a list (${FILTER_LISTS.join(', ')}) nor an action (always, never)${close.length === 1 ? `; did you mean '${close[0]}'?` : ''}`);
+      report(problems, word.span, `'${text}' is neither a list (${FILTER_LISTS.join(', ')}) nor an action (always, never)${close.length === 1 ? `; did you mean '${close[0]}'?` : ''}`);
     }
   }
 }
 
-function readSyscalls(value: AuditWord, rule: AuditRule, scope: SyscallScope, problem: Report): void {
-  if (rule.list && ['task', 'user', 'filesystem', 'exclude'].includes(rule.list)) {
-    problem(value.span, `syscall auditing cannot be put on the ${rule.list} list`);
+function readSyscalls(value: AuditWord, rule: AuditRule, scope: SyscallScope, problems: AuditProblem[]): void {
+  if (rule.list && NO_SYSCALL_LISTS.has(rule.list)) {
+    report(problems, value.span, `syscall auditing cannot be put on the ${rule.list} list`);
   }
-  let from = 0;
-  for (const part of value.text.split(',')) {
-    const to = from + part.length;
+  const all = value.text;
+  for (let from = 0; from <= all.length; ) {
+    let to = all.indexOf(',', from);
+    if (to < 0) to = all.length;
+    const part = all.slice(from, to);
     if (part !== '') {
       const word = subWord(value, from, to);
       rule.syscalls.push({ word, scope });
       // io_uring rules name io_uring operations, which this table does not hold.
       if (rule.list !== 'io_uring' && !syscallKnown(part, scope)) {
         const close = closeSyscalls(part, scope);
-        problem(word.span, `unknown syscall '${part}' for ${describeScope(scope)}${close.length > 0 && close.length <= 3 ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''}`);
+        report(problems, word.span, `unknown syscall '${part}' for ${describeScope(scope)}${close.length > 0 && close.length <= 3 ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''}`);
       }
     }
     from = to + 1;
   }
 }
 
-function checkWatchPath(path: AuditWord, problem: Report): void {
+function checkWatchPath(path: AuditWord, problems: AuditProblem[]): void {
   const text = path.text;
   if (!text.startsWith('/')) {
-    problem(path.span, `the watch path must be absolute (start with '/'), not '${text}'`);
+    report(problems, path.span, `the watch path must be absolute (start with '/'), not '${text}'`);
     return;
   }
-  if (text.length >= MAX_PATH_LENGTH) problem(path.span, 'the watch path is too long');
-  const trimmed = text.replace(/\/+$/, '');
-  if (trimmed === '') problem(path.span, 'the kernel refuses a watch on the top-level directory /');
-  else if (trimmed.slice(trimmed.lastIndexOf('/') + 1).length > MAX_NAME_LENGTH) problem(path.span, 'the base name of the watch path is too long');
-  if (text.includes('..')) problem(path.span, "relative path notation ('..') is not supported in a watch: the path is taken literally", true);
-  if (/[*?]/.test(text)) problem(path.span, 'wildcards are not supported in a watch: the path is taken literally', true);
+  if (text.length >= MAX_PATH_LENGTH) report(problems, path.span, 'the watch path is too long');
+  let trimmedEnd = text.length;
+  while (trimmedEnd > 0 && text.charCodeAt(trimmedEnd - 1) === 47) trimmedEnd--;
+  const trimmed = text.slice(0, trimmedEnd);
+  if (trimmed === '') report(problems, path.span, 'the kernel refuses a watch on the top-level directory /');
+  else if (trimmed.slice(trimmed.lastIndexOf('/') + 1).length > MAX_NAME_LENGTH) report(problems, path.span, 'the base name of the watch path is too long');
+  if (text.includes('..')) report(problems, path.span, "relative path notation ('..') is not supported in a watch: the path is taken literally", true);
+  if (/[*?]/.test(text)) report(problems, path.span, 'wildcards are not supported in a watch: the path is taken literally', true);
 }
 
-export function checkPermLetters(perms: AuditWord, problem: Report): void {
+export function checkPermLetters(perms: AuditWord, problems: AuditProblem[]): void {
   if (perms.text.length > 4) {
-    problem(perms.span, `permission '${perms.text}' is too long: at most the four letters r, w, x, a`);
+    report(problems, perms.span, `permission '${perms.text}' is too long: at most the four letters r, w, x, a`);
     return;
   }
   for (let i = 0; i < perms.text.length; i++) {
-    if (!'rwxa'.includes(perms.text[i].toLowerCase())) problem(subWord(perms, i, i + 1).span, `permission '${perms.text[i]}' isn't supported: use r (read), w (write), x (execute) or a (attribute change)`);
+    if (!'rwxa'.includes(perms.text[i].toLowerCase())) report(problems, subWord(perms, i, i + 1).span, `permission '${perms.text[i]}' isn't supported: use r (read), w (write), x (execute) or a (attribute change)`);
   }
 }

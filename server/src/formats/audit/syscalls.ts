@@ -42,14 +42,19 @@ export function scopeForArch(value: string): SyscallScope | undefined {
 
 export const ARCH_NAMES: readonly string[] = ['b64', 'b32', ...Object.keys(MACHINE_NAMES)];
 
+const TABLES = SYSCALL_TABLES as Record<Machine, Record<string, number>>;
+
 function numberIn(machine: Machine, name: string): number | undefined {
-  return (SYSCALL_TABLES[machine] as Record<string, number>)[name.toLowerCase()];
+  const table = TABLES[machine];
+  return Object.hasOwn(table, name) ? table[name] : Object.hasOwn(table, name.toLowerCase()) ? table[name.toLowerCase()] : undefined;
 }
 
 /** True when auditctl would accept the name in the scope (`all`, a number, or a name in a table). */
 export function syscallKnown(name: string, scope: SyscallScope): boolean {
-  if (name === 'all' || /^\d/.test(name) || scope.machines.length === 0) return true;
-  return scope.machines.some((m) => numberIn(m, name) !== undefined);
+  const first = name.charCodeAt(0);
+  if (name === 'all' || (first >= 48 && first <= 57) || scope.machines.length === 0) return true;
+  for (const machine of scope.machines) if (numberIn(machine, name) !== undefined) return true;
+  return false;
 }
 
 /** The names of the scope's tables closest to an unknown one (for "did you mean"). */

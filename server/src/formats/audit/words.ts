@@ -25,6 +25,9 @@ export interface SplitFile {
   comments: Span[];
 }
 
+const SPACE = 32;
+const BACKSLASH = 92;
+
 export function splitRules(text: string): SplitFile {
   const lines: AuditLineWords[] = [];
   const comments: Span[] = [];
@@ -36,7 +39,7 @@ export function splitRules(text: string): SplitFile {
     const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const words = splitLine(text, start, contentEnd);
     if (words.length > 0) {
-      if (words[0].text.startsWith('#')) comments.push({ start: words[0].span.start, end: contentEnd });
+      if (text.charCodeAt(words[0].span.start) === 35) comments.push({ start: words[0].span.start, end: contentEnd });
       else lines.push({ span: { start, end: contentEnd }, words });
     }
     start = end + 1;
@@ -44,17 +47,23 @@ export function splitRules(text: string): SplitFile {
   return { lines, comments };
 }
 
+/** True at a `\ ` or `\\` pair that ends before `end`. */
+function escapeAt(text: string, i: number, end: number): boolean {
+  if (text.charCodeAt(i) !== BACKSLASH || i + 1 >= end) return false;
+  const next = text.charCodeAt(i + 1);
+  return next === SPACE || next === BACKSLASH;
+}
+
 function splitLine(text: string, start: number, end: number): AuditWord[] {
   const words: AuditWord[] = [];
   let i = start;
   while (i < end) {
-    while (i < end && text[i] === ' ') i++;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
     if (i >= end) break;
     const wordStart = i;
     let escaped = false;
-    while (i < end && text[i] !== ' ') {
-      // `\ ` keeps the space in the word; `\\` is one backslash.
-      if (text[i] === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\') && i + 1 < end) {
+    while (i < end && text.charCodeAt(i) !== SPACE) {
+      if (escapeAt(text, i, end)) {
         escaped = true;
         i += 2;
       } else {
@@ -71,7 +80,7 @@ function unescape(text: string, start: number, end: number): AuditWord {
   const offsets: number[] = [];
   for (let i = start; i < end; i++) {
     offsets.push(i);
-    if (text[i] === '\\' && (text[i + 1] === ' ' || text[i + 1] === '\\') && i + 1 < end) i++;
+    if (escapeAt(text, i, end)) i++;
     value += text[i];
   }
   offsets.push(end);

@@ -4,7 +4,17 @@ import { loads, type AuditRule } from '../../formats/audit/rule';
 import { syscallNumbers } from '../../formats/audit/syscalls';
 import type { LoadedRule } from '../../model/audit-rules';
 
-const perms = (letters: string | undefined) => [...new Set((letters ?? 'rwxa').toLowerCase())].sort().join('');
+/** The permission letters as a set: `wa`, `AW` and `waw` are one. */
+function perms(letters: string | undefined): string {
+  const lower = (letters ?? 'rwxa').toLowerCase();
+  return 'rwxa'.split('').filter((l) => lower.includes(l)).join('');
+}
+
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
 
 /**
  * What the kernel compares to answer "Rule exists" (audit_compare_rule): the list and action, each
@@ -13,7 +23,7 @@ const perms = (letters: string | undefined) => [...new Set((letters ?? 'rwxa').t
  */
 export function ruleIdentity(rule: AuditRule): string | undefined {
   const key = rule.keys.map((k) => k.text).join('\u0001');
-  if (rule.type === 'watch') return `w\u0000${rule.path!.text.replace(/(.)\/+$/, '$1')}\u0000${perms(rule.perms?.text)}\u0000${key}`;
+  if (rule.type === 'watch') return `w\u0000${trimSlashes(rule.path!.text)}\u0000${perms(rule.perms?.text)}\u0000${key}`;
   if (rule.type !== 'syscall' || rule.operation?.info.name === 'd') return undefined;
   const syscalls = new Set(rule.syscalls.map(({ word, scope }) => {
     const numbers = scope.machines.length === 1 ? syscallNumbers(word.text, scope) : [];
