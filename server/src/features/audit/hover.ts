@@ -8,7 +8,7 @@ import type { AuditOption } from '../../formats/audit/getopt';
 import type { AuditFile } from '../../formats/audit/parse';
 import type { AuditRule } from '../../formats/audit/rule';
 import { syscallNumbers, ANY_ARCH } from '../../formats/audit/syscalls';
-import type { AuditWord } from '../../formats/audit/words';
+import { spanOf, type AuditWord } from '../../formats/audit/words';
 import { allDockerPaths, covers } from '../../model/docker-watches';
 import type { FeatureContext, HoverResult } from '../../engine/kind';
 
@@ -33,31 +33,31 @@ export function fieldDocumentation(info: FieldInfo): string {
 }
 
 function optionHover(options: readonly AuditOption[], offset: number): HoverResult | undefined {
-  const option = options.find((o) => inside(o.flag.span, offset));
-  return option ? { markdown: optionDocumentation(option.info), span: option.flag.span } : undefined;
+  const option = options.find((o) => inside(o.flag, offset));
+  return option ? { markdown: optionDocumentation(option.info), span: spanOf(option.flag) } : undefined;
 }
 
 function partHover(rule: AuditRule, offset: number): HoverResult | undefined {
   for (const field of [...rule.fields, ...rule.comparisons]) {
-    if (inside(field.operator.span, offset)) return { markdown: `**\`${field.operator.text}\`** · ${OPERATOR_DESCRIPTIONS[field.operator.text]}`, span: field.operator.span };
-    if (inside(field.name.span, offset)) return { markdown: fieldDocumentation(field.info), span: field.name.span };
-    if ((field.info.name === 'path' || field.info.name === 'dir') && inside(field.value.span, offset)) return pathHover(field.value);
+    if (inside(field.operator, offset)) return { markdown: `**\`${field.operator.text}\`** · ${OPERATOR_DESCRIPTIONS[field.operator.text]}`, span: spanOf(field.operator) };
+    if (inside(field.name, offset)) return { markdown: fieldDocumentation(field.info), span: spanOf(field.name) };
+    if ((field.info.name === 'path' || field.info.name === 'dir') && inside(field.value, offset)) return pathHover(field.value);
   }
   for (const { word, scope } of rule.syscalls) {
-    if (!inside(word.span, offset)) continue;
+    if (!inside(word, offset)) continue;
     const numbers = syscallNumbers(word.text, scope.machines.length > 0 ? scope : ANY_ARCH);
     const table = numbers.map((n) => `${n.number} on ${n.machine}`).join(', ');
     const what = word.text === 'all' ? 'every syscall' : table ? `syscall number ${table}` : 'a syscall by number';
-    return { markdown: `**\`${word.text}\`** · ${what}${scope.arch ? ` (arch ${scope.arch})` : ''}`, span: word.span };
+    return { markdown: `**\`${word.text}\`** · ${what}${scope.arch ? ` (arch ${scope.arch})` : ''}`, span: spanOf(word) };
   }
-  if (rule.path && inside(rule.path.span, offset)) return pathHover(rule.path);
+  if (rule.path && inside(rule.path, offset)) return pathHover(rule.path);
   const listAction = rule.operation?.value;
-  if (listAction && inside(listAction.span, offset)) {
+  if (listAction && inside(listAction, offset)) {
     const parts = [rule.list && `**${rule.list}** list: ${LIST_DESCRIPTIONS[rule.list]}`, rule.action && `**${rule.action}**: ${ACTION_DESCRIPTIONS[rule.action]}`].filter(Boolean);
-    return { markdown: parts.join('\n\n'), span: listAction.span };
+    return { markdown: parts.join('\n\n'), span: spanOf(listAction) };
   }
-  const key = rule.keys.find((k) => inside(k.span, offset));
-  if (key) return { markdown: `**key \`${key.text}\`** · find the events of this rule with \`ausearch -k ${key.text}\``, span: key.span };
+  const key = rule.keys.find((k) => inside(k, offset));
+  if (key) return { markdown: `**key \`${key.text}\`** · find the events of this rule with \`ausearch -k ${key.text}\``, span: spanOf(key) };
   return undefined;
 }
 
@@ -67,5 +67,5 @@ function pathHover(path: AuditWord): HoverResult | undefined {
   const items = allDockerPaths().filter((d) => covers(watched, d.path));
   if (items.length === 0) return undefined;
   const lines = items.map((d) => `- CIS ${d.cis}: \`${d.path}\``);
-  return { markdown: `**Docker file${items.length > 1 ? 's' : ''} audited** (CIS Docker Benchmark, checked by DG401)\n\n${lines.join('\n')}`, span: path.span };
+  return { markdown: `**Docker file${items.length > 1 ? 's' : ''} audited** (CIS Docker Benchmark, checked by DG401)\n\n${lines.join('\n')}`, span: spanOf(path) };
 }

@@ -53,19 +53,19 @@ function split(option: AuditOption, value: AuditWord, operators: readonly Operat
   const flag = `-${option.info.name}`;
   const [op, at] = findOperator(value.text, operators);
   if (op === undefined) {
-    report(problems, value.span, `${flag} '${value.text}' has no operator (${operators.join(' ')})`);
+    report(problems, value, `${flag} '${value.text}' has no operator (${operators.join(' ')})`);
     return undefined;
   }
   const parts = { name: subWord(value, 0, at), operator: subWord(value, at, at + op.length) as AuditField['operator'], value: subWord(value, at + op.length) };
-  if (parts.name.text === '') report(problems, parts.operator.span, `${flag} is missing the field name before '${op}'`);
-  else if (parts.value.text === '') report(problems, parts.operator.span, `${flag} is missing the value after '${op}'`);
+  if (parts.name.text === '') report(problems, parts.operator, `${flag} is missing the field name before '${op}'`);
+  else if (parts.value.text === '') report(problems, parts.operator, `${flag} is missing the value after '${op}'`);
   else return parts;
   return undefined;
 }
 
 function unknownField(name: AuditWord, flag: string, problems: AuditProblem[]): void {
   const close = closeMatches(name.text, FIELD_NAMES, false);
-  report(problems, name.span, `${flag} unknown field '${name.text}'${close.length > 0 && close.length <= 3 ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''}`);
+  report(problems, name, `${flag} unknown field '${name.text}'${close.length > 0 && close.length <= 3 ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''}`);
 }
 
 export function checkField(option: AuditOption, word: AuditWord, list: FilterList | undefined, state: FieldState, problems: AuditProblem[]): AuditField | undefined {
@@ -79,9 +79,9 @@ export function checkField(option: AuditOption, word: AuditWord, list: FilterLis
   const field: AuditField = { option, ...parts, info };
   const op = parts.operator.text;
   if (info.lists && list && !info.lists.includes(list)) {
-    report(problems, parts.name.span, `the ${info.name} field can only be used on the ${info.lists.join(' or ')} list${info.lists.length > 1 ? 's' : ''}, not ${list}`);
+    report(problems, parts.name, `the ${info.name} field can only be used on the ${info.lists.join(' or ')} list${info.lists.length > 1 ? 's' : ''}, not ${list}`);
   }
-  if (!operatorAllowed(info, op)) report(problems, parts.operator.span, `the ${info.name} field takes ${OPERATOR_CLASS_WORDS[info.operators]}, not '${op}'`);
+  if (!operatorAllowed(info, op)) report(problems, parts.operator, `the ${info.name} field takes ${OPERATOR_CLASS_WORDS[info.operators]}, not '${op}'`);
   checkValue(info, parts.value, state, problems);
   return field;
 }
@@ -89,7 +89,7 @@ export function checkField(option: AuditOption, word: AuditWord, list: FilterLis
 function checkValue(info: FieldInfo, value: AuditWord, state: FieldState, problems: AuditProblem[]): void {
   const text = value.text;
   const expect = (ok: boolean, what: string) => {
-    if (!ok) report(problems, value.span, `the ${info.name} field needs ${what}, not '${text}'`);
+    if (!ok) report(problems, value, `the ${info.name} field needs ${what}, not '${text}'`);
   };
   const isNumber = /^\d/.test(text);
   const isSigned = isNumber || /^-\d/.test(text);
@@ -104,28 +104,28 @@ function checkValue(info: FieldInfo, value: AuditWord, state: FieldState, proble
     case 'filetype': expect((FILE_TYPES as readonly string[]).includes(text.toLowerCase()), `one of ${FILE_TYPES.join(', ')}`); break;
     case 'fstype': expect(isNumber || (FS_TYPES as readonly string[]).includes(text.toLowerCase()), `a number or one of ${FS_TYPES.join(', ')}`); break;
     case 'perm':
-      if (text.length > 4) report(problems, value.span, `permission '${text}' is too long: at most the four letters r, w, x, a`);
-      else for (let i = 0; i < text.length; i++) if (!'rwxa'.includes(text[i].toLowerCase())) report(problems, subWord(value, i, i + 1).span, `permission '${text[i]}' isn't supported: use r, w, x or a`);
+      if (text.length > 4) report(problems, value, `permission '${text}' is too long: at most the four letters r, w, x, a`);
+      else for (let i = 0; i < text.length; i++) if (!'rwxa'.includes(text[i].toLowerCase())) report(problems, subWord(value, i, i + 1), `permission '${text[i]}' isn't supported: use r, w, x or a`);
       state.permAdded = true;
       break;
     case 'arch': {
-      if (state.syscallAdded) report(problems, value.span, '-F arch= must come before -S: the syscalls were already looked up in the loading machine\'s table');
+      if (state.syscallAdded) report(problems, value, '-F arch= must come before -S: the syscalls were already looked up in the loading machine\'s table');
       const scope = scopeForArch(text);
       if (scope) state.scope = scope;
-      else report(problems, value.span, `unknown arch '${text}': use b64, b32 or a machine name such as x86_64, i386, aarch64`);
+      else report(problems, value, `unknown arch '${text}': use b64, b32 or a machine name such as x86_64, i386, aarch64`);
       break;
     }
     case 'path':
-      if (!text.startsWith('/')) report(problems, value.span, `the ${info.name} field needs an absolute path, not '${text}'`);
-      else if (text.length > MAX_PATH_LENGTH) report(problems, value.span, 'the path is too long');
+      if (!text.startsWith('/')) report(problems, value, `the ${info.name} field needs an absolute path, not '${text}'`);
+      else if (text.length > MAX_PATH_LENGTH) report(problems, value, 'the path is too long');
       if (info.name === 'exe') state.exeAdded = true;
       else state.permAdded = true;
       break;
     case 'key':
-      if (text.length > MAX_KEY_LENGTH) report(problems, value.span, `the key is longer than ${MAX_KEY_LENGTH} characters`);
+      if (text.length > MAX_KEY_LENGTH) report(problems, value, `the key is longer than ${MAX_KEY_LENGTH} characters`);
       break;
     case 'string':
-      if (text.length > MAX_PATH_LENGTH) report(problems, value.span, 'the value is too long');
+      if (text.length > MAX_PATH_LENGTH) report(problems, value, 'the value is too long');
       break;
   }
   if (info.name === 'fstype') state.fsAdded = true;
@@ -144,8 +144,8 @@ export function checkComparison(option: AuditOption, word: AuditWord, list: Filt
   const canonical = (name: string) => (name === 'loginuid' ? 'auid' : name);
   const group = COMPARISON_GROUPS.find((g) => g.includes(left.name));
   if (!group || !group.includes(right.name) || canonical(left.name) === canonical(right.name)) {
-    report(problems, word.span, `-C cannot compare ${left.name} with ${right.name}: compare two different fields of auid, uid, euid, suid, fsuid, obj_uid, or of gid, egid, sgid, fsgid, obj_gid`);
+    report(problems, word, `-C cannot compare ${left.name} with ${right.name}: compare two different fields of auid, uid, euid, suid, fsuid, obj_uid, or of gid, egid, sgid, fsgid, obj_gid`);
   }
-  if (list !== 'exit') report(problems, option.flag.span, '-C can only be used on the exit list, after -a always,exit');
+  if (list !== 'exit') report(problems, option.flag, '-C can only be used on the exit list, after -a always,exit');
   return { option, ...parts, info: left };
 }

@@ -6,7 +6,7 @@
  * that are neither options nor arguments are collected: auditctl refuses a line that has one.
  */
 import type { Span } from '../../engine/types';
-import { subWord, type AuditWord } from './words';
+import { spanOf, subWord, type AuditWord } from './words';
 
 export interface OptionInfo {
   /** The letter (`w`) or the long name (`backlog_wait_time`). */
@@ -102,7 +102,7 @@ export function readOptions(words: readonly AuditWord[]): ReadOptions {
       const info = SHORT.get(text[j]);
       const flag = j === 1 && text.length === 2 ? word : subWord(word, j === 1 ? 0 : j, j + 1);
       if (!info) {
-        result.problems.push({ span: flag.span, message: `unknown option -${text[j]}` });
+        result.problems.push({ span: spanOf(flag), message: `unknown option -${text[j]}` });
         continue;
       }
       if (!info.takesValue) {
@@ -115,7 +115,7 @@ export function readOptions(words: readonly AuditWord[]): ReadOptions {
         result.options.push({ info, flag, value: words[++i] });
       } else {
         result.options.push({ info, flag });
-        result.problems.push({ span: flag.span, message: `-${info.name} needs a value (${info.argument})` });
+        result.problems.push({ span: spanOf(flag), message: `-${info.name} needs a value (${info.argument})` });
       }
       break;
     }
@@ -134,12 +134,12 @@ function readLong(words: readonly AuditWord[], i: number, result: ReadOptions): 
   const info = exact ?? (prefixed.length === 1 ? prefixed[0] : undefined);
   if (!info) {
     const message = prefixed.length > 1 ? `option --${name} is ambiguous (${prefixed.map((o) => `--${o.name}`).join(', ')})` : `unknown option --${name}`;
-    result.problems.push({ span: flag.span, message });
+    result.problems.push({ span: spanOf(flag), message });
     return i;
   }
   if (!info.takesValue) {
     result.options.push({ info, flag });
-    if (equals >= 0) result.problems.push({ span: subWord(word, equals).span, message: `--${info.name} takes no argument` });
+    if (equals >= 0) result.problems.push({ span: spanOf(subWord(word, equals)), message: `--${info.name} takes no argument` });
     return i;
   }
   if (equals >= 0) {
@@ -151,7 +151,7 @@ function readLong(words: readonly AuditWord[], i: number, result: ReadOptions): 
     return i + 1;
   }
   result.options.push({ info, flag });
-  result.problems.push({ span: flag.span, message: `--${info.name} needs a value (${info.argument})` });
+  result.problems.push({ span: spanOf(flag), message: `--${info.name} needs a value (${info.argument})` });
   return i;
 }
 

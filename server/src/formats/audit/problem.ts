@@ -8,6 +8,8 @@ export interface AuditProblem {
   warning?: boolean;
 }
 
-export function report(problems: AuditProblem[], span: Span, message: string, warning?: boolean): void {
+/** Records a problem at a span (a word is one: only its offsets are kept). */
+export function report(problems: AuditProblem[], at: Span, message: string, warning?: boolean): void {
+  const span = { start: at.start, end: at.end };
   problems.push(warning ? { span, message, warning } : { span, message });
 }

@@ -5,11 +5,10 @@
  */
 import type { Span } from '../../engine/types';
 
-/** One word with its text (escapes resolved) and where it is written. */
-export interface AuditWord {
+/** One word: where it is written (it is its own span) and its text, escapes resolved. */
+export interface AuditWord extends Span {
   text: string;
-  span: Span;
-  /** Offset in the file of each character of `text` and of its end; absent when the word has no escape (offset = span.start + index). */
+  /** Offset in the file of each character of `text` and of its end; absent when the word has no escape (offset = start + index). */
   offsets?: number[];
 }
 
@@ -39,7 +38,7 @@ export function splitRules(text: string): SplitFile {
     const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const words = splitLine(text, start, contentEnd);
     if (words.length > 0) {
-      if (text.charCodeAt(words[0].span.start) === 35) comments.push({ start: words[0].span.start, end: contentEnd });
+      if (text.charCodeAt(words[0].start) === 35) comments.push({ start: words[0].start, end: contentEnd });
       else lines.push({ span: { start, end: contentEnd }, words });
     }
     start = end + 1;
@@ -70,7 +69,7 @@ function splitLine(text: string, start: number, end: number): AuditWord[] {
         i++;
       }
     }
-    words.push(escaped ? unescape(text, wordStart, i) : { text: text.slice(wordStart, i), span: { start: wordStart, end: i } });
+    words.push(escaped ? unescape(text, wordStart, i) : { text: text.slice(wordStart, i), start: wordStart, end: i });
   }
   return words;
 }
@@ -84,17 +83,23 @@ function unescape(text: string, start: number, end: number): AuditWord {
     value += text[i];
   }
   offsets.push(end);
-  return { text: value, span: { start, end }, offsets };
+  return { text: value, start, end, offsets };
+}
+
+/** Only the offsets of a word (a span to hand out without the word's text). */
+export function spanOf(word: Span): Span {
+  return { start: word.start, end: word.end };
 }
 
 /** The part [from, to) of a word's text as a span of the file. */
 export function subSpan(word: AuditWord, from: number, to: number = word.text.length): Span {
-  if (!word.offsets) return { start: word.span.start + from, end: word.span.start + to };
+  if (!word.offsets) return { start: word.start + from, end: word.start + to };
   return { start: word.offsets[from], end: word.offsets[to] };
 }
 
 /** The part [from, to) of a word as a word of its own. */
 export function subWord(word: AuditWord, from: number, to: number = word.text.length): AuditWord {
-  const span = subSpan(word, from, to);
-  return word.offsets ? { text: word.text.slice(from, to), span, offsets: word.offsets.slice(from, to + 1) } : { text: word.text.slice(from, to), span };
+  const text = word.text.slice(from, to);
+  if (!word.offsets) return { text, start: word.start + from, end: word.start + to };
+  return { text, start: word.offsets[from], end: word.offsets[to], offsets: word.offsets.slice(from, to + 1) };
 }

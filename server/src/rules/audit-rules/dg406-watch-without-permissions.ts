@@ -26,8 +26,8 @@ export default defineRule({
         context.report({
           messageId: 'missing',
           data: { path: path.text },
-          at: { file: file.path, span: { start: watch.flag.span.start, end: path.span.end } },
-          fixes: () => [{ title: `Add -p wa (reads and executions of ${path.text} are no longer recorded)`, safety: 'unsafe', edits: [insertAfter(path.span, ' -p wa')] }],
+          at: { file: file.path, span: { start: watch.flag.start, end: path.end } },
+          fixes: () => [{ title: `Add -p wa (reads and executions of ${path.text} are no longer recorded)`, safety: 'unsafe', edits: [insertAfter(path, ' -p wa')] }],
         });
       }
     }
