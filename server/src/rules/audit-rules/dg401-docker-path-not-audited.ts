@@ -1,4 +1,5 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import { insertLinesBeforeEnable } from '../../formats/audit/edits';
 import { covers, unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
 
