@@ -10,7 +10,8 @@ const CAVEAT = 'auditctl stops loading at a watch whose folder does not exist on
  * CIS 1.1.3–1.1.18: Docker's binaries, state, configuration and units should be watched, so changes
  * to them leave a trail. Judged once per rule set (a host's rules.d as augenrules merges it, or a
  * file loaded as it stands), against the paths that apply to the host (see docker-watches.ts);
- * reported at the first line of the set's first file.
+ * reported at the first line of the set's first file. `audit.ignorePaths` in `.dockguard.yaml`
+ * names, with a reason, the paths a host does not have.
  */
 export default defineRule({
   meta: {
@@ -29,7 +30,8 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, set) {
-    const missing = unwatchedDockerPaths(set, set.evidence);
+    const ignored = context.options.auditIgnorePaths;
+    const missing = unwatchedDockerPaths(set, set.evidence).filter((target) => !ignored.some((i) => covers(i.path, target.path)));
     if (missing.length === 0) return;
     const file = set.anchor;
     const firstLine = file.text.search(/\r?\n|$/);
