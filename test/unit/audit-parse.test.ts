@@ -126,6 +126,27 @@ describe('audit rules parser: what auditctl refuses, at the text', () => {
   });
 });
 
+describe('audit rules parser across edits', () => {
+  it('reuses the rules of the lines before an edit and reads the moved ones again', () => {
+    const before = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/b -k b\n-w /etc/c -k c\n');
+    const after = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/bb -k b\n-w /etc/c -k c\n');
+    assert.equal(after.rules[0], before.rules[0]);
+    assert.notEqual(after.rules[2], before.rules[2]);
+    assert.deepEqual(after.rules[2].path, { text: '/etc/c', start: 34, end: 40 });
+  });
+
+  it('gives the same model as a first parse, whatever was parsed before', () => {
+    const lines = fc.array(fc.constantFrom('-w /etc/docker -p wa -k d', '-a always,exit -F arch=b64 -S open -k o', '# c', '', '-e 2', '-w x', '  -D'), { maxLength: 8 });
+    let run = 0;
+    fc.assert(fc.property(lines, lines, (a, b) => {
+      parseAudit('edited.rules', a.join('\n'));
+      const reused = parseAudit('edited.rules', b.join('\n'));
+      const fresh = parseAudit(`never-parsed-${run++}.rules`, b.join('\n'));
+      assert.deepEqual([reused.rules, reused.comments], [fresh.rules, fresh.comments]);
+    }), { numRuns: 200 });
+  });
+});
+
 describe('audit rules parser on arbitrary text', () => {
   it('never throws and keeps every span inside the text', () => {
     const pieces = fc.constantFrom('-a', '-w', '-F', '-S', '-k', '-p', '-e', '-D', '--', '--b', 'always,exit', 'arch=b64', '=', '!=', ',', '/', '\\', '\\ ', ' ', '\t', '\n', '\r', '#', 'open', 'x');

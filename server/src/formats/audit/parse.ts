@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../engine/types';
 import { interpretLine, type AuditProblem, type AuditRule } from './rule';
-import { splitRules } from './words';
+import { commentSpan, forEachLine, readLine } from './words';
 
 export interface AuditFile {
   kind: 'audit';
@@ -17,9 +17,39 @@ export interface AuditFile {
   comments: Span[];
 }
 
+/**
+ * Each file's rules of its last parse, by line start, with the line they were read from. A keystroke
+ * changes one line: the rules of the lines before it (same offset, same text) are reused as they
+ * are, since nothing mutates a rule once read. Bounded to the files most recently parsed.
+ */
+const lastRules = new Map<string, Map<number, { line: string; rule: AuditRule }>>();
+const REMEMBERED_FILES = 256;
+
 export function parseAudit(path: string, text: string): AuditFile {
-  const split = splitRules(text);
-  return { kind: 'audit', path, text, syntaxErrors: [], rules: split.lines.map(interpretLine), comments: split.comments };
+  const before = lastRules.get(path);
+  const now = new Map<number, { line: string; rule: AuditRule }>();
+  const rules: AuditRule[] = [];
+  const comments: Span[] = [];
+  forEachLine(text, (start, end) => {
+    const line = text.slice(start, end);
+    const known = before?.get(start);
+    if (known && known.line === line) {
+      rules.push(known.rule);
+      now.set(start, known);
+      return;
+    }
+    const words = readLine(text, start, end);
+    if (words === 'comment') comments.push(commentSpan(text, start, end));
+    else if (words) {
+      const rule = interpretLine(words);
+      rules.push(rule);
+      now.set(start, { line, rule });
+    }
+  });
+  lastRules.delete(path);
+  if (lastRules.size >= REMEMBERED_FILES) lastRules.delete(lastRules.keys().next().value!);
+  lastRules.set(path, now);
+  return { kind: 'audit', path, text, syntaxErrors: [], rules, comments };
 }
 
 /** Every problem of the file's rules, in file order. */

@@ -30,20 +30,39 @@ const BACKSLASH = 92;
 export function splitRules(text: string): SplitFile {
   const lines: AuditLineWords[] = [];
   const comments: Span[] = [];
+  forEachLine(text, (start, end) => {
+    const line = readLine(text, start, end);
+    if (line === 'comment') comments.push(commentSpan(text, start, end));
+    else if (line) lines.push(line);
+  });
+  return { lines, comments };
+}
+
+/** Calls `each` with the start and end of every line, without its line break (a CR before it included: augenrules strips it). */
+export function forEachLine(text: string, each: (start: number, end: number) => void): void {
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    // augenrules strips a CR before the line break; auditctl reads what augenrules wrote.
-    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const words = splitLine(text, start, contentEnd);
-    if (words.length > 0) {
-      if (text.charCodeAt(words[0].start) === 35) comments.push({ start: words[0].start, end: contentEnd });
-      else lines.push({ span: { start, end: contentEnd }, words });
-    }
+    each(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
   }
-  return { lines, comments };
+}
+
+/** One line's words; `comment` for a comment line, undefined for a blank one. */
+export function readLine(text: string, start: number, end: number): AuditLineWords | 'comment' | undefined {
+  let first = start;
+  while (first < end && text.charCodeAt(first) === SPACE) first++;
+  if (first === end) return undefined;
+  if (text.charCodeAt(first) === 35) return 'comment';
+  return { span: { start, end }, words: splitLine(text, first, end) };
+}
+
+/** A comment line's span, from its `#`. */
+export function commentSpan(text: string, start: number, end: number): Span {
+  let at = start;
+  while (text.charCodeAt(at) === SPACE) at++;
+  return { start: at, end };
 }
 
 /** True at a `\ ` or `\\` pair that ends before `end`. */

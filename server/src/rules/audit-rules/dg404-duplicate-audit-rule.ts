@@ -22,6 +22,16 @@ function trimSlashes(path: string): string {
  * table; `-a` and `-A` add the same rule. Deletions (`-d`, `-W`) and control lines have none.
  */
 export function ruleIdentity(rule: AuditRule): string | undefined {
+  // A rule object outlives a keystroke on another line (the parser reuses it): so does its identity.
+  if (identities.has(rule)) return identities.get(rule);
+  const identity = computeIdentity(rule);
+  identities.set(rule, identity);
+  return identity;
+}
+
+const identities = new WeakMap<AuditRule, string | undefined>();
+
+function computeIdentity(rule: AuditRule): string | undefined {
   const key = rule.keys.map((k) => k.text).join('\u0001');
   if (rule.type === 'watch') return `w\u0000${trimSlashes(rule.path!.text)}\u0000${perms(rule.perms?.text)}\u0000${key}`;
   if (rule.type !== 'syscall' || rule.operation?.info.name === 'd') return undefined;
