@@ -50,6 +50,8 @@ describe('audit rules completion', () => {
     assert.equal(path.text, 'path=');
     assert.deepEqual(path.replace, { start: 18, end: 20 });
     assert.deepEqual(complete('-a always,exit -F path='), []);
+    const arch = complete('-a always,exit -F arch=b');
+    assert.deepEqual(arch.slice(0, 2).map((e) => [e.label, e.replace]), [['b64', { start: 23, end: 24 }], ['b32', { start: 23, end: 24 }]]);
   });
 
   it("offers the syscalls of the line's arch after -S, also after a comma", () => {

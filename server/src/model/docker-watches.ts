@@ -83,7 +83,7 @@ export function allDockerPaths(): DockerPath[] {
 const trimSlashes = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 
 /** The path a rule watches for writes or attribute changes, or undefined when it watches none. */
-export function watchedPath(rule: AuditRule): string | undefined {
+function watchedPath(rule: AuditRule): string | undefined {
   if (rule.type === 'watch') {
     const perms = rule.perms?.text.toLowerCase();
     return perms === undefined || /[wa]/.test(perms) ? trimSlashes(rule.path!.text) : undefined;

@@ -1,13 +1,13 @@
 /**
  * Completion in audit rules, from the words of the line before the cursor: options where a word
- * starts, fields after `-F`, syscall names after `-S` (from the table the line's `-F arch=` picks),
+ * starts, fields after `-F` (and arch names after `-F arch=`), syscall names after `-S` (from the table the line's `-F arch=` picks),
  * lists and actions after `-a`/`-A`/`-d`, permission letters after `-p`.
  */
 import type { Span } from '../../engine/types';
 import { ACTION_DESCRIPTIONS, FIELDS, LIST_DESCRIPTIONS } from '../../formats/audit/fields';
 import { OPTIONS } from '../../formats/audit/getopt';
 import type { AuditFile } from '../../formats/audit/parse';
-import { ANY_ARCH, scopeForArch, syscallNames } from '../../formats/audit/syscalls';
+import { ANY_ARCH, ARCH_NAMES, scopeForArch, syscallNames } from '../../formats/audit/syscalls';
 import type { CompletionEntry, FeatureContext } from '../../engine/kind';
 import { fieldDocumentation, optionDocumentation } from './hover';
 
@@ -24,6 +24,10 @@ export function auditCompletion(file: AuditFile, offset: number, _context: Featu
   const replace = (from: number): Span => ({ start: offset - typed.length + from, end: offset });
   switch (previous) {
     case '-F':
+      if (/^arch!?=/.test(typed)) {
+        const from = typed.indexOf('=') + 1;
+        return ARCH_NAMES.map((arch) => ({ label: arch, kind: 'value', detail: arch.startsWith('b') ? `the loading machine's ${arch.slice(1)}-bit table` : 'machine', text: arch, replace: replace(from) }));
+      }
       if (/[=!<>&]/.test(typed)) return [];
       return FIELDS.map((f) => ({ label: f.name, kind: 'key', detail: f.value, documentation: fieldDocumentation(f), text: `${f.name}=`, snippet: `${f.name}=$1`, replace: replace(0) }));
     case '-S': {

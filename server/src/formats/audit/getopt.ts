@@ -57,10 +57,6 @@ export const OPTIONS: readonly OptionInfo[] = [
 const SHORT = new Map(OPTIONS.filter((o) => o.name.length === 1).map((o) => [o.name, o]));
 const LONG = OPTIONS.filter((o) => o.name.length > 1);
 
-export function optionInfo(name: string): OptionInfo | undefined {
-  return name.length === 1 ? SHORT.get(name) : LONG.find((o) => o.name === name);
-}
-
 /** One option of a line. */
 export interface AuditOption {
   info: OptionInfo;

@@ -258,7 +258,7 @@ function checkWatchPath(path: AuditWord, problems: AuditProblem[]): void {
   if (/[*?]/.test(text)) report(problems, path, 'wildcards are not supported in a watch: the path is taken literally', true);
 }
 
-export function checkPermLetters(perms: AuditWord, problems: AuditProblem[]): void {
+function checkPermLetters(perms: AuditWord, problems: AuditProblem[]): void {
   if (perms.text.length > 4) {
     report(problems, perms, `permission '${perms.text}' is too long: at most the four letters r, w, x, a`);
     return;

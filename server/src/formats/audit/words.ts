@@ -110,12 +110,6 @@ export function spanOf(word: Span): Span {
   return { start: word.start, end: word.end };
 }
 
-/** The part [from, to) of a word's text as a span of the file. */
-export function subSpan(word: AuditWord, from: number, to: number = word.text.length): Span {
-  if (!word.offsets) return { start: word.start + from, end: word.start + to };
-  return { start: word.offsets[from], end: word.offsets[to] };
-}
-
 /** The part [from, to) of a word as a word of its own. */
 export function subWord(word: AuditWord, from: number, to: number = word.text.length): AuditWord {
   const text = word.text.slice(from, to);

@@ -3,7 +3,7 @@ import { loads } from '../../formats/audit/rule';
 import type { AuditRule } from '../../formats/audit/rule';
 
 /** A watch, or an `always` rule on the exit list, that records events without a key to find them by. */
-export function recordsEvents(rule: AuditRule): boolean {
+function recordsEvents(rule: AuditRule): boolean {
   if (rule.type === 'watch') return true;
   return rule.type === 'syscall' && rule.operation?.info.name !== 'd' && rule.action === 'always' && rule.list === 'exit';
 }
