@@ -7,6 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { auditProblems, parseAudit } from '../../server/src/formats/audit/parse';
+import { relocateRule } from '../../server/src/formats/audit/relocate';
+import { interpretLine } from '../../server/src/formats/audit/rule';
+import { splitRules } from '../../server/src/formats/audit/words';
 
 /** Each problem as `[text under the span, message]`. */
 function problems(text: string): [string, string][] {
@@ -127,12 +130,25 @@ describe('audit rules parser: what auditctl refuses, at the text', () => {
 });
 
 describe('audit rules parser across edits', () => {
-  it('reuses the rules of the lines before an edit and reads the moved ones again', () => {
-    const before = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/b -k b\n-w /etc/c -k c\n');
-    const after = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/bb -k b\n-w /etc/c -k c\n');
+  it('reuses the rules of the lines before an edit and moves the ones after it', () => {
+    const before = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/b -k b\n-w /etc/c -p wz -k c\n');
+    const after = parseAudit('reuse.rules', '-w /etc/a -k a\n-w /etc/bb -k b\n-w /etc/c -p wz -k c\n');
     assert.equal(after.rules[0], before.rules[0]);
-    assert.notEqual(after.rules[2], before.rules[2]);
-    assert.deepEqual(after.rules[2].path, { text: '/etc/c', start: 34, end: 40 });
+    const moved = after.rules[2];
+    assert.deepEqual(moved.path, { text: '/etc/c', start: 34, end: 40 });
+    assert.deepEqual(moved.problems.map((p) => p.span), [{ start: 45, end: 46 }]);
+    assert.equal(moved.path, moved.options[0].value, 'a watch path stays its -w value');
+  });
+
+  it('moves a rule to exactly what reading it at the new place gives', () => {
+    const line = fc.array(fc.constantFrom('-a', 'always,exit', '-F', 'arch=b64', 'auid>=1000', 'path=/x', 'key=k', '-S', 'open,opne', '-C', 'uid!=euid', '-w', '/etc/my\\ dir', '-p', 'wz', '-k', 'docker', '-D', '-e', '2', '--backlog=9', 'stray'), { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
+    fc.assert(fc.property(line, fc.nat(50), fc.nat(50), (text, a, b) => {
+      const at = (pad: number) => interpretLine(splitRules(`${'#'.repeat(pad)}\n${text}`).lines[0]);
+      const moved = relocateRule(at(a), b - a);
+      assert.deepEqual(moved, at(b));
+      if (moved.path) assert.ok(moved.options.some((o) => o.value === moved.path));
+      for (const f of moved.fields) assert.ok(moved.options.includes(f.option));
+    }), { numRuns: 300 });
   });
 
   it('gives the same model as a first parse, whatever was parsed before', () => {

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../../engine/types';
 import { interpretLine, type AuditProblem, type AuditRule } from './rule';
+import { relocateRule } from './relocate';
 import { commentSpan, forEachLine, readLine } from './words';
 
 export interface AuditFile {
@@ -18,33 +19,33 @@ export interface AuditFile {
 }
 
 /**
- * Each file's rules of its last parse, by line start, with the line they were read from. A keystroke
- * changes one line: the rules of the lines before it (same offset, same text) are reused as they
- * are, since nothing mutates a rule once read. Bounded to the files most recently parsed.
+ * Each file's rules of its last parse, by the text of their line, with where the line started. A
+ * keystroke changes one line: the rules of the lines before it are reused as they are (nothing
+ * mutates a rule once read), those after it are moved, not read again. Bounded to the files most
+ * recently parsed.
  */
-const lastRules = new Map<string, Map<number, { line: string; rule: AuditRule }>>();
+type Remembered = Map<string, { start: number; rule: AuditRule }>;
+const lastRules = new Map<string, Remembered>();
 const REMEMBERED_FILES = 256;
 
 export function parseAudit(path: string, text: string): AuditFile {
   const before = lastRules.get(path);
-  const now = new Map<number, { line: string; rule: AuditRule }>();
+  const now: Remembered = new Map();
   const rules: AuditRule[] = [];
   const comments: Span[] = [];
   forEachLine(text, (start, end) => {
     const line = text.slice(start, end);
-    const known = before?.get(start);
-    if (known && known.line === line) {
-      rules.push(known.rule);
-      now.set(start, known);
-      return;
+    const known = before?.get(line);
+    let rule: AuditRule | undefined;
+    if (known) rule = known.start === start ? known.rule : relocateRule(known.rule, start - known.start);
+    else {
+      const words = readLine(text, start, end);
+      if (words === 'comment') comments.push(commentSpan(text, start, end));
+      else if (words) rule = interpretLine(words);
     }
-    const words = readLine(text, start, end);
-    if (words === 'comment') comments.push(commentSpan(text, start, end));
-    else if (words) {
-      const rule = interpretLine(words);
-      rules.push(rule);
-      now.set(start, { line, rule });
-    }
+    if (!rule) return;
+    rules.push(rule);
+    now.set(line, { start, rule });
   });
   lastRules.delete(path);
   if (lastRules.size >= REMEMBERED_FILES) lastRules.delete(lastRules.keys().next().value!);
