@@ -11,35 +11,58 @@ import type { AuditOption } from './getopt';
 import type { AuditRule } from './rule';
 import type { AuditWord } from './words';
 
+/** What one move knows: the shift, and the words and options already moved (to keep their sharing). */
+interface Move {
+  delta: number;
+  words: Map<AuditWord, AuditWord>;
+  options: Map<AuditOption, AuditOption>;
+}
+
+function moveWord<W extends AuditWord | undefined>(move: Move, w: W): W {
+  if (!w) return w;
+  let moved = move.words.get(w);
+  if (!moved) {
+    const { delta } = move;
+    moved = w.offsets ? { text: w.text, start: w.start + delta, end: w.end + delta, offsets: w.offsets.map((o) => o + delta) } : { text: w.text, start: w.start + delta, end: w.end + delta };
+    move.words.set(w, moved);
+  }
+  return moved as W;
+}
+
+function moveOption(move: Move, o: AuditOption): AuditOption {
+  let moved = move.options.get(o);
+  if (!moved) {
+    moved = o.value ? { info: o.info, flag: moveWord(move, o.flag), value: moveWord(move, o.value) } : { info: o.info, flag: moveWord(move, o.flag) };
+    move.options.set(o, moved);
+  }
+  return moved;
+}
+
+function moveSpan(move: Move, s: Span): Span {
+  return { start: s.start + move.delta, end: s.end + move.delta };
+}
+
+function moveField(move: Move, f: AuditField): AuditField {
+  return { option: moveOption(move, f.option), name: moveWord(move, f.name), operator: moveWord(move, f.operator), value: moveWord(move, f.value), info: f.info };
+}
+
 export function relocateRule(rule: AuditRule, delta: number): AuditRule {
-  const words = new Map<AuditWord, AuditWord>();
-  const word = <W extends AuditWord | undefined>(w: W): W => {
-    if (!w) return w;
-    let moved = words.get(w);
-    if (!moved) {
-      moved = w.offsets ? { text: w.text, start: w.start + delta, end: w.end + delta, offsets: w.offsets.map((o) => o + delta) } : { text: w.text, start: w.start + delta, end: w.end + delta };
-      words.set(w, moved);
-    }
-    return moved as W;
-  };
-  const options = new Map<AuditOption, AuditOption>(rule.options.map((o) => [o, o.value ? { info: o.info, flag: word(o.flag), value: word(o.value) } : { info: o.info, flag: word(o.flag) }]));
-  const option = (o: AuditOption) => options.get(o)!;
-  const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
-  const field = (f: AuditField): AuditField => ({ option: option(f.option), name: word(f.name), operator: word(f.operator), value: word(f.value), info: f.info });
+  const move: Move = { delta, words: new Map(), options: new Map() };
+  const options = rule.options.map((o) => moveOption(move, o));
   return {
     type: rule.type,
-    span: span(rule.span),
-    options: [...options.values()],
-    controls: rule.controls.map((c) => ({ option: option(c.option), name: c.name, value: word(c.value) })),
-    operation: rule.operation && option(rule.operation),
+    span: moveSpan(move, rule.span),
+    options,
+    controls: rule.controls.map((c) => ({ option: moveOption(move, c.option), name: c.name, value: moveWord(move, c.value) })),
+    operation: rule.operation && moveOption(move, rule.operation),
     list: rule.list,
     action: rule.action,
-    path: word(rule.path),
-    perms: word(rule.perms),
-    syscalls: rule.syscalls.map((s) => ({ word: word(s.word), scope: s.scope })),
-    fields: rule.fields.map(field),
-    comparisons: rule.comparisons.map(field),
-    keys: rule.keys.map(word),
-    problems: rule.problems.map((p) => (p.warning ? { span: span(p.span), message: p.message, warning: p.warning } : { span: span(p.span), message: p.message })),
+    path: moveWord(move, rule.path),
+    perms: moveWord(move, rule.perms),
+    syscalls: rule.syscalls.map((s) => ({ word: moveWord(move, s.word), scope: s.scope })),
+    fields: rule.fields.map((f) => moveField(move, f)),
+    comparisons: rule.comparisons.map((c) => moveField(move, c)),
+    keys: rule.keys.map((k) => moveWord(move, k)),
+    problems: rule.problems.map((p) => (p.warning ? { span: moveSpan(move, p.span), message: p.message, warning: p.warning } : { span: moveSpan(move, p.span), message: p.message })),
   };
 }
