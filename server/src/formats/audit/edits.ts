@@ -1,6 +1,7 @@
-/** Line edits on a rules file: add lines before its `-e` line, insert after a word, take a line out, move a line to the end. */
+/** Line edits on a rules file: add lines, insert after a word, take a line out, move a line to the end. */
 import type { Span, TextEdit } from '../../engine/types';
 import type { AuditFile } from './parse';
+import type { AuditRule } from './rule';
 
 /** The start of the line holding `offset` and the offset after its line break (or the text's end). */
 function lineBounds(text: string, offset: number): { start: number; next: number } {
@@ -15,17 +16,14 @@ function lineBreak(text: string): string {
   return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/**
- * Insert whole lines before the file's first `-e` setting (auditctl refuses rules after `-e 2`, and
- * augenrules moves `-e` last anyway), or at the end of the file.
- */
-export function insertLinesBeforeEnable(file: AuditFile, lines: readonly string[]): TextEdit {
+/** Insert whole lines before the line of `before` (a rule of the file), or at the end of the file. */
+export function insertLines(file: AuditFile, lines: readonly string[], before?: AuditRule): TextEdit {
   const { text } = file;
   const eol = lineBreak(text);
-  const enable = file.rules.find((r) => r.type === 'control' && r.options[0]?.flag.text.startsWith('-e'));
-  if (enable) return { offset: lineBounds(text, enable.span.start).start, length: 0, content: lines.map((l) => l + eol).join('') };
+  const content = lines.map((l) => l + eol).join('');
+  if (before) return { offset: lineBounds(text, before.span.start).start, length: 0, content };
   const needsBreak = text.length > 0 && !text.endsWith('\n');
-  return { offset: text.length, length: 0, content: (needsBreak ? eol : '') + lines.map((l) => l + eol).join('') };
+  return { offset: text.length, length: 0, content: (needsBreak ? eol : '') + content };
 }
 
 /** Remove the whole line holding a span, its line break included. */

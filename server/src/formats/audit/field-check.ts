@@ -3,7 +3,7 @@
  * audit_rule_fieldpair_data and audit_rule_interfield_comp_data do (the operator is the first of
  * `!= >= <= &= = > < &` found, in that order), plus the operators the kernel refuses per field.
  */
-import { closeMatches } from '../../schema/suggest';
+import { closeMatches } from '../../engine/close-matches';
 import {
   COMPARISON_GROUPS, FIELDS, FILE_TYPES, FS_TYPES, MAX_KEY_LENGTH, MAX_PATH_LENGTH, OPERATOR_CLASS_WORDS, OPERATORS,
   fieldNamed, operatorAllowed, type FieldInfo, type FilterList, type Operator,
@@ -64,7 +64,7 @@ function split(option: AuditOption, value: AuditWord, operators: readonly Operat
 }
 
 function unknownField(name: AuditWord, flag: string, problems: AuditProblem[]): void {
-  const close = closeMatches(name.text, FIELD_NAMES, false);
+  const close = closeMatches(name.text, FIELD_NAMES);
   report(problems, name, `${flag} unknown field '${name.text}'${close.length > 0 && close.length <= 3 ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''}`);
 }
 

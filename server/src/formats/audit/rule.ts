@@ -5,7 +5,7 @@
  * Unlike auditctl, which stops at a line's first error, every problem is reported.
  */
 import type { Span } from '../../engine/types';
-import { closeMatches } from '../../schema/suggest';
+import { closeMatches } from '../../engine/close-matches';
 import { ACTIONS, FILTER_LISTS, MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, type FilterList } from './fields';
 import { checkComparison, checkField, type AuditField, type FieldState } from './field-check';
 import { readOptions, type AuditOption } from './getopt';
@@ -214,7 +214,7 @@ function readListAction(value: AuditWord, rule: AuditRule, problems: AuditProble
     } else if (text === 'entry') {
       report(problems, word, "the entry list was removed from the kernel (2.6.31): use 'exit'");
     } else {
-      const close = closeMatches(text, [...FILTER_LISTS, ...ACTIONS], false);
+      const close = closeMatches(text, [...FILTER_LISTS, ...ACTIONS]);
       report(problems, word, `'${text}' is neither a list (${FILTER_LISTS.join(', ')}) nor an action (always, never)${close.length === 1 ? `; did you mean '${close[0]}'?` : ''}`);
     }
   }

@@ -4,7 +4,7 @@
  * the loading machine's table, which dockguard cannot know, so a name counts as known when any
  * bundled table has it.
  */
-import { closeMatches } from '../../schema/suggest';
+import { closeMatches } from '../../engine/close-matches';
 import { SYSCALL_TABLES } from './tables.generated';
 
 export type Machine = keyof typeof SYSCALL_TABLES;
@@ -61,7 +61,7 @@ export function syscallKnown(name: string, scope: SyscallScope): boolean {
 export function closeSyscalls(name: string, scope: SyscallScope): string[] {
   const candidates = new Set<string>();
   for (const m of scope.machines) for (const known of Object.keys(SYSCALL_TABLES[m])) candidates.add(known);
-  return closeMatches(name, [...candidates], false);
+  return closeMatches(name, [...candidates]);
 }
 
 /** Every syscall name of the scope's tables, sorted (completion). */

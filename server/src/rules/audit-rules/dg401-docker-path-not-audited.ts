@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
-import { insertLinesBeforeEnable } from '../../formats/audit/edits';
+import { insertLines } from '../../formats/audit/edits';
+import { movedControl } from '../../model/audit-rules';
 import { covers, unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
 
 const watchLine = (target: DockerPath) => `-w ${target.path} -p wa -k docker`;
@@ -34,14 +35,17 @@ export default defineRule({
     const missing = unwatchedDockerPaths(set, set.evidence).filter((target) => !ignored.some((i) => covers(i.path, target.path)));
     if (missing.length === 0) return;
     const file = set.anchor;
+    // A file loaded as it stands refuses rules after `-e 2`: the watches go above it. In a rules.d,
+    // augenrules moves `-e` last anyway, and the end of the file comes after any `-W` in it.
+    const lock = set.mode === 'standalone' ? file.rules.find((r) => movedControl(r) === 'e' && r.controls[0]?.value?.text === '2') : undefined;
     const firstLine = file.text.search(/\r?\n|$/);
     const paths = missing.map((m) => `${m.path} (CIS ${m.cis})`).join(', ');
     const fixes = (): FixProposal[] => {
-      const each = missing.map((target) => ({ title: `Add ${watchLine(target)} (${CAVEAT})`, safety: 'unsafe' as const, edits: [insertLinesBeforeEnable(file, [watchLine(target)])] }));
+      const each = missing.map((target) => ({ title: `Add ${watchLine(target)} (${CAVEAT})`, safety: 'unsafe' as const, edits: [insertLines(file, [watchLine(target)], lock)] }));
       if (missing.length === 1) return each;
       // A watch on /run/containerd or /etc/docker also covers the socket and daemon.json below it.
       const needed = missing.filter((m) => !missing.some((other) => other !== m && covers(other.path, m.path)));
-      return [...each, { title: `Add the ${needed.length} watches that cover all ${missing.length} paths (${CAVEAT})`, safety: 'unsafe', edits: [insertLinesBeforeEnable(file, needed.map(watchLine))] }];
+      return [...each, { title: `Add the ${needed.length} watches that cover all ${missing.length} paths (${CAVEAT})`, safety: 'unsafe', edits: [insertLines(file, needed.map(watchLine), lock)] }];
     };
     context.report({ messageId: missing.length === 1 ? 'one' : 'many', data: { count: missing.length, paths }, at: { file: file.path, span: { start: 0, end: firstLine } }, fixes });
   },
