@@ -39,7 +39,8 @@ describe('CI formats', () => {
     const paths = [
       'etc/docker/daemon.json', 'hosts/a/docker-daemon.json', 'daemon-gpu.json', 'lib/systemd/system/docker.service', 'x/docker.socket',
       'etc/systemd/system/docker.service.d/override.conf', 'etc/default/docker', 'etc/sysconfig/docker', 'docker.service.rpm',
-      'package.json', 'etc/docker/key.json', 'etc/systemd/system/docker.service.d/notes.txt', 'etc/default/dockerd', 'README.md', '.dockguard.yaml',
+      'etc/audit/audit.rules', 'etc/audit/rules.d/docker.rules', 'x/audit-docker.rules',
+      'package.json', 'etc/docker/key.json', 'etc/audit/auditd.conf', 'rules.d/x.rules', 'etc/systemd/system/docker.service.d/notes.txt', 'etc/default/dockerd', 'README.md', '.dockguard.yaml',
     ];
     const walked = (path: string) => { const kind = kindOfPath(REGISTRY.kinds, path); return kind !== undefined && kind.walked !== false; };
     assert.deepEqual(paths.filter((p) => files.test(p)), paths.filter(walked));

@@ -23,16 +23,32 @@ describe('loadProjectConfig', () => {
       profile: 'strict',
       dockerVersion: '29.10',
       rules: { DG103: 'off', DG112: 'error' },
-      overrides: [{ base: '/p', files: ['h1/etc/docker/daemon.json'], rules: ['DG105'], reason: 'GPU nodes need experimental' }],
+      overrides: [{ config: '/p/.dockguard.yaml', entry: 0, base: '/p', files: ['h1/etc/docker/daemon.json'], rules: ['DG105'], reason: 'GPU nodes need experimental' }],
     });
     assert.deepEqual(config!.ignore.map(({ pattern, reason }) => ({ pattern, reason })), [{ pattern: 'vendor/**', reason: undefined }, { pattern: 'legacy/', reason: 'retired hosts' }]);
     assert.deepEqual(config!.overrides.map(({ files, rules, reason }) => ({ files, rules: rules.map((r) => r.value), reason })), [{ files: ['h1/etc/docker/daemon.json'], rules: ['DG105'], reason: 'GPU nodes need experimental' }]);
   });
 
   it('accepts the compose and audit keys the schema defines', () => {
-    const text = 'compose:\n  files: ["deploy/*.yml"]\n  projects:\n    - name: web\n      files: [a.yml, b.yml]\naudit:\n  files: [rules/*.rules]\n  ignorePaths: [/etc/default/docker]\n';
-    assert.deepEqual(loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS).problems, []);
+    const text = 'compose:\n  files: ["deploy/*.yml"]\n  projects:\n    - name: web\n      files: [a.yml, b.yml]\naudit:\n  files: [rules/*.rules]\n  ignorePaths:\n    - path: /etc/default/docker/\n      reason: no such file on these hosts\n';
+    const loaded = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual([loaded.problems, loaded.config?.options.auditIgnorePaths], [[], [{ path: '/etc/default/docker', reason: 'no such file on these hosts' }]]);
+    assert.deepEqual(loadProjectConfig('audit:\n  ignorePaths:\n    - path: etc/x\n      reason: " "\n', '/p/c', RULE_IDS).problems, [
+      { line: 3, column: 13, message: 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)' },
+      { line: 4, column: 15, message: 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)' },
+    ]);
     assert.deepEqual(loadProjectConfig('compose:\n  file: x\n', '/p/c', RULE_IDS).problems, [{ line: 2, column: 3, message: "unknown key 'file' in compose (known keys: files, projects)" }]);
+  });
+
+  it('reads audit.ignorePaths, each path with its reason', () => {
+    const text = 'audit:\n  ignorePaths:\n    - path: /usr/bin/containerd-shim-runc-v2/\n      reason: crun only\n    - path: usr/bin/runc\n      reason: x\n    - path: /usr/bin/runc\n';
+    const result = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual(result.problems.map((p) => [p.line, p.message]), [
+      [5, 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)'],
+      [7, 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)'],
+    ]);
+    const good = loadProjectConfig(text.split('    - path: usr')[0], '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual(good.config?.options, { auditIgnorePaths: [{ path: '/usr/bin/containerd-shim-runc-v2', reason: 'crun only' }] });
   });
 
   it('an empty file is an empty config', () => {

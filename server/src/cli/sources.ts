@@ -1,5 +1,5 @@
 /** Which files the CLI lints for the paths it is given. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
@@ -55,7 +55,7 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
         if (walked && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
       });
     } else {
-      const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name;
+      const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name ?? kindByContent(registry, path);
       if (!kind) throw new UsageError(`cannot tell what kind of file ${given} is; name it with --kind`);
       found.set(path, { path, kind, explicit: true });
     }
@@ -82,4 +82,15 @@ function contextFolders(path: string, configs: ConfigResolver, registry: Registr
   if (root !== undefined) return machineFolders(root).filter((folder) => existsSync(folder)).map((folder) => ({ folder, recursive: true }));
   const loose = registry.kindsByName.get(kindOfPath(registry.kinds, path)?.name ?? '')?.looseGroup !== undefined;
   return loose ? [{ folder: dirname(path), recursive: false }] : [];
+}
+
+/** The kind that claims a named file by its first bytes, if one does (an unreadable file: none). */
+function kindByContent(registry: Registry, path: string): string | undefined {
+  let head: string;
+  try {
+    head = readFileSync(path, 'utf8').slice(0, 4096);
+  } catch {
+    return undefined;
+  }
+  return registry.kinds.find((kind) => kind.claimsByContent?.(path, head))?.name;
 }

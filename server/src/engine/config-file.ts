@@ -6,6 +6,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { ParsedFileBase } from './kind';
+import type { IgnoredPath } from './options';
 import type { Span } from './types';
 import schema from '../../../schemas/dockguard-config.schema.json';
 
@@ -51,6 +52,8 @@ export interface DockguardConfigFile extends ParsedFileBase {
   /** The `overrides:` key with its list. */
   overridesSpan?: Span;
   machines: ConfigMachine[];
+  /** `audit.ignorePaths`: Docker paths the hosts need no audit watch on, each with the reason. */
+  auditIgnorePaths: IgnoredPath[];
   lineCounter: LineCounter;
 }
 
@@ -71,7 +74,7 @@ function validator(): ValidateFunction {
 
 export function parseDockguardConfig(path: string, text: string): DockguardConfigFile {
   const lineCounter = new LineCounter();
-  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], lineCounter };
+  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], auditIgnorePaths: [], lineCounter };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -126,6 +129,11 @@ function readModel(file: DockguardConfigFile, root: YamlNode): void {
   for (const item of list(get(root, 'overrides'))) {
     const rules = list(get(item, 'rules')).flatMap((r) => (text(r) === undefined ? [] : [{ value: text(r)!, span: spanOf(r) }]));
     file.overrides.push({ files: texts(get(item, 'files')), rules, reason: text(get(item, 'reason')), span: spanOf(item) });
+  }
+  for (const item of list(get(get(root, 'audit'), 'ignorePaths'))) {
+    const path = text(get(item, 'path'));
+    const reason = text(get(item, 'reason'));
+    if (path !== undefined && reason !== undefined) file.auditIgnorePaths.push({ path: path.length > 1 ? path.replace(/\/+$/, '') : path, reason });
   }
   for (const item of list(get(root, 'machines'))) {
     const machineRoot = text(get(item, 'root'));

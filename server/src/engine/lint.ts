@@ -18,8 +18,7 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
   const findings = new Map<string, Finding[]>();
   for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
   const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
-  const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry) };
-
+  const ruleOptions = ruleOptionsOf(options, registry);
   const run = (rule: Rule, instances: { model: unknown; file: string }[]) => runEnabled(rule, instances, options, ruleOptions, push);
   const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
   for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
@@ -37,10 +36,15 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
  */
 export function lintSuppressions(models: readonly SuppressionsModel[], registry: Registry, options: LintOptions): Finding[] {
   const found: Finding[] = [];
-  const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry) };
+  const ruleOptions = ruleOptionsOf(options, registry);
   const instances = models.map((model) => ({ model, file: model.file.path }));
   for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') runEnabled(rule, instances, options, ruleOptions, (f) => found.push(f));
   return found.sort(compareFindings);
+}
+
+/** What a rule sees of the options. */
+function ruleOptionsOf(options: LintOptions, registry: Registry): RuleOptions {
+  return { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry), auditIgnorePaths: options.auditIgnorePaths ?? [] };
 }
 
 function runEnabled(rule: Rule, instances: { model: unknown; file: string }[], options: LintOptions, ruleOptions: RuleOptions, push: (f: Finding) => void): void {

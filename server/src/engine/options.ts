@@ -19,6 +19,14 @@ export interface LintOptions {
   rules: Record<string, RuleSetting>;
   /** The config's `overrides`: rules suppressed in some files, with the reason (absent: none). */
   overrides?: readonly RuleOverride[];
+  /** Docker paths the hosts need no audit watch on, each with the reason (`audit.ignorePaths`). */
+  auditIgnorePaths?: IgnoredPath[];
+}
+
+export interface IgnoredPath {
+  /** An absolute path on the host; a folder covers what lies below it. */
+  path: string;
+  reason: string;
 }
 
 /** The current engine: what a fresh install of Docker CE runs (reference, Aug 2026). */

@@ -58,6 +58,7 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
   if (file.profile !== undefined) options.profile = file.profile as Profile;
   if (file.dockerVersion !== undefined) options.dockerVersion = file.dockerVersion;
   if (file.rules.length > 0) options.rules = Object.fromEntries(file.rules.map((rule) => [rule.id.value, rule.setting as RuleSetting]));
+  if (file.auditIgnorePaths.length > 0) options.auditIgnorePaths = file.auditIgnorePaths;
   const base = dirname(resolve(path));
   const configPath = resolve(path);
   if (file.overrides.length > 0) {

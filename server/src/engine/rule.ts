@@ -4,6 +4,7 @@
  */
 import type { ParsedFileBase } from './kind';
 import type { SuppressionsModel } from './suppressions';
+import type { IgnoredPath } from './options';
 import type { FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
 /**
@@ -63,6 +64,8 @@ export interface RuleOptions {
   dockerVersion: string;
   /** Every rule id a config or pragma may name (the registry's, and DG000). */
   ruleIds: ReadonlySet<string>;
+  /** Docker paths DG401 does not require a watch on (`audit.ignorePaths` of `.dockguard.yaml`). */
+  auditIgnorePaths: readonly IgnoredPath[];
 }
 
 export interface RuleContext {

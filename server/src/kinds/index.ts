@@ -3,9 +3,10 @@
  * here (see docs/ARCHITECTURE.md, "Adding a file kind").
  */
 import type { KindModule } from '../engine/kind';
+import audit from './audit';
 import daemonJson from './daemon-json';
 import dockguardConfig from './dockguard-config';
 import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd, hostFacts, dockguardConfig] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, audit, hostFacts, dockguardConfig] as KindModule[];
