@@ -60,7 +60,7 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     const ruleIds = knownRuleIds(registry);
     const configs = new ConfigResolver(io.cwd, ruleIds, args.config === undefined ? undefined : readConfigFile(resolve(io.cwd, args.config), ruleIds, io.cwd));
     const files = findFiles(args.paths, registry, configs, args.kind, io.cwd);
-    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files.filter((f) => !f.context), args.kind ? [args.kind] : registry.kinds.filter((k) => k.walked !== false).map((k) => k.name), io.cwd);
+    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files.filter((f) => !f.context), args.kind ? [args.kind] : kindNames(registry).filter((name) => registry.kindsByName.get(name)?.walked !== false), io.cwd);
     if (args.reportSuppressed && args.format !== 'json' && args.format !== 'sarif') throw new UsageError('--report-suppressed needs --format json or sarif');
     if (args.diff && !args.fix) throw new UsageError('--diff needs --fix or --fix-unsafe');
     const outcome = lintFiles({ files, configs, overrides, fix: args.fix, dryRun: args.diff, registry });
