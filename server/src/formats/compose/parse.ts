@@ -43,7 +43,7 @@ export function parseCompose(path: string, text: string): ComposeFile {
       if (warning.code === 'TAG_RESOLVE_FAILED') continue;
       file.syntaxErrors.push({ span: errorSpan(warning.pos, text), message: describeYamlError(warning.message) });
     }
-    const tree = toTree(doc, path, file.syntaxErrors, file.statements);
+    const tree = toTree(doc, text, path, file.syntaxErrors, file.statements);
     if (!tree) continue;
     if (tree.type !== 'map') {
       file.syntaxErrors.push({ span: tree.span, message: `a Compose file holds a mapping (services:, volumes: …), not ${tree.type === 'seq' ? 'a list' : 'a single value'}` });

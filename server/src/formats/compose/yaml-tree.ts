@@ -62,9 +62,9 @@ const MERGE_KEY = '<<';
  * Converts one document; problems (a merge of a non-map, an alias bomb) are pushed to `problems`,
  * and the spans of the pairs that sit on their own line (what a pragma covers) to `statements`.
  */
-export function toTree(doc: Document.Parsed, file: string, problems: TreeProblem[], statements: Span[]): TreeNode | undefined {
+export function toTree(doc: Document.Parsed, text: string, file: string, problems: TreeProblem[], statements: Span[]): TreeNode | undefined {
   if (!doc.contents) return undefined;
-  const converter = new Converter(doc, file, problems, statements);
+  const converter = new Converter(doc, text, file, problems, statements);
   const root = converter.node(doc.contents as YamlAstNode);
   const tooBig = converter.firstAliasOverLimit(root);
   if (tooBig) {
@@ -80,12 +80,12 @@ class Converter {
   /** Each alias's span with the node it resolves to, in source order (for the size check). */
   private readonly aliases: { span: Span; target: TreeNode }[] = [];
 
-  constructor(private readonly doc: Document.Parsed, private readonly file: string, private readonly problems: TreeProblem[], private readonly statements: Span[]) {}
+  constructor(private readonly doc: Document.Parsed, private readonly text: string, private readonly file: string, private readonly problems: TreeProblem[], private readonly statements: Span[]) {}
 
   node(node: YamlAstNode): TreeNode {
     if (isAlias(node)) {
       const target = node.resolve(this.doc) as YamlAstNode | undefined;
-      const span = rangeSpan(node.range);
+      const span = this.span(node.range);
       if (!target || this.inProgress.has(target)) {
         this.problems.push({ span, message: target ? `alias *${node.source} refers to the node that holds it` : `no anchor &${node.source} before this alias` });
         return { type: 'scalar', value: null, span, file: this.file };
@@ -104,7 +104,7 @@ class Converter {
   }
 
   private convert(node: YamlAstNode): TreeNode {
-    const base = { span: rangeSpan(node.range), file: this.file, ...(node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? { tag: node.tag } : {}) };
+    const base = { span: this.span(node.range), file: this.file, ...(node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? { tag: node.tag } : {}) };
     if (isMap(node)) {
       const map: TreeMap = { ...base, type: 'map', flow: Boolean(node.flow), members: [], written: [] };
       const merged: TreeMember[] = [];
@@ -135,13 +135,13 @@ class Converter {
     const key = pair.key;
     if (!key) return undefined;
     if (!isScalar(key)) {
-      this.problems.push({ span: rangeSpan(key.range), message: 'a Compose key must be a plain value, not a collection or an alias' });
+      this.problems.push({ span: this.span(key.range), message: 'a Compose key must be a plain value, not a collection or an alias' });
       return undefined;
     }
-    const keySpan = rangeSpan(key.range);
+    const keySpan = this.span(key.range);
     const value: TreeNode = pair.value ? this.node(pair.value) : { type: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, file: this.file };
     // The value as written here: an alias's own text, not its anchor's.
-    const end = Math.max(pair.value ? rangeSpan(pair.value.range).end : 0, keySpan.end);
+    const end = Math.max(pair.value ? this.span(pair.value.range).end : 0, keySpan.end);
     if (!(isMap(pair.value) || isSeq(pair.value)) || pair.value.flow) this.statements.push({ start: keySpan.start, end });
     return { key: String(key.value), keySpan, span: { start: keySpan.start, end }, value };
   }
@@ -151,7 +151,7 @@ class Converter {
     const sources = value.type === 'seq' && isSeq(written) ? value.items.map((item, i) => [item, written.items[i] as YamlAstNode] as const) : [[value, written] as const];
     const result: TreeMember[] = [];
     for (const [source, text] of sources) {
-      const via = rangeSpan(text.range);
+      const via = this.span(text.range);
       if (source.type !== 'map') {
         this.problems.push({ span: via, message: 'a merge key (<<) takes a mapping or a list of mappings' });
         continue;
@@ -159,6 +159,14 @@ class Converter {
       for (const m of source.members) result.push({ ...m, mergedFrom: m.mergedFrom ?? via });
     }
     return result;
+  }
+
+  /** A node's range without the line breaks and indentation yaml counts into a block collection's end. */
+  private span(range: readonly number[] | null | undefined): Span {
+    if (!range) return { start: 0, end: 0 };
+    let end = range[1];
+    while (end > range[0] && /\s/.test(this.text[end - 1])) end--;
+    return { start: range[0], end };
   }
 
   /** Where an over-large expansion comes from: the alias of the biggest anchor (sizes memoized: linear in the text). */
@@ -189,9 +197,6 @@ function scalarValue(value: unknown): TreeScalar['value'] {
   return value === undefined ? null : String(value);
 }
 
-export function rangeSpan(range: readonly number[] | null | undefined): Span {
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
-}
 
 const plainCache = new WeakMap<TreeNode, unknown>();
 
