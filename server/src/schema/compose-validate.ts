@@ -48,7 +48,11 @@ function computeProblems(file: ComposeFile): ComposeSchemaProblem[] {
   }
   for (const document of file.documents) badInterpolations(document, [], problems, new Set());
   // A value inside an anchor is one problem, however many places reach it.
-  const unique = new Map(problems.map((p) => [`${p.file}:${p.span.start}:${p.problem}`, p]));
+  const unique = new Map<string, ComposeSchemaProblem>();
+  for (const p of problems) {
+    const key = `${p.file}:${p.span.start}:${p.problem}`;
+    if (!unique.has(key)) unique.set(key, p);
+  }
   return [...unique.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
