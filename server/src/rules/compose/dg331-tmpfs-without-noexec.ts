@@ -1,0 +1,37 @@
+import { defineRule } from '../../engine/rule';
+import { tmpfsMounts } from '../../model/compose/mounts';
+import { reportPerPlace, type PlaceHit } from './report';
+
+/**
+ * dockerd mounts a service's tmpfs `noexec,nosuid,nodev` unless its options say otherwise
+ * (moby's oci_linux.go merges the options onto those), so only `exec` or `suid` written out lifts them.
+ */
+export default defineRule({
+  meta: {
+    id: 'DG331',
+    name: 'tmpfs-without-noexec',
+    description: 'A tmpfs mount allows executables or setuid binaries (`exec`, `suid` in its options).',
+    severity: 'info',
+    kinds: ['compose'],
+    reads: 'compose',
+    messages: { exec: 'The tmpfs at "{{target}}" is mounted with "{{option}}": an intruder can drop a binary there and run it (the usual next step after a read-only root); drop the option and dockerd mounts it noexec,nosuid.' },
+    fix: 'unsafe',
+  },
+  check(context, file) {
+    const hits: PlaceHit[] = [];
+    for (const service of file.services) {
+      for (const tmpfs of tmpfsMounts(service)) {
+        const option = tmpfs.options.find((o) => o === 'exec' || o === 'suid');
+        if (!option) continue;
+        const written = file.text.slice(tmpfs.node.span.start, tmpfs.node.span.end);
+        const at = written.search(new RegExp(`[:,]${option}(?=,|["']?$)`));
+        // `:exec` or `,exec` goes with its separator; a first option of several goes with the comma after it.
+        const first = written[at] === ':' && tmpfs.options.length > 1;
+        const offset = tmpfs.node.span.start + at + (first ? 1 : 0);
+        const fixes = (note: string) => (at < 0 ? [] : [{ title: `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, safety: 'unsafe' as const, edits: [{ offset, length: option.length + 1, content: '' }] }]);
+        hits.push({ service, file: tmpfs.node.file, span: tmpfs.node.span, messageId: 'exec', data: { target: tmpfs.target, option }, fixes });
+      }
+    }
+    reportPerPlace(context, hits);
+  },
+});
