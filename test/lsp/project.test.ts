@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { withDefaults } from '../../server/src/engine/options';
 import { Project } from '../../server/src/engine/project';
 import { defineRule, type Rule } from '../../server/src/engine/rule';
-import { RULES_BY_ID } from '../../server/src/rules';
+import { withRules } from '../../server/src/engine/registry';
+import { REGISTRY } from '../../server/src/registry';
 
 const throwing = defineRule({
   meta: { id: 'DG999', name: 'always-throws', description: 'Throws.', severity: 'warning', kinds: ['daemon-json'], reads: 'daemon-json', messages: {} },
@@ -14,7 +15,7 @@ const throwing = defineRule({
 }) as Rule;
 
 test('a rule that throws becomes one DG000 finding and the other rules still report', () => {
-  const project = new Project([throwing, RULES_BY_ID.get('DG103')!]);
+  const project = new Project(withRules(REGISTRY, [throwing, REGISTRY.rulesById.get('DG103')!]));
   project.set({ path: 'h/etc/docker/daemon.json', kind: 'daemon-json', text: '{"icc": true}' });
   const { findings } = project.findings('h/etc/docker/daemon.json', withDefaults());
   assert.deepEqual(findings.map((f) => [f.ruleId, f.message, f.span]), [
@@ -24,7 +25,7 @@ test('a rule that throws becomes one DG000 finding and the other rules still rep
 });
 
 test('findings are reused until the file, its host or the options change', () => {
-  const project = new Project();
+  const project = new Project(REGISTRY);
   const a = 'a/etc/docker/daemon.json';
   const b = 'b/etc/docker/daemon.json';
   project.set({ path: a, kind: 'daemon-json', text: '{"icc": true}' });

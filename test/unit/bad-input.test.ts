@@ -6,12 +6,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { decodeBytes } from '../../server/src/engine/decode';
-import { lintSources } from '../../server/src/engine/api';
+import { lintSources, projectOf } from '../../server/src/engine/api';
 import { fixAll } from '../../server/src/engine/fixes';
 import { withDefaults } from '../../server/src/engine/options';
 import { LineIndex } from '../../server/src/engine/positions';
 import { MAX_JSON_DEPTH } from '../../server/src/formats/daemon-json/parse';
 import { runCli, tempWorkspace } from '../cli/harness';
+import { REGISTRY } from '../../server/src/registry';
 
 const PATH = '/host/etc/docker/daemon.json';
 const OPTIONS = withDefaults();
@@ -21,7 +22,7 @@ function lintBytes(content: string | Uint8Array): string[] {
   const decoded = decodeBytes(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   const source = { path: PATH, kind: 'daemon-json' as const, text: decoded.text, decodeProblem: decoded.problem?.message };
   const index = new LineIndex(decoded.text);
-  return (lintSources([source], OPTIONS).findings.get(PATH) ?? []).map((f) => {
+  return (lintSources([source], OPTIONS, REGISTRY).findings.get(PATH) ?? []).map((f) => {
     const p = index.positionAt(f.span.start);
     return `${p.line + 1}:${p.character + 1} ${f.ruleId} ${f.message}`;
   });
@@ -158,7 +159,7 @@ describe('large files', () => {
   it('a 4.5 MB daemon.json on one line lints, and fix-all keeps it one valid line', () => {
     const text = labelsFile(4.5 * 1024 * 1024, true).replace('"icc": false', '"icc": true');
     assert.deepEqual(lintBytes(text).filter(ofRule('DG103')).map((l) => l.split(' ').slice(0, 2).join(' ')), [`1:${text.indexOf('"icc"') + 1} DG103`]);
-    const fixed = fixAll([{ path: PATH, kind: 'daemon-json', text }], PATH, OPTIONS, ['safe', 'unsafe']).get(PATH);
+    const fixed = fixAll(projectOf([{ path: PATH, kind: 'daemon-json', text }], REGISTRY), [PATH], OPTIONS, ['safe', 'unsafe']).texts.get(PATH);
     assert.ok(fixed !== undefined);
     assert.doesNotThrow(() => JSON.parse(fixed));
     assert.equal(fixed.split('\n').length, 1);
@@ -194,7 +195,7 @@ describe('deep nesting never overflows the stack', () => {
       const findings = lintBytes(text);
       assert.deepEqual(findings.filter((l) => /DG00[01]/.test(l)), []);
       assert.ok(findings.some(ofRule('DG103')));
-      const fixed = fixAll([{ path: PATH, kind: 'daemon-json', text }], PATH, OPTIONS, ['safe', 'unsafe']).get(PATH);
+      const fixed = fixAll(projectOf([{ path: PATH, kind: 'daemon-json', text }], REGISTRY), [PATH], OPTIONS, ['safe', 'unsafe']).texts.get(PATH);
       assert.equal(JSON.parse(fixed ?? text).icc, false);
     }
   });

@@ -3,9 +3,11 @@
  * the CLI and the language server convert offsets to line/column at their edges.
  */
 
-/** The four kinds of file dockguard lints, as the CLI's `--kind` and the docs name them. */
-export type FileKind = 'daemon-json' | 'systemd' | 'compose' | 'audit';
-export const FILE_KINDS: readonly FileKind[] = ['daemon-json', 'systemd', 'compose', 'audit'];
+/** A kind's name, as the kind table (`kinds/`), `--kind` and rule metadata spell it. */
+export type FileKind = string;
+
+/** The finding a rule or fix builder that throws becomes, so the others still run. */
+export const INTERNAL_ERROR_ID = 'DG000';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -69,4 +71,6 @@ export interface Finding {
   tags: FindingTag[];
   /** The rule's documentation page (a URL). */
   docsUrl: string;
+  /** Set once `fixes` was read when the rule's fix builder threw (reported as DG000). */
+  fixError?: string;
 }

@@ -49,7 +49,7 @@ function rank(path: string): number {
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** Every file feeding one service; `files` are the systemd files of one host root. */
-export function buildService(name: string, files: readonly SystemdFile[], root: string, all: readonly SystemdFile[]): DaemonService {
+export function buildService(name: string, files: readonly SystemdFile[], root: string): DaemonService {
   const units = files.filter((f) => f.role === 'unit' && f.unitName === name).sort((a, b) => rank(a.path) - rank(b.path));
   const unit = units[0];
   // A drop-in in a higher-precedence folder masks one of the same name elsewhere.
@@ -76,7 +76,7 @@ export function buildService(name: string, files: readonly SystemdFile[], root: 
   const missingEnvFiles: string[] = [];
   for (const { directive } of list('EnvironmentFile')) {
     const path = directive.value.text.replace(/^-/, '');
-    const envFile = all.find((f) => f.role === 'env-file' && f.path === root + path.replace(/^\/+/, ''));
+    const envFile = files.find((f) => f.role === 'env-file' && f.path === root + path.replace(/^\/+/, ''));
     if (envFile?.env) {
       service.envFiles.push(envFile);
       for (const assignment of envFile.env.assignments) environment.set(assignment.name, assignment.value);

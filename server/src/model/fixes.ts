@@ -2,7 +2,7 @@
  * Fix builders for daemon settings, so a DG1xx rule says *what* to change and the model decides
  * *where*: the daemon.json member, the dockerd flag, or (for a missing setting) daemon.json's root.
  */
-import { applyEdits } from 'jsonc-parser';
+import { applyEdits, minimalEdit } from '../engine/edits';
 import type { FixProposal } from '../engine/rule';
 import type { FixSafety, TextEdit } from '../engine/types';
 import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
@@ -94,11 +94,7 @@ type PathValue = [path: (string | number)[], value: JsonValue];
  */
 function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
   const after = changes.reduce((current, [path, value]) => applyEdits(current, setJsonValue(current, path, value)), text);
-  let start = 0;
-  while (start < text.length && start < after.length && text[start] === after[start]) start++;
-  let end = 0;
-  while (end < text.length - start && end < after.length - start && text[text.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return [{ offset: start, length: text.length - start - end, content: after.slice(start, after.length - end) }];
+  return [minimalEdit(text, after)];
 }
 
 function textOf(host: DaemonHost, file: string): string {

@@ -3,6 +3,7 @@
  * that stands for the host's `/`, and the effective daemon configuration they produce together.
  */
 import { nodeSpan, objectProperties, type DaemonJsonFile, type JsonProperty } from '../formats/daemon-json/parse';
+import type { Machine } from '../engine/machine';
 import type { Location, Span } from '../engine/types';
 import type { SystemdFile } from '../formats/systemd/parse';
 import { buildService, envFileCommand, serviceFileText, type DaemonService, type DockerdCommand } from './daemon-service';
@@ -38,20 +39,11 @@ export interface DaemonHost {
 /** Settings whose members are judged one by one (map-valued keys, reference §2.1). */
 const MAP_KEYS = new Set(['log-opts', 'default-network-opts', 'runtimes', 'default-ulimits', 'features', 'builder', 'nri-opts', 'proxies']);
 
-/** The folder that stands for `/` of the host a file belongs to. */
-export function hostRootOf(path: string): string {
-  const normalized = path.replace(/\\/g, '/');
-  const marker = /(^|\/)(etc\/docker|etc\/default|etc\/sysconfig|etc\/systemd\/system|lib\/systemd\/system|usr\/lib\/systemd\/system|run\/systemd\/system)\//.exec(normalized);
-  if (marker) return normalized.slice(0, marker.index + marker[1].length);
-  const slash = normalized.lastIndexOf('/');
-  return slash >= 0 ? normalized.slice(0, slash + 1) : '';
-}
-
-export function hostFromDaemonJson(file: DaemonJsonFile): DaemonHost {
+export function hostFromDaemonJson(file: DaemonJsonFile, root: string): DaemonHost {
   const config = new DaemonConfig();
   for (const property of file.properties) config.add(new JsonSetting(file.path, property));
   const anchor = file.root?.type === 'object' ? { file: file.path, span: { start: file.root.offset, end: file.root.offset + 1 } } : undefined;
-  return { root: hostRootOf(file.path), daemonJson: file, config, anchor, complete: true, files: [file.path] };
+  return { root, daemonJson: file, config, anchor, complete: true, files: [file.path] };
 }
 
 function jsonOrigin(file: string, property: JsonProperty): JsonOrigin {
@@ -138,46 +130,46 @@ class JsonListItem implements Setting, JsonOrigin {
 }
 
 /**
- * Group daemon.json files and Docker's systemd files into hosts by host root. A root's units join
- * the daemon.json that dockerd would read (`--config-file`, else `etc/docker/daemon.json`, else the
- * only daemon.json of the root); other daemon.json files stay hosts of their own.
+ * The hosts of one machine. Its units join the daemon.json that dockerd would read (`--config-file`,
+ * else the declared or default config file, else the machine's only daemon.json); other daemon.json
+ * files stay hosts of their own.
  */
-export function buildHosts(daemonJsons: readonly DaemonJsonFile[], systemdFiles: readonly SystemdFile[]): DaemonHost[] {
+export function buildHosts(machine: Machine): DaemonHost[] {
+  const daemonJsons = machine.filesOf<DaemonJsonFile>('daemon-json');
+  const systemdFiles = machine.filesOf<SystemdFile>('systemd');
   const hosts: DaemonHost[] = [];
-  const roots = new Map<string, SystemdFile[]>();
-  for (const file of systemdFiles) roots.set(hostRootOf(file.path), [...(roots.get(hostRootOf(file.path)) ?? []), file]);
-  const joined = new Set<DaemonJsonFile>();
-  const systemdHosts: DaemonHost[] = [];
-  for (const [root, files] of roots) {
-    const host = systemdHost(root, files, systemdFiles, daemonJsons);
-    if (!host) continue;
-    if (host.daemonJson) joined.add(host.daemonJson);
-    systemdHosts.push(host);
-  }
-  for (const file of daemonJsons) if (!joined.has(file) && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file));
-  return [...hosts, ...systemdHosts];
+  const host = systemdFiles.length > 0 ? systemdHost(machine, systemdFiles, daemonJsons) : undefined;
+  for (const file of daemonJsons) if (file !== host?.daemonJson && file.syntaxErrors.length === 0) hosts.push(hostFromDaemonJson(file, machine.root));
+  if (host) hosts.push(host);
+  return hosts;
+}
+
+/** The config file dockerd reads when no `--config-file` says otherwise, relative to the machine root. */
+function defaultConfigFile(machine: Machine): string {
+  if (machine.declaration?.daemon) return machine.declaration.daemon;
+  return machine.files.some((f) => f.path.startsWith(`${machine.root}.config/`)) ? ROOTLESS_CONFIG_FILE : DEFAULT_CONFIG_FILE;
 }
 
 const DEFAULT_CONFIG_FILE = 'etc/docker/daemon.json';
+/** A rootless dockerd reads `~/.config/docker/daemon.json`. */
+const ROOTLESS_CONFIG_FILE = '.config/docker/daemon.json';
 
-function systemdHost(root: string, files: SystemdFile[], all: readonly SystemdFile[], daemonJsons: readonly DaemonJsonFile[]): DaemonHost | undefined {
+function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readonly DaemonJsonFile[]): DaemonHost | undefined {
+  const root = machine.root;
   const serviceNames = new Set(files.filter((f) => f.unitName?.endsWith('.service') && f.role !== 'env-file').map((f) => f.unitName!));
   let service: DaemonService | undefined;
   for (const name of [...serviceNames].sort((a, b) => Number(b === 'docker.service') - Number(a === 'docker.service'))) {
-    const candidate = buildService(name, files, root, all);
+    const candidate = buildService(name, files, root);
     if (candidate.command || (name === 'docker.service' && !service)) service = candidate;
     if (candidate.command) break;
   }
-  // Drop-ins of a unit that runs dockerd are Docker's too.
-  if (service?.command) for (const dropIn of service.dropIns) dropIn.docker = true;
   const envFiles = files.filter((f) => f.role === 'env-file');
   const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
   if (!service && !command) return undefined;
   const configFile = command?.args.flags.find((f) => f.spec.name === 'config-file')?.value?.text.replace(/^\/+/, '');
-  const inRoot = daemonJsons.filter((j) => hostRootOf(j.path) === root);
-  const daemonJson = inRoot.find((j) => j.path === root + (configFile ?? DEFAULT_CONFIG_FILE)) ?? (configFile === undefined && inRoot.length === 1 ? inRoot[0] : undefined);
+  const daemonJson = daemonJsons.find((j) => j.path === root + (configFile ?? defaultConfigFile(machine))) ?? (configFile === undefined && daemonJsons.length === 1 ? daemonJsons[0] : undefined);
   const broken = daemonJson !== undefined && daemonJson.syntaxErrors.length > 0;
-  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson) : { root, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
+  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, root) : { root, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
   host.root = root;
   host.service = service;
   host.command = command;
