@@ -11,14 +11,15 @@ import { interpolate, UNKNOWN } from '../../server/src/formats/compose/interpola
 import { toPlain } from '../../server/src/formats/compose/yaml-tree';
 import { mountsOf } from '../../server/src/model/compose/mounts';
 import { onEveryInterface, publishedPorts } from '../../server/src/model/compose/ports';
-import type { Service } from '../../server/src/model/compose/services';
+import { buildServices, type Service } from '../../server/src/model/compose/services';
 import { setting } from '../../server/src/model/compose/values';
 import { composeSchemaProblems } from '../../server/src/schema/compose-validate';
 
+const servicesOf = (path: string, text: string) => buildServices(parseCompose(path, text));
 const at = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
 function service(text: string, name: string): Service {
-  const found = parseCompose('compose.yaml', text).services.find((s) => s.name === name);
+  const found = servicesOf('compose.yaml', text).find((s) => s.name === name);
   assert.ok(found, `no service ${name}`);
   return found;
 }
@@ -37,7 +38,7 @@ describe('compose parsing', () => {
   });
 
   it('shares an aliased node instead of copying it', () => {
-    const web = parseCompose('compose.yaml', 'x: &caps [SYS_ADMIN]\nservices:\n  a: {image: x, cap_add: *caps}\n  b: {image: x, cap_add: *caps}\n').services;
+    const web = servicesOf('compose.yaml', 'x: &caps [SYS_ADMIN]\nservices:\n  a: {image: x, cap_add: *caps}\n  b: {image: x, cap_add: *caps}\n');
     assert.equal(setting(web[0], 'cap_add')!.value, setting(web[1], 'cap_add')!.value);
   });
 
@@ -63,8 +64,8 @@ describe('compose parsing', () => {
 
   it('marks partials: no image and no build, or any service of an override file', () => {
     const text = 'services:\n  a: {ports: ["80:80"]}\n  b: {build: .}\n';
-    assert.deepEqual(parseCompose('compose.yaml', text).services.map((s) => [s.name, s.partial]), [['a', true], ['b', false]]);
-    assert.deepEqual(parseCompose('compose.override.yaml', text).services.map((s) => s.partial), [true, true]);
+    assert.deepEqual(servicesOf('compose.yaml', text).map((s) => [s.name, s.partial]), [['a', true], ['b', false]]);
+    assert.deepEqual(servicesOf('compose.override.yaml', text).map((s) => s.partial), [true, true]);
   });
 
   it('refuses an alias bomb with a finding at the alias, quickly', () => {
@@ -130,7 +131,7 @@ describe('compose parsing properties', () => {
       composeSchemaProblems(file);
       const inside = (s: { start: number; end: number }) => 0 <= s.start && s.start <= s.end && s.end <= text.length;
       for (const e of file.syntaxErrors) assert.ok(inside(e.span), e.message);
-      for (const s of file.services) {
+      for (const s of buildServices(file)) {
         assert.ok(inside(s.keySpan));
         for (const m of s.settings.members) assert.ok(inside(m.keySpan) && inside(m.value.span));
         publishedPorts(s);

@@ -3,7 +3,8 @@
  * here (see docs/ARCHITECTURE.md, "Adding a file kind").
  */
 import type { KindModule } from '../engine/kind';
+import compose from './compose';
 import daemonJson from './daemon-json';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, compose] as KindModule[];

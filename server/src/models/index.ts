@@ -3,7 +3,8 @@
  * own per-file model (named after the kind) needs no entry; one registered here replaces it.
  */
 import type { ModelProvider } from '../engine/machine';
+import compose from './compose';
 import daemon from './daemon';
 import systemd from './systemd';
 
-export const MODELS: readonly ModelProvider[] = [daemon, systemd] as ModelProvider[];
+export const MODELS: readonly ModelProvider[] = [compose, daemon, systemd] as ModelProvider[];

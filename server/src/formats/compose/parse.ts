@@ -1,11 +1,10 @@
 /**
- * A Compose file → its model: each YAML document as a tree with ranges, the documents merged in order
- * as Compose merges them, the comments (for pragmas) and the services. Never throws: text yaml cannot
+ * A Compose file → its syntax model: each YAML document as a tree with ranges, the documents merged
+ * in order as Compose merges them, and the comments (for pragmas). Never throws: text yaml cannot
  * read becomes syntax errors (DG001) and as much of the file as parsed.
  */
 import { Composer, Parser, type Document } from 'yaml';
 import type { Span } from '../../engine/types';
-import { buildServices, type Service } from '../../model/compose/services';
 import { mergeMaps } from './merge';
 import { toTree, type TreeMap, type TreeMember, type TreeProblem } from './yaml-tree';
 
@@ -20,8 +19,6 @@ export interface ComposeFile {
   root?: TreeMap;
   /** The top-level `version:` pair Compose ignores, if any (the last document's that has one). */
   version?: TreeMember;
-  /** The services, `extends` within the file resolved. */
-  services: Service[];
   /** Named as an override (`compose.override.yaml`): meant to be merged onto a base file. */
   override: boolean;
   comments: Span[];
@@ -32,7 +29,7 @@ export interface ComposeFile {
 const OVERRIDE_NAME = /(^|[/\\])[^/\\]*\.override\.ya?ml$/i;
 
 export function parseCompose(path: string, text: string): ComposeFile {
-  const file: ComposeFile = { kind: 'compose', path, text, syntaxErrors: [], documents: [], services: [], override: OVERRIDE_NAME.test(path), comments: [], statements: [] };
+  const file: ComposeFile = { kind: 'compose', path, text, syntaxErrors: [], documents: [], override: OVERRIDE_NAME.test(path), comments: [], statements: [] };
   const tokens = [...new Parser().parse(text)];
   collectComments(tokens, file.comments);
   const docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)] as Document.Parsed[];
@@ -53,7 +50,6 @@ export function parseCompose(path: string, text: string): ComposeFile {
   }
   file.root = file.documents.reduce<TreeMap | undefined>((merged, doc) => (merged ? mergeMaps(merged, doc) : doc), undefined);
   file.version = file.documents.map((d) => d.members.find((m) => m.key === 'version')).filter((m) => m !== undefined).pop();
-  file.services = buildServices(file);
   file.syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return file;
 }

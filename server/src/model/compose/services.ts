@@ -9,6 +9,12 @@ import type { ComposeFile } from '../../formats/compose/parse';
 import { mergeMaps } from '../../formats/compose/merge';
 import { member, type TreeMap, type TreeNode } from '../../formats/compose/yaml-tree';
 
+/** What DG3xx rules read: one Compose file and its services. */
+export interface ComposeModel {
+  file: ComposeFile;
+  services: Service[];
+}
+
 export interface Service {
   name: string;
   /** The service's key: where a finding about a missing setting is reported. */
@@ -21,6 +27,7 @@ export interface Service {
   partial: boolean;
 }
 
+/** The services of one parsed file. */
 export function buildServices(file: Pick<ComposeFile, 'root' | 'override' | 'path'>): Service[] {
   const services = member(file.root, 'services')?.value;
   if (services?.type !== 'map') return [];

@@ -22,9 +22,9 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const privileged = setting(service, 'privileged');
       if (privileged && booleanOf(privileged.value) === true) {
         hits.push({ service, file: privileged.value.file, span: privileged.span, messageId: 'privileged', fixes: (note) => removePairFix(file, privileged, `Remove "privileged: true" (the container loses the host's devices and extra capabilities)${note}`, 'unsafe') });

@@ -20,9 +20,9 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (!mountsDockerSocket(mount)) continue;
         hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'socket', data: { source: mount.source! }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });

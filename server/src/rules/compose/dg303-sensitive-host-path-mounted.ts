@@ -23,9 +23,9 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || mount.source === undefined || !SENSITIVE_HOST_PATHS.has(normalizeHostPath(mount.source))) continue;
         const data = { source: normalizeHostPath(mount.source) };

@@ -15,7 +15,7 @@ export default defineRule({
     messages: { host: '"pid: host" shares the host\'s process namespace: the container sees every host process and, as root, can signal or ptrace them (CIS 5.16).' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'pid', 'host', 'host', 'Remove "pid: host" (the container gets its own process namespace)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'pid', 'host', 'host', 'Remove "pid: host" (the container gets its own process namespace)');
   },
 });

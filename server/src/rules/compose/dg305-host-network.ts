@@ -15,7 +15,7 @@ export default defineRule({
     messages: { host: '"network_mode: host" gives the container the host\'s network stack: it can bind any host port, reach services listening on localhost and, with NET_ADMIN, reconfigure the host\'s interfaces (CIS 5.10).' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'network_mode', 'host', 'host', 'Remove "network_mode: host" (the service joins the project network; publish the ports it serves)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'network_mode', 'host', 'host', 'Remove "network_mode: host" (the service joins the project network; publish the ports it serves)');
   },
 });

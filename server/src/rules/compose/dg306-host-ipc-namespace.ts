@@ -15,7 +15,7 @@ export default defineRule({
     messages: { host: '"ipc: host" shares the host\'s IPC namespace: the container can read and write the shared memory of host processes (CIS 5.17).' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'ipc', 'host', 'host', 'Remove "ipc: host" (the container gets its own IPC namespace)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'ipc', 'host', 'host', 'Remove "ipc: host" (the container gets its own IPC namespace)');
   },
 });

@@ -15,7 +15,7 @@ export default defineRule({
     messages: { host: '"uts: host" shares the host\'s UTS namespace: a container with SYS_ADMIN can change the host\'s hostname (CIS 5.21).' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'uts', 'host', 'host', 'Remove "uts: host" (the container gets its own hostname)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'uts', 'host', 'host', 'Remove "uts: host" (the container gets its own hostname)');
   },
 });

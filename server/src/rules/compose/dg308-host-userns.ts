@@ -15,7 +15,7 @@ export default defineRule({
     messages: { host: '"userns_mode: host" opts the container out of the daemon\'s userns-remap: root in the container is root on the host again (CIS 5.31).' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'userns_mode', 'host', 'host', 'Remove "userns_mode: host" (the container runs in the daemon\'s remapped user namespace)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'userns_mode', 'host', 'host', 'Remove "userns_mode: host" (the container runs in the daemon\'s remapped user namespace)');
   },
 });

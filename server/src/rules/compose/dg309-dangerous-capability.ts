@@ -36,9 +36,9 @@ export default defineRule({
     messages: { dangerous: 'cap_add "{{written}}" lets the container {{why}} (CIS 5.4); add only what the workload needs, each with a reason.' },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const cap of capabilitiesOf(setting(service, 'cap_add')?.value)) {
         const why = DANGEROUS[cap.name];
         if (!why) continue;

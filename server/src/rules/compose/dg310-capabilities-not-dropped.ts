@@ -21,9 +21,9 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const drop = setting(service, 'cap_drop');
       if (!drop) {
         reportMissing(context, service, 'missing', () => addSettingFix(file, service, 'cap_drop', '[ALL]', 'Add "cap_drop: [ALL]" (the container loses every default capability; add back what it needs with cap_add)', 'unsafe'));

@@ -25,9 +25,9 @@ export default defineRule({
     messages: { disabled: '"{{option}}" turns off {{what}} for this container (CIS {{cis}}).' },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const option of securityOptions(service)) {
         const disabling = DISABLING[option.name];
         if (!disabling || option.value.toLowerCase() !== disabling.value) continue;

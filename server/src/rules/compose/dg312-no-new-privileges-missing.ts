@@ -21,10 +21,10 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
     const title = 'Add "no-new-privileges:true" (setuid binaries such as sudo or ping stop gaining privileges)';
-    for (const service of file.services) {
+    for (const service of services) {
       const options = securityOptions(service).filter((o) => o.name === 'no-new-privileges');
       const last = options[options.length - 1];
       if (last && /^(|true)$/i.test(last.value)) continue;

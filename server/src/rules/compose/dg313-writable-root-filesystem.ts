@@ -20,10 +20,10 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
     const title = 'Set "read_only: true" (writes outside volumes and tmpfs mounts fail)';
-    for (const service of file.services) {
+    for (const service of services) {
       const readOnly = setting(service, 'read_only');
       if (!readOnly) {
         reportMissing(context, service, 'missing', () => addSettingFix(file, service, 'read_only', 'true', title, 'unsafe'));

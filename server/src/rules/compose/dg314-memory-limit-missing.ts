@@ -15,7 +15,7 @@ export default defineRule({
     messages: { missing: 'Service "{{service}}" has no memory limit: a leak or an attack can use all of the host\'s memory and get other containers killed (CIS 5.11).' },
     fix: 'display-only',
   },
-  check(context, file) {
-    checkLimit(context, file, { keys: ['mem_limit'], deployKey: 'memory', example: '512m' });
+  check(context, model) {
+    checkLimit(context, model, { keys: ['mem_limit'], deployKey: 'memory', example: '512m' });
   },
 });

@@ -15,7 +15,7 @@ export default defineRule({
     messages: { missing: 'Service "{{service}}" has no CPU limit or share: it can take every core and starve the other containers (CIS 5.12).' },
     fix: 'display-only',
   },
-  check(context, file) {
-    checkLimit(context, file, { keys: ['cpus', 'cpu_shares', 'cpu_quota'], deployKey: 'cpus', example: '"1.0"' });
+  check(context, model) {
+    checkLimit(context, model, { keys: ['cpus', 'cpu_shares', 'cpu_quota'], deployKey: 'cpus', example: '0.5' });
   },
 });

@@ -15,7 +15,7 @@ export default defineRule({
     messages: { missing: 'Service "{{service}}" has no process limit: a fork bomb in it can fill the host\'s process table (CIS 5.29).' },
     fix: 'display-only',
   },
-  check(context, file) {
-    checkLimit(context, file, { keys: ['pids_limit'], deployKey: 'pids', example: '200' });
+  check(context, model) {
+    checkLimit(context, model, { keys: ['pids_limit'], deployKey: 'pids', example: '200' });
   },
 });

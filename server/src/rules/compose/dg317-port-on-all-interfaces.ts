@@ -22,9 +22,9 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const port of publishedPorts(service)) {
         if (!onEveryInterface(port)) continue;
         const written = file.text.slice(port.node.span.start, port.node.span.end);

@@ -15,9 +15,9 @@ export default defineRule({
     reads: 'compose',
     messages: { privileged: 'Host port {{port}} is a privileged port (below 1024), reserved for system services: make sure this service is meant to be one (CIS 5.8).' },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const port of publishedPorts(service)) {
         const lowest = lowestHostPort(port);
         if (lowest === undefined || lowest === 0 || lowest >= 1024) continue;

@@ -17,9 +17,9 @@ export default defineRule({
     messages: { unbounded: '"restart: {{policy}}" restarts the container without a bound: a crash loop (or an exploit retried) goes on forever; "on-failure:5" stops after five failures (CIS 5.15).' },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const restart = setting(service, 'restart');
       const policy = literalOf(restart?.value);
       if (!restart || (policy !== 'always' && policy !== 'unless-stopped')) continue;

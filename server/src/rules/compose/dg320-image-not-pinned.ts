@@ -20,9 +20,9 @@ export default defineRule({
       noDigest: 'Image "{{image}}" is pinned by tag only: a tag can be moved to another image; add its digest ("@sha256:…") to run exactly what was reviewed (CIS 5.28).',
     },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       // With `build`, `image` names the image built here, not one pulled.
       if (setting(service, 'build')) continue;
       const image = setting(service, 'image');

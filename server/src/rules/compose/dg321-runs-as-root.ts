@@ -18,9 +18,9 @@ export default defineRule({
       root: '"user: {{user}}" runs the container as root: one kernel bug away from root on the host; run as an unprivileged user (CIS 4.1).',
     },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const user = setting(service, 'user');
       if (!user) {
         reportMissing(context, service, 'missing');

@@ -20,9 +20,9 @@ export default defineRule({
       allDevices: 'The host\'s whole /dev is exposed to the container: every disk and device of the host, i.e. the host itself (CIS 5.18).',
     },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const node of itemsOf(setting(service, 'devices')?.value)) {
         const device = node.type === 'map' ? textOf(member(node, 'source')?.value) : textOf(node)?.split(':')[0];
         if (device === undefined || device.startsWith('\u0000')) continue;

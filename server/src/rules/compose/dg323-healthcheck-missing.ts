@@ -19,9 +19,9 @@ export default defineRule({
       disabled: 'The health check is disabled: a hung service still looks "running" and nothing reacts to it (CIS 5.27).',
     },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const healthcheck = setting(service, 'healthcheck');
       if (!healthcheck) {
         reportMissing(context, service, 'missing');

@@ -26,9 +26,9 @@ export default defineRule({
       url: '"{{name}}" holds a URL with a literal password: it is kept in this file (and its history) and shown by `docker inspect`; interpolate the password or use a Compose secret (CIS 4.10).',
     },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const entry of entriesOf(setting(service, 'environment')?.value)) {
         const value = entry.value;
         if (value === undefined) continue;

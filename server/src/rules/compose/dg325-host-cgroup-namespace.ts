@@ -14,7 +14,7 @@ export default defineRule({
     messages: { host: '"cgroup: host" shares the host\'s cgroup namespace: the container sees the host\'s whole cgroup tree and the limits of every other container.' },
     fix: 'unsafe',
   },
-  check(context, file) {
-    checkHostNamespace(context, file, 'cgroup', 'host', 'host', 'Remove "cgroup: host" (the container gets a private cgroup namespace)');
+  check(context, model) {
+    checkHostNamespace(context, model, 'cgroup', 'host', 'host', 'Remove "cgroup: host" (the container gets a private cgroup namespace)');
   },
 });

@@ -15,9 +15,9 @@ export default defineRule({
     reads: 'compose',
     messages: { shared: 'The mount of "{{source}}" uses "{{propagation}}" propagation: mounts made inside the container appear on the host, so a container with mount rights changes the host\'s filesystem tree (CIS 5.20).' },
   },
-  check(context, file) {
+  check(context, { services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || (mount.propagation !== 'shared' && mount.propagation !== 'rshared')) continue;
         hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'shared', data: { source: mount.source ?? '', propagation: mount.propagation } });

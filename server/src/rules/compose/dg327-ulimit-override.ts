@@ -14,7 +14,7 @@ export default defineRule({
     reads: 'compose',
     messages: { override: '"ulimits" replaces the daemon\'s default limits for this container: make sure none is raised beyond what the service needs (CIS 5.19).' },
   },
-  check(context, file) {
-    checkPresentSetting(context, file, 'ulimits', 'override');
+  check(context, model) {
+    checkPresentSetting(context, model, 'ulimits', 'override');
   },
 });

@@ -14,7 +14,7 @@ export default defineRule({
     reads: 'compose',
     messages: { set: '"cgroup_parent" places the container under another cgroup than the daemon\'s: its limits and accounting are those of that cgroup; make sure that is intended (CIS 5.25).' },
   },
-  check(context, file) {
-    checkPresentSetting(context, file, 'cgroup_parent', 'set');
+  check(context, model) {
+    checkPresentSetting(context, model, 'cgroup_parent', 'set');
   },
 });

@@ -14,7 +14,7 @@ export default defineRule({
     reads: 'compose',
     messages: { bridge: '"network_mode: bridge" puts the container on docker0, shared with every container on the host that has no network of its own; Compose\'s project network (the default) keeps the project apart (CIS 5.30).' },
   },
-  check(context, file) {
-    checkPresentSetting(context, file, 'network_mode', 'bridge', 'bridge');
+  check(context, model) {
+    checkPresentSetting(context, model, 'network_mode', 'bridge', 'bridge');
   },
 });

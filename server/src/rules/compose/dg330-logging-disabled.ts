@@ -16,9 +16,9 @@ export default defineRule({
     messages: { none: '"driver: none" discards the container\'s output: an incident leaves no trace of what it did, and `docker logs` shows nothing.' },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       const logging = setting(service, 'logging');
       const driver = member(logging?.value, 'driver');
       if (!logging || !driver || literalOf(driver.value) !== 'none') continue;

@@ -17,9 +17,9 @@ export default defineRule({
     messages: { exec: 'The tmpfs at "{{target}}" is mounted with "{{option}}": an intruder can drop a binary there and run it (the usual next step after a read-only root); drop the option and dockerd mounts it noexec,nosuid.' },
     fix: 'unsafe',
   },
-  check(context, file) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
-    for (const service of file.services) {
+    for (const service of services) {
       for (const tmpfs of tmpfsMounts(service)) {
         const option = tmpfs.options.find((o) => o === 'exec' || o === 'suid');
         if (!option) continue;

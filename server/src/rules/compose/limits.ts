@@ -4,7 +4,7 @@
  * fix is display-only: it shows the line to write.
  */
 import type { RuleContext } from '../../engine/rule';
-import type { ComposeFile } from '../../formats/compose/parse';
+import type { ComposeModel } from '../../model/compose/services';
 import { member } from '../../formats/compose/yaml-tree';
 import { addSettingFix } from '../../model/compose/fixes';
 import { setting } from '../../model/compose/values';
@@ -19,8 +19,8 @@ export interface LimitCheck {
   example: string;
 }
 
-export function checkLimit(context: RuleContext, file: ComposeFile, check: LimitCheck): void {
-  for (const service of file.services) {
+export function checkLimit(context: RuleContext, { file, services }: ComposeModel, check: LimitCheck): void {
+  for (const service of services) {
     if (check.keys.some((key) => setting(service, key))) continue;
     if (member(member(member(setting(service, 'deploy')?.value, 'resources')?.value, 'limits')?.value, check.deployKey)) continue;
     const title = `Add "${check.keys[0]}: ${check.example}" (choose the value the service needs)`;
