@@ -106,7 +106,7 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
     for (const [path, text] of texts) {
       const existing = project.source(path);
       const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
-      if (!kind) continue;
+      if (!kind || existing?.text === text) continue;
       try {
         if (!existing) mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));

@@ -81,7 +81,9 @@ export function fixAll(project: Project, files: readonly string[], options: Lint
   let findings = project.machineFindings(anchor, options);
   for (let pass = 0; pass < MAX_FIX_PASSES && anchor !== undefined; pass++) {
     const candidates: { finding: Finding; fix: Fix }[] = [];
-    for (const file of files) {
+    // A file a fix created carries on the findings it took over (a missing setting now anchored there).
+    const created = [...texts.keys()].filter((path) => !project.has(path) && !files.includes(path));
+    for (const file of [...files, ...created]) {
       for (const finding of findings.get(file) ?? []) {
         const fix = finding.fixes.find((f) => safeties.includes(f.safety) && accept(f));
         if (fix && !candidates.some((c) => conflicts(c, { finding, fix }))) candidates.push({ finding, fix });
@@ -112,7 +114,7 @@ function lintCombination(project: Project, anchor: string, texts: ReadonlyMap<st
     for (const other of fix.otherFiles ?? []) add(other.file, other.edits);
   }
   const next = new Map(texts);
-  for (const [file, list] of edits) next.set(file, applyEdits(texts.get(file) ?? project.source(file)?.text ?? '', list));
+  for (const [file, list] of edits) if (list.length > 0) next.set(file, applyEdits(texts.get(file) ?? project.source(file)?.text ?? '', list));
   return { texts: next, after: lint ? project.lintWithChanges(anchor, next, options) : new Map() };
 }
 

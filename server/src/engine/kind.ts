@@ -42,6 +42,8 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
   globs: readonly string[];
   /** Language ids the editor may give these files (activation events). */
   languages: readonly string[];
+  /** The `workspaceContains:` activation globs, when narrower than `globs` (default: `globs`). */
+  activation?: readonly string[];
   /**
    * Outside a host tree, files of one folder form a machine with the files of the same group:
    * daemon.json and units share `daemon`; a kind without a group stays apart from the others.
@@ -85,6 +87,11 @@ export interface CompletionEntry {
 /** Declares a kind with its parsed-file type inferred. */
 export function defineKind<F extends ParsedFileBase>(kind: KindModule<F>): KindModule<F> {
   return kind;
+}
+
+/** package.json's activation events for a kind table: each kind's languages, then its files. */
+export function activationEvents(kinds: readonly KindModule[]): string[] {
+  return kinds.flatMap((kind) => [...kind.languages.map((id) => `onLanguage:${id}`), ...(kind.activation ?? kind.globs).map((glob) => `workspaceContains:${glob}`)]);
 }
 
 /** The kind of a path: the first kind of the table that claims it. */

@@ -14,6 +14,7 @@ export default defineKind({
   // dockerd refuses comments in daemon.json (DG007): its suppressions live in .dockguard.yaml.
   globs: ['**/*daemon*.json'],
   languages: ['json', 'jsonc'],
+  activation: ['**/daemon.json'],
   looseGroup: 'daemon',
   hover: daemonJsonHover,
   completion: daemonJsonCompletion,

@@ -20,6 +20,7 @@ export default defineKind<SystemdFile>({
   },
   globs: ['**/*.{service,socket}', '**/*.{service,socket}.rpm', '**/*.{service,socket}.d/*.conf', '**/etc/{default,sysconfig}/docker'],
   languages: ['systemd-unit', 'systemd-unit-file'],
+  activation: ['**/docker.service', '**/docker.socket', '**/docker.service.d/*.conf'],
   looseGroup: 'daemon',
   hover: systemdHover,
   completion: systemdCompletion,
