@@ -6,7 +6,7 @@
 import { Composer, Parser, type Document } from 'yaml';
 import type { Span } from '../../engine/types';
 import { mergeMaps } from './merge';
-import { toTree, type TreeMap, type TreeMember, type TreeProblem } from './yaml-tree';
+import { toTree, type TreeMap, type TreeProblem } from './yaml-tree';
 
 export interface ComposeFile {
   kind: 'compose';
@@ -17,8 +17,6 @@ export interface ComposeFile {
   documents: TreeMap[];
   /** The documents merged; undefined when no document holds a mapping. */
   root?: TreeMap;
-  /** The top-level `version:` pair Compose ignores, if any (the last document's that has one). */
-  version?: TreeMember;
   /** Named as an override (`compose.override.yaml`): meant to be merged onto a base file. */
   override: boolean;
   comments: Span[];
@@ -49,7 +47,6 @@ export function parseCompose(path: string, text: string): ComposeFile {
     file.documents.push(tree);
   }
   file.root = file.documents.reduce<TreeMap | undefined>((merged, doc) => (merged ? mergeMaps(merged, doc) : doc), undefined);
-  file.version = file.documents.map((d) => d.members.find((m) => m.key === 'version')).filter((m) => m !== undefined).pop();
   file.syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return file;
 }

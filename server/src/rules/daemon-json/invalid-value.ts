@@ -1,34 +1,24 @@
 import { getNodeValue } from 'jsonc-parser';
-import { defineRule } from '../../engine/rule';
+import type { RuleContext } from '../../engine/rule';
+import type { DaemonJsonFile } from '../../formats/daemon-json/parse';
 import type { JsonValue } from '../../model/daemon-config';
 import { formatPath, schemaProblems, validAt, type SchemaProblem } from '../../schema/validate';
 
 /** Keys whose values dockerd decodes as strings though they read as numbers: `"max-file": "3"`, `"64M"`. */
 const STRING_ENCODED = new Set(['log-opts', 'default-network-opts', 'default-shm-size']);
 
-/** A value of the wrong type, out of range or not allowed: dockerd refuses to start with it. */
-export default defineRule({
-  meta: {
-    id: 'DG003',
-    name: 'invalid-value',
-    description: 'A daemon.json value of the wrong type, out of range or not an allowed value.',
-    severity: 'error',
-    kinds: ['daemon-json'],
-    reads: 'daemon-json',
-    messages: { invalid: 'Invalid value for "{{path}}": it {{problem}}.' },
-    fix: 'safe',
-  },
-  check(context, file) {
-    for (const problem of schemaProblems(file)) {
-      if (problem.kind !== 'invalid') continue;
-      const repaired = repair(problem);
-      const fixes = repaired !== undefined && validAt(file, problem.path, repaired)
-        ? [{ title: `Replace with ${JSON.stringify(repaired)}`, safety: 'safe' as const, edits: [{ offset: problem.span.start, length: problem.span.end - problem.span.start, content: JSON.stringify(repaired) }] }]
-        : [];
-      context.report({ messageId: 'invalid', data: { path: formatPath(problem.path), problem: problem.problem }, at: { file: file.path, span: problem.span }, fixes });
-    }
-  },
-});
+/** daemon.json: a value of the wrong type, out of range or not allowed: dockerd refuses to start with it. */
+export function reportInvalidValues(context: RuleContext, file: DaemonJsonFile): void {
+  for (const problem of schemaProblems(file)) {
+    if (problem.kind !== 'invalid') continue;
+    const repaired = repair(problem);
+    const fixes = repaired !== undefined && validAt(file, problem.path, repaired)
+      ? [{ title: `Replace with ${JSON.stringify(repaired)}`, safety: 'safe' as const, edits: [{ offset: problem.span.start, length: problem.span.end - problem.span.start, content: JSON.stringify(repaired) }] }]
+      : [];
+    context.report({ messageId: 'invalid', data: { path: formatPath(problem.path), problem: problem.problem }, at: { file: file.path, span: problem.span }, fixes });
+  }
+}
+
 
 /** The value the user evidently meant, only where dockerd would read it the same way. */
 function repair(problem: SchemaProblem): JsonValue | undefined {
