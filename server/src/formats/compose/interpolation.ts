@@ -74,3 +74,8 @@ function bracedEnd(value: string, from: number): number | undefined {
 export function isKnown(text: string): boolean {
   return !text.includes(UNKNOWN);
 }
+
+/** The interpolated text as a message shows it: each unknown part as `${…}`. */
+export function shown(text: string): string {
+  return text.split(UNKNOWN).join('${…}');
+}

@@ -39,7 +39,7 @@ export function parseCompose(path: string, text: string): ComposeFile {
       file.syntaxErrors.push({ span: errorSpan(warning.pos, text), message: describeYamlError(warning.message) });
     }
     const tree = toTree(doc, text, path, file.syntaxErrors, file.statements);
-    if (!tree) continue;
+    if (!tree || (tree.type === 'scalar' && tree.value === null)) continue; // an empty document
     if (tree.type !== 'map') {
       file.syntaxErrors.push({ span: tree.span, message: `a Compose file holds a mapping (services:, volumes: …), not ${tree.type === 'seq' ? 'a list' : 'a single value'}` });
       continue;

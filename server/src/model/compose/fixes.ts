@@ -54,20 +54,24 @@ function proposal(title: string, safety: FixSafety, edit: TextEdit | undefined):
   return edit ? [{ title, safety, edits: [edit] }] : [];
 }
 
-/** Remove the pair that sets `member` where it is written. */
+/** Remove the pair that sets `member` where it is written; a mapping it leaves empty goes with it (`web:` alone is null). */
 export function removePairFix(file: ComposeFile, member: TreeMember, title: string, safety: FixSafety): FixProposal[] {
-  const parent = parentOf(file, member.value);
-  return proposal(title, safety, parent && 'map' in parent ? removeMember(file.text, parent.map, parent.pair) : undefined);
+  return proposal(title, safety, removePairEdit(file, member.value));
+}
+
+function removePairEdit(file: ComposeFile, value: TreeNode): TextEdit | undefined {
+  const parent = parentOf(file, value);
+  if (!parent || !('map' in parent)) return undefined;
+  const holder = parentOf(file, parent.map);
+  if (parent.map.written.length === 1 && holder && 'map' in holder) return removePairEdit(file, parent.map);
+  return removeMember(file.text, parent.map, parent.pair);
 }
 
 /** Remove one item of a list; the list's pair goes too when it was the only item (an empty key is invalid). */
 export function removeItemFix(file: ComposeFile, item: TreeNode, title: string, safety: FixSafety): FixProposal[] {
   const parent = parentOf(file, item);
   if (!parent || !('seq' in parent)) return [];
-  if (parent.seq.items.length === 1) {
-    const holder = parentOf(file, parent.seq);
-    return proposal(title, safety, holder && 'map' in holder ? removeMember(file.text, holder.map, holder.pair) : undefined);
-  }
+  if (parent.seq.items.length === 1) return proposal(title, safety, removePairEdit(file, parent.seq));
   return proposal(title, safety, removeItem(file.text, parent.seq, item));
 }
 
@@ -86,4 +90,18 @@ export function replaceScalarFix(file: ComposeFile, node: TreeNode, value: strin
   const written = file.text.slice(node.span.start, node.span.end);
   const quote = /^["']/.test(written) && written.endsWith(written[0]) && written.length > 1 ? written[0] : '';
   return [{ title, safety, edits: [{ offset: node.span.start, length: node.span.end - node.span.start, content: `${quote}${value}${quote}` }] }];
+}
+
+/** Drop one option from a short syntax's last `:`-field (`/a:/b:ro,rshared` → `/a:/b:ro`; `/tmp:exec` → `/tmp`). */
+export function removeModeOptionFix(file: ComposeFile, node: TreeNode, option: string, title: string, safety: FixSafety): FixProposal[] {
+  const written = file.text.slice(node.span.start, node.span.end);
+  const quoted = /^["']/.test(written) && written.length > 1 && written.endsWith(written[0]);
+  const inner = quoted ? written.slice(1, -1) : written;
+  const colon = inner.lastIndexOf(':');
+  if (colon < 0) return [];
+  const options = inner.slice(colon + 1).split(',');
+  if (!options.includes(option)) return [];
+  const rest = options.filter((o) => o !== option);
+  const offset = node.span.start + (quoted ? 1 : 0) + colon;
+  return [{ title, safety, edits: [{ offset, length: inner.length - colon, content: rest.length > 0 ? `:${rest.join(',')}` : '' }] }];
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import { shown } from '../../formats/compose/interpolation';
 import { removeItemFix } from '../../model/compose/fixes';
 import { mountsOf } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
@@ -25,7 +26,7 @@ export default defineRule({
     for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (!mountsDockerSocket(mount)) continue;
-        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'socket', data: { source: mount.source! }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
+        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'socket', data: { source: shown(mount.source!) }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

@@ -6,7 +6,7 @@ import { reportPerPlace, type PlaceHit } from './report';
 
 /** What each capability lets a container do to its host (the reason in the message). */
 const DANGEROUS: Record<string, string> = {
-  ALL: 'every capability, as privileged does short of devices',
+  ALL: 'have every capability, as a privileged container does (short of the devices)',
   SYS_ADMIN: 'mount filesystems, use namespaces and many other admin calls: the usual way out of a container',
   SYS_MODULE: 'load kernel modules, i.e. run code in the host\'s kernel',
   SYS_PTRACE: 'trace and inject code into processes (with pid: host, the host\'s)',

@@ -6,9 +6,9 @@ import { securityOptions } from './security-options';
 /** The confinement each option turns off, with its CIS item. */
 const DISABLING: Record<string, { value: string; what: string; cis: string }> = {
   seccomp: { value: 'unconfined', what: 'the seccomp filter that blocks dangerous system calls', cis: '5.22' },
-  apparmor: { value: 'unconfined', what: 'the AppArmor profile', cis: '5.2' },
+  apparmor: { value: 'unconfined', what: 'its AppArmor profile', cis: '5.2' },
   label: { value: 'disable', what: 'SELinux labelling', cis: '5.3' },
-  systempaths: { value: 'unconfined', what: 'the masking of /proc and /sys paths that leak or change the host', cis: '5.22' },
+  systempaths: { value: 'unconfined', what: 'the masking of the /proc and /sys paths that leak or change the host', cis: '5.22' },
 };
 
 /** A `security_opt` entry that switches a layer of confinement off. */
@@ -22,7 +22,7 @@ export default defineRule({
     cis: { 'v1.6.0': '5.2', 'v1.5.0': '5.1' },
     kinds: ['compose'],
     reads: 'compose',
-    messages: { disabled: '"{{option}}" turns off {{what}} for this container (CIS {{cis}}).' },
+    messages: { disabled: 'With "{{option}}" the container runs without {{what}} (CIS {{cis}}).' },
     fix: 'unsafe',
   },
   check(context, { file, services }) {

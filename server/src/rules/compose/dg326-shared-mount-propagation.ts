@@ -1,4 +1,7 @@
 import { defineRule } from '../../engine/rule';
+import { shown } from '../../formats/compose/interpolation';
+import { member } from '../../formats/compose/yaml-tree';
+import { removeModeOptionFix, removePairFix } from '../../model/compose/fixes';
 import { mountsOf } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
 
@@ -13,14 +16,21 @@ export default defineRule({
     cis: { 'v1.6.0': '5.20', 'v1.5.0': '5.19' },
     kinds: ['compose'],
     reads: 'compose',
+    fix: 'unsafe',
     messages: { shared: 'The mount of "{{source}}" uses "{{propagation}}" propagation: mounts made inside the container appear on the host, so a container with mount rights changes the host\'s filesystem tree (CIS 5.20).' },
   },
-  check(context, { services }) {
+  check(context, { file, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || (mount.propagation !== 'shared' && mount.propagation !== 'rshared')) continue;
-        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'shared', data: { source: mount.source ?? '', propagation: mount.propagation } });
+        const propagation = mount.propagation;
+        const title = `Remove "${propagation}" propagation (mounts made in the container stay in it)`;
+        const fixes = (note: string) => {
+          const pair = member(member(mount.node, 'bind')?.value, 'propagation');
+          return pair ? removePairFix(file, pair, `${title}${note}`, 'unsafe') : removeModeOptionFix(file, mount.node, propagation, `${title}${note}`, 'unsafe');
+        };
+        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'shared', data: { source: shown(mount.source ?? ''), propagation }, fixes });
       }
     }
     reportPerPlace(context, hits);

@@ -1,4 +1,6 @@
 import { defineRule } from '../../engine/rule';
+import { shown } from '../../formats/compose/interpolation';
+import { removeModeOptionFix } from '../../model/compose/fixes';
 import { tmpfsMounts } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
 
@@ -23,13 +25,8 @@ export default defineRule({
       for (const tmpfs of tmpfsMounts(service)) {
         const option = tmpfs.options.find((o) => o === 'exec' || o === 'suid');
         if (!option) continue;
-        const written = file.text.slice(tmpfs.node.span.start, tmpfs.node.span.end);
-        const at = written.search(new RegExp(`[:,]${option}(?=,|["']?$)`));
-        // `:exec` or `,exec` goes with its separator; a first option of several goes with the comma after it.
-        const first = written[at] === ':' && tmpfs.options.length > 1;
-        const offset = tmpfs.node.span.start + at + (first ? 1 : 0);
-        const fixes = (note: string) => (at < 0 ? [] : [{ title: `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, safety: 'unsafe' as const, edits: [{ offset, length: option.length + 1, content: '' }] }]);
-        hits.push({ service, file: tmpfs.node.file, span: tmpfs.node.span, messageId: 'exec', data: { target: tmpfs.target, option }, fixes });
+        const fixes = (note: string) => removeModeOptionFix(file, tmpfs.node, option, `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, 'unsafe');
+        hits.push({ service, file: tmpfs.node.file, span: tmpfs.node.span, messageId: 'exec', data: { target: shown(tmpfs.target), option }, fixes });
       }
     }
     reportPerPlace(context, hits);
