@@ -92,7 +92,8 @@ describe('interpolation', () => {
     assert.equal(interpolate('${PORT:-80}:80').text, `${UNKNOWN}:80`);
     assert.equal(interpolate('$$HOME/${A:-${B}}x$C').text, `$HOME/${UNKNOWN}x${UNKNOWN}`);
     assert.equal(interpolate('${A:?must be set} ${B-x} ${C:+y}').text, `${UNKNOWN} ${UNKNOWN} ${UNKNOWN}`);
-    assert.equal(interpolate('price: 5$').invalidAt, 8);
+    assert.equal(interpolate('^latest$ $(date) 5$').text, '^latest$ $(date) 5$');
+    assert.equal(interpolate('${1}').invalidAt, 0);
     assert.equal(interpolate('${unclosed').invalidAt, 0);
   });
 });

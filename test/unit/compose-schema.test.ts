@@ -42,9 +42,9 @@ describe('compose schema problems', () => {
     ]);
   });
 
-  it('accept interpolation wherever compose-spec does, and refuse a lone "$"', () => {
-    assert.deepEqual(problemsOf('services:\n  web:\n    image: "nginx:${TAG:-1}"\n    privileged: ${PRIV}\n    command: echo 5$\n'), [
-      'invalid services.web.command echo 5$: has a "$" Compose cannot interpolate (write "$$" for a literal "$")',
+  it('accept interpolation wherever compose-spec does, and refuse a malformed "${"', () => {
+    assert.deepEqual(problemsOf('services:\n  web:\n    image: "nginx:${TAG:-1}"\n    privileged: ${PRIV}\n    command: echo 5$ ${1}\n'), [
+      'invalid services.web.command echo 5$ ${1}: has a "${" Compose cannot interpolate (a variable name is a letter or "_" then letters, digits, "_"; write "$$" for a literal "$")',
     ]);
   });
 

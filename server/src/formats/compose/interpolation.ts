@@ -11,7 +11,7 @@ export const UNKNOWN = '\u0000';
 export interface Interpolated {
   /** The value with `$$` unescaped and each interpolation replaced by UNKNOWN. */
   text: string;
-  /** Offset in the value of a `$` Compose refuses ("invalid interpolation format"), if any. */
+  /** Offset in the value of a `${` Compose refuses ("invalid interpolation format"), if any. */
   invalidAt?: number;
 }
 
@@ -41,7 +41,13 @@ export function interpolate(value: string): Interpolated {
       i += 1 + name[0].length;
       continue;
     }
-    const end = next === '{' ? bracedEnd(value, i + 2) : undefined;
+    if (next !== '{') {
+      // compose-go's template leaves any other `$` as it is (`^latest$`, `$(date)`).
+      text += c;
+      i++;
+      continue;
+    }
+    const end = bracedEnd(value, i + 2);
     if (end === undefined) return { text, invalidAt: i };
     text += UNKNOWN;
     i = end + 1;
