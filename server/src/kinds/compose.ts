@@ -19,3 +19,10 @@ export default defineKind({
   // The Compose files of one folder are one project (`compose.yaml` and its overrides merge).
   looseGroup: 'compose',
 });
+
+declare module '../engine/rule' {
+  interface RuleModels {
+    /** One Compose file as parsed (documents, comments); its services are the `compose-project` model's. */
+    'compose': import('../formats/compose/parse').ComposeFile;
+  }
+}
