@@ -19,7 +19,7 @@ import { findFiles, UsageError } from './sources';
 /** The help text; the kinds come from the registry's kind table. */
 export const usage = (registry: Registry) => `Usage: dockguard lint [options] PATH...
 
-Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
+Lints Docker host hardening configuration: daemon.json, dockerd's systemd units and Compose files.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
 
 Options:
