@@ -4,6 +4,8 @@
  * Other YAML is not claimed.
  */
 import { defineKind } from '../engine/kind';
+import { composeCompletion } from '../features/compose/completion';
+import { composeHover } from '../features/compose/hover';
 import { parseCompose } from '../formats/compose/parse';
 
 const COMPOSE = /(^|\/)([^/]*[.-])?(docker-)?compose([.-][^/]*)?\.ya?ml$/i;
@@ -18,6 +20,8 @@ export default defineKind({
   languages: ['yaml', 'dockercompose'],
   // The Compose files of one folder are one project (`compose.yaml` and its overrides merge).
   looseGroup: 'compose',
+  hover: composeHover,
+  completion: composeCompletion,
 });
 
 declare module '../engine/rule' {
