@@ -44,10 +44,10 @@ const ofRule = (rule: string) => (line: string) => line.split(' ')[1] === rule;
 const MISSING_SETTING_RULES = lintBytes('{}').map((line) => line.split(' ')[1]);
 
 describe('empty and whitespace-only files (dockerd: an empty configuration)', () => {
-  for (const [name, text] of [['empty', ''], ['whitespace-only', ' \n\t\r\n  ']]) {
-    it(`${name}: no finding, exit 0`, () => {
-      assert.deepEqual(lintBytes(text), []);
-      assert.deepEqual(cliLint(text), { code: 0, findings: [] });
+  for (const [name, text] of [['empty', ''], ['newline-only', '\n'], ['whitespace-only', ' \n\t\r\n  ']]) {
+    it(`${name}: judged as {}, at 1:1`, () => {
+      assert.deepEqual(lintBytes(text), lintBytes('{}'));
+      assert.deepEqual(cliLint(text), cliLint('{}'));
     });
   }
 });

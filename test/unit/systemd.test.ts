@@ -17,7 +17,7 @@ import { parseDockerdArguments, printArguments } from '../../server/src/formats/
 import { parseEnvFile } from '../../server/src/formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../../server/src/formats/systemd/flag-table';
 import { locatedSlice } from '../../server/src/formats/systemd/located';
-import { parseSystemd } from '../../server/src/formats/systemd/parse';
+import { dockerdExec, parseSystemd } from '../../server/src/formats/systemd/parse';
 import { splitWords } from '../../server/src/formats/systemd/words';
 import { CORPUS as FOUND_CORPUS } from '../corpus-location';
 import { REGISTRY } from '../../server/src/registry';
@@ -105,6 +105,25 @@ describe('dockerd flag parser', () => {
     const parsed = parseDockerdArguments(splitWords(locatedSlice('f', text, 0, text.length)), DOCKERD_FLAGS);
     assert.deepEqual(parsed.flags.map((f) => [f.written, f.value?.text]), [['--icc', undefined], ['--log-level', 'debug']]);
     assert.deepEqual(parsed.problems.map((p) => [p.code, p.token, text.slice(p.span.start, p.span.end)]), [['bool-with-separate-value', 'false', 'false']]);
+  });
+});
+
+describe('an ExecStart= read as a dockerd command', () => {
+  const exec = (line: string) => {
+    const directive = parseSystemd('x/nginx.service', `[Service]\nExecStart=${line}\n`).unit!.directives[0];
+    const found = dockerdExec(directive);
+    return found && { args: found.args.map((w) => w.text.text), expands: found.expands };
+  };
+  it('finds dockerd behind the prefixes and in the old docker forms, and nothing else', () => {
+    assert.deepEqual(exec('/usr/bin/dockerd -H fd://'), { args: ['-H', 'fd://'], expands: true });
+    assert.deepEqual(exec('-/usr/bin/dockerd --debug'), { args: ['--debug'], expands: true });
+    assert.deepEqual(exec(':/usr/bin/dockerd $OPTS'), { args: ['$OPTS'], expands: false });
+    assert.deepEqual(exec('@/usr/local/bin/dockerd dockerd --icc=false'), { args: ['--icc=false'], expands: true });
+    assert.deepEqual(exec('/usr/bin/docker daemon -H fd://'), { args: ['-H', 'fd://'], expands: true });
+    assert.deepEqual(exec('/usr/bin/docker -d'), { args: [], expands: true });
+    assert.equal(exec('/usr/bin/docker run nginx'), undefined);
+    assert.equal(exec('/usr/sbin/nginx -g daemon'), undefined);
+    assert.equal(exec(''), undefined);
   });
 });
 

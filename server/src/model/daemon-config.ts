@@ -102,6 +102,11 @@ export class DaemonConfig {
     return found;
   }
 
+  /** dockerd creates the default bridge (docker0, or the one `bridge` names) unless `bridge` is `none` (reference §1.3). */
+  hasDefaultBridge(): boolean {
+    return this.string('bridge')?.trim() !== 'none';
+  }
+
   /** TLS is on when `tls` is true or `tlsverify` is given at all (reference §2.4). */
   tlsEnabled(): boolean {
     return this.bool('tls') || this.has('tlsverify');

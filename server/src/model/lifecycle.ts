@@ -32,7 +32,7 @@ export const LIFECYCLE: readonly Lifecycle[] = [
   { key: 'restart', deprecatedIn: '1.10', note: 'use a restart policy per container' },
   { key: 'storage-driver', value: 'aufs', deprecatedIn: '19.03', removedIn: '24.0', successor: 'overlay2', note: 'aufs was an unmaintained out-of-tree filesystem, which CIS 2.6 rules out' },
   { key: 'storage-driver', value: 'overlay', deprecatedIn: '18.09', removedIn: '24.0', successor: 'overlay2', note: 'the legacy overlay driver exhausted inodes and was superseded by overlay2' },
-  { key: 'storage-driver', value: 'devicemapper', deprecatedIn: '18.09', removedIn: '25.0', successor: 'overlay2', note: 'devicemapper in loop-lvm mode was slow and unsafe for production' },
+  { key: 'storage-driver', value: 'devicemapper', deprecatedIn: '18.09', removedIn: '25.0', successor: 'overlay2', note: 'devicemapper was unmaintained and needed an LVM thin pool; overlay2 superseded it' },
   { key: 'storage-opts', value: 'overlay2.override_kernel_check', deprecatedIn: '19.03', removedIn: '24.0', note: 'overlay2 no longer checks the kernel version' },
 ];
 

@@ -65,8 +65,8 @@ import dg331 from './compose-project/dg331-tmpfs-without-noexec';
 import dg201 from './systemd/dg201-execstart-not-reset';
 import dg202 from './daemon/dg202-flag-and-file-conflict';
 import dg203 from './daemon/dg203-unknown-dockerd-flag';
-import dg204 from './systemd/dg204-socket-too-permissive';
-import dg205 from './systemd/dg205-socket-tcp-listen';
+import dg204 from './daemon/dg204-socket-too-permissive';
+import dg205 from './daemon/dg205-socket-tcp-listen';
 import dg206 from './daemon/dg206-hidden-daemon-options';
 import dg207 from './systemd/dg207-unit-syntax';
 

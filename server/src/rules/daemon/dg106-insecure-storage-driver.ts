@@ -7,7 +7,7 @@ import { originValueLocation } from '../../model/origin';
 const INSECURE_DRIVERS: Record<string, string> = {
   aufs: 'aufs is an unmaintained out-of-tree filesystem with a record of kernel crashes',
   overlay: 'the legacy overlay driver exhausts inodes and is no longer maintained',
-  devicemapper: 'devicemapper (loop-lvm unless configured otherwise) is slow, fragile and unfit for production',
+  devicemapper: 'devicemapper is deprecated and unmaintained, and slow to create and remove containers',
 };
 
 /**

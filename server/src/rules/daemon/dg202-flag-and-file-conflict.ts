@@ -1,9 +1,8 @@
 import { defineRule, type FixProposal } from '../../engine/rule';
 import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
-import { hostFileText } from '../../model/host';
+import { flagFix } from '../../model/flag-fixes';
 import { originLocation, type FlagOrigin } from '../../model/origin';
-import { removeWithLeadingBlanks } from '../../formats/systemd/edits';
 
 /** `--add-runtime` and "runtimes" are merged by dockerd, not a conflict (reference §2.2). */
 const MERGED_KEYS = new Set(['runtimes']);
@@ -40,8 +39,7 @@ export default defineRule({
       const removeKey = (): FixProposal[] => file.origin.type === 'daemon-json' ? [{ title: `Remove "${key}" from daemon.json (the flag ${first.flag} stays)`, safety: 'unsafe', edits: removeJsonValue(jsonText, file.origin.path) }] : [];
       context.report({ messageId: 'fileSide', data: { key, flag: first.flag, unit }, at: jsonAt, fixes: removeKey, related: conflicting.map((o) => ({ location: originLocation(o), message: `${o.flag} sets "${key}" here` })) });
       for (const origin of conflicting) {
-        const text = hostFileText(host, origin.file);
-        const removeFlag: FixProposal[] = text === undefined ? [] : [{ title: `Remove ${origin.flag} from the dockerd command (daemon.json's "${key}" stays)`, safety: 'unsafe', edits: [removeWithLeadingBlanks(text, origin.span)] }];
+        const removeFlag = () => flagFix(host, origin, '', `Remove ${origin.flag} from the dockerd command (daemon.json's "${key}" stays)`, 'unsafe');
         context.report({ messageId: 'flagSide', data: { key, flag: origin.flag }, at: originLocation(origin), fixes: removeFlag, related: [{ location: jsonAt, message: `daemon.json sets "${key}" here` }] });
       }
     }

@@ -10,15 +10,14 @@ export default defineRule({
     level: 'L1',
     cis: { 'v1.6.0': '2.7', 'v1.5.0': '2.6' },
     kinds: ['systemd'],
-    reads: 'systemd',
+    reads: 'daemon',
     messages: {
       tcp: 'ListenStream={{value}} serves the Docker API over TCP with no TLS and no authentication: anyone who reaches it is root on the host; listen on /run/docker.sock and configure "hosts" with TLS for remote access.',
     },
   },
-  check(context, file) {
-    if (file.unitName !== 'docker.socket' || !file.unit) return;
-    for (const directive of file.unit.directives) {
-      if (directive.section !== 'Socket' || directive.name !== 'ListenStream' || directive.empty) continue;
+  check(context, host) {
+    // The listeners left once the drop-ins are merged: an empty ListenStream= resets the list.
+    for (const { file, directive } of host.socket?.listenStreams ?? []) {
       const value = directive.value.text;
       // Paths (`/run/docker.sock`) and abstract sockets (`@name`) are local; anything else is an address or a port.
       if (value.startsWith('/') || value.startsWith('@') || value.startsWith('vsock:')) continue;
