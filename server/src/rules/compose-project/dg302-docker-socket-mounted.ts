@@ -3,7 +3,7 @@ import { shown } from '../../formats/compose/interpolation';
 import { removeItemFix } from '../../model/compose/fixes';
 import { mountsOf } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
-import { mountsDockerSocket } from './sensitive-paths';
+import { dockerSocketExposure } from './sensitive-paths';
 
 /** Docker's API socket in a container: whoever holds it starts a privileged container, i.e. owns the host. */
 export default defineRule({
@@ -17,6 +17,7 @@ export default defineRule({
     kinds: ['compose'],
     reads: 'compose-project',
     messages: {
+      folder: 'Mounting "{{source}}" mounts Docker\'s API socket with it (docker.sock lives there): full control of the Docker daemon, so root on the host; ":ro" does not help, the API is still writable (CIS 5.32). Mount only the files the service needs.',
       socket: 'Mounting "{{source}}" gives the container full control of the Docker daemon: it can start a privileged container with the host\'s / mounted, so it is root on the host; ":ro" does not help, the API is still writable (CIS 5.32). Use a socket proxy that allows only the calls needed.',
     },
     fix: 'unsafe',
@@ -25,8 +26,9 @@ export default defineRule({
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const mount of mountsOf(service)) {
-        if (!mountsDockerSocket(mount)) continue;
-        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'socket', data: { source: shown(mount.source!) }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
+        const exposure = dockerSocketExposure(mount);
+        if (!exposure) continue;
+        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: exposure, data: { source: shown(mount.source!) }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);
