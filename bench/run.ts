@@ -1,8 +1,9 @@
 /**
  * `npm run bench` (after `node esbuild.mjs`): every benchmark, one markdown section each, after the
- * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,systemd` picks
+ * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,systemd,compose` picks
  * sections. Medians and percentiles only: nothing here passes or fails.
  */
+import { runComposeBenchmark } from './compose';
 import { machine, runCliBenchmark, runEngineBenchmark } from './engine';
 import { runLspBenchmark } from './lsp';
 import { runSystemdBenchmark } from './systemd';
@@ -12,6 +13,7 @@ const BENCHMARKS: [name: string, title: string, run: () => Promise<string>][] = 
   ['cli', 'CLI: whole process, cold, on the daemon.json corpus', runCliBenchmark],
   ['lsp', "Language server vs VS Code's JSON language server", runLspBenchmark],
   ['systemd', 'systemd units', runSystemdBenchmark],
+  ['compose', 'Compose files: edit to diagnostics', runComposeBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -152,13 +152,23 @@ function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** Strings with a `${` Compose refuses to interpolate; each node once (aliases share nodes). */
+/** Strings with a `${` Compose refuses to interpolate; each node once (aliases share nodes). The path is built only for a problem. */
 function badInterpolations(node: TreeNode, path: JsonPath, into: ComposeSchemaProblem[], seen: Set<TreeNode>): void {
   if (seen.has(node)) return;
   seen.add(node);
-  if (node.type === 'map') for (const m of node.members) badInterpolations(m.value, [...path, m.key], into, seen);
-  else if (node.type === 'seq') node.items.forEach((item, i) => badInterpolations(item, [...path, i], into, seen));
-  else if (typeof node.value === 'string' && interpolate(node.value).invalidAt !== undefined) {
-    into.push({ kind: 'invalid', path, span: node.span, file: node.file, problem: 'has a "${" Compose cannot interpolate (a variable name is a letter or "_" then letters, digits, "_"; write "$$" for a literal "$")' });
+  if (node.type === 'map') {
+    for (const m of node.members) {
+      path.push(m.key);
+      badInterpolations(m.value, path, into, seen);
+      path.pop();
+    }
+  } else if (node.type === 'seq') {
+    node.items.forEach((item, i) => {
+      path.push(i);
+      badInterpolations(item, path, into, seen);
+      path.pop();
+    });
+  } else if (typeof node.value === 'string' && node.value.includes('${') && interpolate(node.value).invalidAt !== undefined) {
+    into.push({ kind: 'invalid', path: [...path], span: node.span, file: node.file, problem: 'has a "${" Compose cannot interpolate (a variable name is a letter or "_" then letters, digits, "_"; write "$$" for a literal "$")' });
   }
 }

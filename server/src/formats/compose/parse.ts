@@ -51,6 +51,9 @@ export function parseCompose(path: string, text: string): ComposeFile {
   return file;
 }
 
+/** The CST fields that hold tokens (yaml's cst.d.ts): item starts and ends, separators, values, collections. */
+const TOKEN_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
+
 /** The comment tokens anywhere in yaml's CST (item starts, ends, document ends …). */
 function collectComments(node: unknown, into: Span[]): void {
   if (Array.isArray(node)) {
@@ -58,12 +61,12 @@ function collectComments(node: unknown, into: Span[]): void {
     return;
   }
   if (!node || typeof node !== 'object') return;
-  const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+  const token = node as Record<string, unknown>;
   if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
     into.push({ start: token.offset, end: token.offset + token.source.length });
     return;
   }
-  for (const value of Object.values(node)) if (value && typeof value === 'object') collectComments(value, into);
+  for (const field of TOKEN_FIELDS) if (token[field] && typeof token[field] === 'object') collectComments(token[field], into);
 }
 
 function errorSpan(pos: [number, number], text: string): Span {

@@ -64,7 +64,7 @@ const MERGE_KEY = '<<';
  */
 export function toTree(doc: Document.Parsed, text: string, file: string, problems: TreeProblem[], statements: Span[]): TreeNode | undefined {
   if (!doc.contents) return undefined;
-  const converter = new Converter(doc, text, file, problems, statements);
+  const converter = new Converter(text, file, problems, statements);
   const root = converter.node(doc.contents as YamlAstNode);
   const tooBig = converter.firstAliasOverLimit(root);
   if (tooBig) {
@@ -77,14 +77,17 @@ export function toTree(doc: Document.Parsed, text: string, file: string, problem
 class Converter {
   private readonly done = new Map<YamlAstNode, TreeNode>();
   private readonly inProgress = new Set<YamlAstNode>();
+  /** Anchors met so far, in document order (an alias names the latest one before it). */
+  private readonly anchors = new Map<string, YamlAstNode>();
   /** Each alias's span with the node it resolves to, in source order (for the size check). */
   private readonly aliases: { span: Span; target: TreeNode }[] = [];
 
-  constructor(private readonly doc: Document.Parsed, private readonly text: string, private readonly file: string, private readonly problems: TreeProblem[], private readonly statements: Span[]) {}
+  constructor(private readonly text: string, private readonly file: string, private readonly problems: TreeProblem[], private readonly statements: Span[]) {}
 
   node(node: YamlAstNode): TreeNode {
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlAstNode | undefined;
+      // Not yaml's Alias.resolve: it searches the document from the top for every alias (quadratic).
+      const target = this.anchors.get(node.source);
       const span = this.span(node.range);
       if (!target || this.inProgress.has(target)) {
         this.problems.push({ span, message: target ? `alias *${node.source} refers to the node that holds it` : `no anchor &${node.source} before this alias` });
@@ -96,6 +99,7 @@ class Converter {
     }
     const known = this.done.get(node);
     if (known) return known;
+    if (node.anchor) this.anchors.set(node.anchor, node);
     this.inProgress.add(node);
     const converted = this.convert(node);
     this.inProgress.delete(node);
@@ -115,13 +119,15 @@ class Converter {
         if (member.key === MERGE_KEY && !isQuotedKey(pair)) merged.push(...this.mergedMembers(member.value, pair.value as YamlAstNode));
         else map.members.push(member);
       }
-      const explicit = new Set(map.members.map((m) => m.key));
-      for (const m of merged) {
-        // YAML's merge: keys of the map itself win, then earlier merged maps over later ones.
-        if (!explicit.has(m.key)) map.members.push(m);
-        explicit.add(m.key);
+      if (merged.length > 0) {
+        const explicit = new Set(map.members.map((m) => m.key));
+        for (const m of merged) {
+          // YAML's merge: keys of the map itself win, then earlier merged maps over later ones.
+          if (!explicit.has(m.key)) map.members.push(m);
+          explicit.add(m.key);
+        }
       }
-      map.members = map.members.filter((m) => m.value.tag !== '!reset');
+      if (map.members.some((m) => m.value.tag === '!reset')) map.members = map.members.filter((m) => m.value.tag !== '!reset');
       return map;
     }
     if (isSeq(node)) {
