@@ -49,7 +49,7 @@ export function loadSource(path: string, kind: string): LoadedSource {
     throw new ReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const decoded = decodeBytes(bytes);
-  return { source: { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message }, encoding: encodingOf(bytes) };
+  return { source: { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset }, encoding: encodingOf(bytes) };
 }
 
 function encodingOf(bytes: Uint8Array): Encoding {

@@ -75,6 +75,10 @@ export interface DockerdExec {
   expands: boolean;
   /** `dockerd-rootless.sh`: RootlessKit's wrapper, which passes its arguments to an unprivileged dockerd. */
   rootless: boolean;
+  /** The `@ - : + !` prefixes written before the executable. */
+  prefix: string;
+  /** In the old client forms (`docker daemon`, `docker -d`), the word after the client. */
+  legacyWord?: Word;
 }
 
 /**
@@ -94,5 +98,5 @@ export function dockerdExec(directive: UnitDirective): DockerdExec | undefined {
   const oldForm = base === 'docker' && (words[next]?.text.text === 'daemon' || words[next]?.text.text === '-d');
   const rootless = base === 'dockerd-rootless.sh';
   if (base !== 'dockerd' && !rootless && !oldForm) return undefined;
-  return { words, args: words.slice(oldForm ? next + 1 : next), expands: !prefix.includes(':'), rootless };
+  return { words, args: words.slice(oldForm ? next + 1 : next), expands: !prefix.includes(':'), rootless, prefix, legacyWord: oldForm ? words[next] : undefined };
 }

@@ -4,7 +4,7 @@
  * document — and builds the in-place edits. A fix whose edit lands in text other services share says
  * so in its title.
  */
-import type { FixProposal } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import type { FixSafety, TextEdit } from '../../engine/types';
 import { addMember, appendItem, removeItem, removeMember } from '../../formats/compose/edits';
 import type { ComposeFile } from '../../formats/compose/parse';

@@ -1,4 +1,5 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
 import { addMember } from '../../formats/compose/edits';
 import { replaceScalarFix } from '../../model/compose/fixes';

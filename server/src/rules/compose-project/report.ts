@@ -3,7 +3,8 @@
  * key, an extended service) is one finding at its text, with related information naming each service
  * it reaches; a setting that is missing is reported at the service's key, never on a partial service.
  */
-import type { FixProposal, RuleContext } from '../../engine/rule';
+import type { RuleContext } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import type { Severity, Span } from '../../engine/types';
 import { sharedBy, sharedNote } from '../../model/compose/fixes';
 import type { Service } from '../../model/compose/services';
