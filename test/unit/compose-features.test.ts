@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { composeCompletion } from '../../server/src/features/compose/completion';
 import { composeHover } from '../../server/src/features/compose/hover';
 import { parseCompose } from '../../server/src/formats/compose/parse';
+import kind from '../../server/src/kinds/compose';
 
 /** The labels offered at the `|` of `text`. */
 function labels(withCursor: string): string[] {
@@ -39,5 +40,17 @@ describe('compose completion', () => {
   it('offers the values of a key: enums, booleans and the usual restart policies', () => {
     assert.deepEqual(labels('services:\n  web:\n    read_only: |\n'), ['true', 'false']);
     assert.deepEqual(labels('services:\n  web:\n    restart: o|\n'), ['no', 'always', 'on-failure', 'on-failure:5', 'unless-stopped']);
+  });
+});
+
+describe('compose detection', () => {
+  it('claims Compose file names and their override and variant forms, and no other YAML', () => {
+    const claimed = (path: string) => kind.matches(path);
+    for (const path of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'app/docker-compose.yml', 'compose.override.yaml', 'docker-compose.prod.yml', 'docker-compose.test.override.yml', 'app.compose.yaml', 'docker-elk/metricbeat-compose.yml', 'docker-compose-dev.yml']) {
+      assert.ok(claimed(path), path);
+    }
+    for (const path of ['.github/workflows/ci.yml', 'values.yaml', 'compose/values.yaml', 'decompose.yaml', '.dockguard.yaml', 'compose.json']) {
+      assert.ok(!claimed(path), path);
+    }
   });
 });
