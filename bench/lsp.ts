@@ -21,7 +21,7 @@ const EDITS = 40;
  */
 const WARMUP_EDITS = 50;
 
-interface ServerUnderTest {
+export interface ServerUnderTest {
   name: string;
   start: StartOptions;
   /** Sent after `initialized` (the peer's schema mapping). */
@@ -30,7 +30,7 @@ interface ServerUnderTest {
 
 const DOCKGUARD: ServerUnderTest = { name: 'dockguard', start: { command: [process.execPath, SERVER_JS, '--stdio'], configuration: () => ({ profile: 'all' }) } };
 
-const PEER_SERVER: ServerUnderTest = {
+export const PEER_SERVER: ServerUnderTest = {
   name: 'vscode-json-language-server',
   start: { command: [PEER, '--stdio'], initializationOptions: { handledSchemaProtocols: ['file'] }, configuration: () => null },
   configure: (client) =>
