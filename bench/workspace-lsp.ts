@@ -16,7 +16,7 @@ import { formatMs, formatRatio, peakRssMb, percentile, type BenchOptions } from 
 import { EDITED_DAEMON_JSON, EDITED_HOST, workspaceAt } from './workspace';
 
 /** The drop-in whose `--icc` makes DG202 on daemon.json: present in the first diagnostics only if the host was loaded. */
-const EDITED_DROP_IN = `${EDITED_HOST}/etc/systemd/system/docker.service.d/override.conf`;
+export const EDITED_DROP_IN = `${EDITED_HOST}/etc/systemd/system/docker.service.d/override.conf`;
 /** Long enough for the slowest start-up measured (before issue 10: ~12 s, more on a loaded machine). */
 const PULL_TIMEOUT_MS = 180_000;
 
@@ -35,7 +35,8 @@ interface Figures {
   peakRssMb: number;
 }
 
-const pull = async (client: TestClient, uri: string): Promise<Diagnostic[]> =>
+/** A pull that waits as long as a start-up on the big workspace takes (the harness's gives up after 10 s). */
+export const pull = async (client: TestClient, uri: string): Promise<Diagnostic[]> =>
   ((await withTimeout(client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), PULL_TIMEOUT_MS, `diagnostics of ${uri}`)) as { items?: Diagnostic[] }).items ?? [];
 
 /** Start the server on `folder`, open its host's daemon.json, pull; then flip "log-level" debug ↔ info, timing each edit to its pull. */
