@@ -30,16 +30,27 @@ const WORKSPACE_FILES: [path: string, languageId: string][] = [
 interface Timing {
   medianMs: number;
   p95Ms: number;
+  /** The median of the peer samples taken between these requests. */
+  peerMedianMs: number;
 }
 
-/** `request` (which times its own request, untimed set-up apart) warmUp times untimed, then `runs` times; the median and p95 of those. */
-async function time(request: (i: number) => Promise<number>, warmUp: number, runs: number): Promise<Timing> {
+/** The peer's requests, one after each of ours, so its samples span the same stretch of the machine's load. */
+interface Peer {
+  sample(): Promise<number>;
+  samples: number[];
+}
+
+/** `request` (which times its own request, untimed set-up apart) warmUp times untimed, then `runs` times, each followed by a peer sample; the median and p95. */
+async function time(request: (i: number) => Promise<number>, warmUp: number, runs: number, peer: Peer): Promise<Timing> {
   const samples: number[] = [];
+  const peerSamples: number[] = [];
   for (let i = 0; i < warmUp + runs; i++) {
     const ms = await request(i);
-    if (i >= warmUp) samples.push(ms);
+    if (i < warmUp) continue;
+    samples.push(ms);
+    peerSamples.push(await peer.sample());
   }
-  return { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+  return { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), peerMedianMs: percentile(peerSamples, 50) };
 }
 
 /** The time `request` takes to answer. */
@@ -57,19 +68,27 @@ const codeActions = (client: TestClient, uri: string, diagnostics: Diagnostic[],
   }) as Promise<CodeAction[]>;
 
 /** The peer: the JSON server formatting the example daemon.json. */
-async function peerFormatting(warmUp: number, runs: number): Promise<Timing> {
+async function startPeer(warmUp: number): Promise<Peer & { stop(): Promise<void> }> {
   const client = await startClient(PEER_SERVER.start);
+  const uri = fileUri(join(EXAMPLE, FILES[0][0]));
+  const format = () => client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as Promise<unknown[] | null>;
   try {
     await PEER_SERVER.configure?.(client);
-    const uri = fileUri(join(EXAMPLE, FILES[0][0]));
     client.open(uri, readFileSync(join(EXAMPLE, FILES[0][0]), 'utf8'));
     await client.pull(uri);
-    const format = () => client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as Promise<unknown[] | null>;
     if (!(await format())?.length) throw new Error('the peer returned no formatting edits: its timing would measure nothing');
-    return await time(() => timed(format), warmUp, runs);
-  } finally {
+    for (let i = 0; i < warmUp; i++) await format();
+  } catch (error) {
     await client.stop();
+    throw error;
   }
+  const samples: number[] = [];
+  const sample = async () => {
+    const ms = await timed(format);
+    samples.push(ms);
+    return ms;
+  };
+  return { samples, sample, stop: () => client.stop() };
 }
 
 /**
@@ -77,7 +96,7 @@ async function peerFormatting(warmUp: number, runs: number): Promise<Timing> {
  * "after an edit" first changes the text (a trailing newline comes and goes, the findings stay) and
  * pulls the new diagnostics untimed, as VS Code does, so nothing computed for the old text can answer.
  */
-async function measureFile(client: TestClient, root: string, file: string, languageId: string, warmUp: number, runs: number, peer: Timing): Promise<string[]> {
+async function measureFile(client: TestClient, root: string, file: string, languageId: string, warmUp: number, runs: number, peer: Peer): Promise<string[]> {
   const uri = fileUri(join(root, file));
   const text = readFileSync(join(root, file), 'utf8');
   client.open(uri, text, languageId);
@@ -113,39 +132,43 @@ async function measureFile(client: TestClient, root: string, file: string, langu
       if (afterEdit) perDiagnostic.set(key(d), [...(perDiagnostic.get(key(d)) ?? []), ms]);
       return ms;
     };
-    const repeated = await time(quickFix(false), warmUp, quickRuns);
-    const afterEdit = await time(quickFix(true), warmUp, quickRuns);
+    const repeated = await time(quickFix(false), warmUp, quickRuns, peer);
+    const afterEdit = await time(quickFix(true), warmUp, quickRuns, peer);
     const [slowest, slowestMs] = [...perDiagnostic].map(([k, v]) => [k, percentile(v, 50)] as const).sort((a, b) => b[1] - a[1])[0];
-    rows.push(`| ${label} | quick fix (${fixable.length} fixable; ${quickRuns} requests) | ${quickFixEdits} | ${cell(repeated)} | ${cell(afterEdit)} | ${slowest.split(':').slice(0, 2).join(' line ')}: ${formatMs(slowestMs)} ms | ${formatRatio(afterEdit.medianMs, peer.medianMs)} |`);
+    rows.push(`| ${label} | quick fix (${fixable.length} fixable; ${quickRuns} requests) | ${quickFixEdits} | ${cell(repeated)} | ${cell(afterEdit)} | ${slowest.split(':').slice(0, 2).join(' line ')}: ${formatMs(slowestMs)} ms | ${formatRatio(afterEdit.medianMs, afterEdit.peerMedianMs)} |`);
   }
   const fixAll = (afterEdit: boolean) => async () => {
     if (afterEdit) await edit();
     return timed(() => codeActions(client, uri, [], [FIX_ALL_KIND]));
   };
-  const repeated = await time(fixAll(false), warmUp, runs);
-  const afterEdit = await time(fixAll(true), warmUp, runs);
-  rows.push(`| ${label} | ${FIX_ALL_KIND} (${runs} requests) | ${fixAllEdits} | ${cell(repeated)} | ${cell(afterEdit)} | | ${formatRatio(afterEdit.medianMs, peer.medianMs)} |`);
+  const repeated = await time(fixAll(false), warmUp, runs, peer);
+  const afterEdit = await time(fixAll(true), warmUp, runs, peer);
+  rows.push(`| ${label} | ${FIX_ALL_KIND} (${runs} requests) | ${fixAllEdits} | ${cell(repeated)} | ${cell(afterEdit)} | | ${formatRatio(afterEdit.medianMs, afterEdit.peerMedianMs)} |`);
   return rows;
 }
 
 /** Runs the measurements and returns a markdown table. */
 export async function runCodeActionBenchmark({ quick }: BenchOptions): Promise<string> {
   const [warmUp, runs] = quick ? [5, 15] : [10, 40];
-  const peer = await peerFormatting(warmUp, runs);
+  const peer = await startPeer(warmUp);
   const rows = [
     `examples/insecure-host and one host of the generated workspace, profile all; request → response, median (p95) after ${warmUp} untimed requests`,
     '',
     '| file | request | actions with an edit | repeated | after an edit | slowest diagnostic after an edit (median) | after an edit ÷ peer |',
     '|---|---|---|---|---|---|---|',
   ];
-  for (const [root, files] of [[EXAMPLE, FILES], [workspaceAt(1), WORKSPACE_FILES]] as const) {
-    const client = await startClient({ command: [process.execPath, SERVER_JS, '--stdio'], workspaceFolder: root, configuration: () => ({ profile: 'all' }) });
-    try {
-      for (const [file, languageId] of files) rows.push(...(await measureFile(client, root, file, languageId, warmUp, runs, peer)));
-    } finally {
-      await client.stop();
+  try {
+    for (const [root, files] of [[EXAMPLE, FILES], [workspaceAt(1), WORKSPACE_FILES]] as const) {
+      const client = await startClient({ command: [process.execPath, SERVER_JS, '--stdio'], workspaceFolder: root, configuration: () => ({ profile: 'all' }) });
+      try {
+        for (const [file, languageId] of files) rows.push(...(await measureFile(client, root, file, languageId, warmUp, runs, peer)));
+      } finally {
+        await client.stop();
+      }
     }
+  } finally {
+    await peer.stop();
   }
-  rows.push(`| peer: JSON server, textDocument/formatting of ${FILES[0][0]} (${runs} requests) | | | ${formatMs(peer.medianMs)} (${formatMs(peer.p95Ms)}) ms | | | |`);
+  rows.push(`| peer: JSON server, textDocument/formatting of ${FILES[0][0]}, one after each timed request above (${peer.samples.length}) | | | ${formatMs(percentile(peer.samples, 50))} (${formatMs(percentile(peer.samples, 95))}) ms | | | |`);
   return rows.join('\n');
 }

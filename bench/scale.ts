@@ -62,26 +62,35 @@ function cliLint(dir: string): Lint {
 
 type Point = { ms: number; lint: Lint } | { skipped: string };
 
-function measure(run: (dir: string) => Lint, scales: number[], runs: number): Point[] {
-  run(workspaceAt(WARM_UP_SCALE));
-  const points: Point[] = [];
-  for (const scale of scales) {
-    const previous = points[points.length - 1];
-    if (previous && ('skipped' in previous || previous.ms > BUDGET_MS)) {
-      points.push({ skipped: 'skipped' in previous ? previous.skipped : `not run: ${scales[points.length - 1]}× took ${(previous.ms / 1000).toFixed(1)} s` });
-      continue;
-    }
+/**
+ * Every path at every scale, the paths taking turns within each run so a change in the machine's
+ * load falls on all of them alike. A path is not run at a scale after its median at the previous
+ * one passed the budget.
+ */
+function measure(paths: readonly ((dir: string) => Lint)[], scales: number[], runs: number): Point[][] {
+  for (const run of paths) run(workspaceAt(WARM_UP_SCALE));
+  const points: Point[][] = paths.map(() => []);
+  scales.forEach((scale, s) => {
     const dir = workspaceAt(scale);
-    const samples: number[] = [];
-    let lint: Lint = { files: 0, findings: 0 };
+    const live = paths.map((_, p) => {
+      const previous = points[p][s - 1];
+      if (previous && 'skipped' in previous) return previous.skipped;
+      if (previous && previous.ms > BUDGET_MS) return `not run: ${scales[s - 1]}× took ${(previous.ms / 1000).toFixed(1)} s`;
+      return undefined;
+    });
+    const samples: number[][] = paths.map(() => []);
+    const lints: Lint[] = [];
     for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      lint = run(dir);
-      samples.push(performance.now() - start);
-      if (lint.files !== relevantFiles(scale)) throw new Error(`${run.name} found ${lint.files} files at ${scale}×, not ${relevantFiles(scale)} (node_modules not skipped?)`);
+      paths.forEach((run, p) => {
+        if (live[p] !== undefined) return;
+        const start = performance.now();
+        lints[p] = run(dir);
+        samples[p].push(performance.now() - start);
+        if (lints[p].files !== relevantFiles(scale)) throw new Error(`${run.name} found ${lints[p].files} files at ${scale}×, not ${relevantFiles(scale)} (node_modules not skipped?)`);
+      });
     }
-    points.push({ ms: percentile(samples, 50), lint });
-  }
+    paths.forEach((_, p) => points[p].push(live[p] !== undefined ? { skipped: live[p]! } : { ms: percentile(samples[p], 50), lint: lints[p] }));
+  });
   return points;
 }
 
@@ -103,27 +112,29 @@ export async function runScaleBenchmark({ quick }: BenchOptions): Promise<string
     `|---|${scales.map(() => '---|').join('')}${scales.slice(1).map(() => '---|').join('')}---|`,
   ];
   const findings: string[] = [];
-  let peer: Point[] = [];
-  for (const [name, run] of paths) {
-    const points = measure(run, scales, runs);
-    if (run === readOnly) peer = points;
-    const [first, peerFirst] = [points[0], peer[0]];
+  const points = measure(paths.map(([, run]) => run), scales, runs);
+  const peer = points[0];
+  paths.forEach(([name], p) => {
+    const [first, peerFirst] = [points[p][0], peer[0]];
     const vsPeer = 'ms' in first && 'ms' in peerFirst ? formatRatio(first.ms, peerFirst.ms) : '–';
-    rows.push(`| ${name} | ${points.map(cell).join(' | ')} | ${scales.slice(1).map((_, i) => growth(points[i], points[i + 1])).join(' | ')} | ${vsPeer} |`);
-    if (run !== readOnly) findings.push(`${name.split(',')[0]}: ${points.map((p) => ('lint' in p ? p.lint.findings.toLocaleString('en') : '–')).join(' / ')}`);
-  }
+    rows.push(`| ${name} | ${points[p].map(cell).join(' | ')} | ${scales.slice(1).map((_, i) => growth(points[p][i], points[p][i + 1])).join(' | ')} | ${vsPeer} |`);
+    if (p > 0) findings.push(`${name.split(',')[0]}: ${points[p].map((pt) => ('lint' in pt ? pt.lint.findings.toLocaleString('en') : '–')).join(' / ')}`);
+  });
   return `${rows.join('\n')}\n\nFindings at ${scales.map((s) => `${s}×`).join(' / ')}: ${findings.join('; ')}. Linear growth is a ratio of ~2.00 per doubling.`;
 }
 
-function timeProcess(args: string[], runs: number): number {
-  const samples: number[] = [];
+/** The median time of each command as a new node process, the commands taking turns within each run. */
+function timeProcesses(commands: string[][], runs: number): number[] {
+  const samples: number[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
-    samples.push(performance.now() - start);
-    if (run.status !== 0) throw new Error(`node ${args.slice(0, 2).join(' ')} exited ${run.status}: ${run.stderr}`);
+    commands.forEach((args, c) => {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+      samples[c].push(performance.now() - start);
+      if (run.status !== 0) throw new Error(`node ${args.slice(0, 2).join(' ')} exited ${run.status}: ${run.stderr}`);
+    });
   }
-  return percentile(samples, 50);
+  return samples.map((s) => percentile(s, 50));
 }
 
 /** The peer process: node walking the tree as the CLI does and reading the files it would lint. */
@@ -142,12 +153,11 @@ export async function runCliWorkspaceBenchmark({ quick }: BenchOptions): Promise
   const scales = quick ? [1] : [1, 2];
   const runs = quick ? 3 : 5;
   const rows = [`| figure, median of ${runs} | ${scales.map((s) => `${s}× (${relevantFiles(s).toLocaleString('en')} linted)`).join(' | ')} |`, `|---|${scales.map(() => '---|').join('')}`];
-  const cli = scales.map((s) => timeProcess([CLI, 'lint', '--format', 'json', '--fail-on', 'never', workspaceAt(s)], runs));
-  const walk = scales.map((s) => timeProcess(['-e', WALK, workspaceAt(s)], runs));
-  const empty = timeProcess(['-e', '0'], runs);
+  const timings = scales.map((s) => timeProcesses([[CLI, 'lint', '--format', 'json', '--fail-on', 'never', workspaceAt(s)], ['-e', WALK, workspaceAt(s)], ['-e', '0']], runs));
+  const [cli, walk, empty] = [0, 1, 2].map((c) => timings.map((t) => t[c]));
   rows.push(`| \`dockguard lint --format json --fail-on never DIR\` | ${cli.map((ms) => `${formatMs(ms)} ms`).join(' | ')} |`);
   rows.push(`| peer: \`node -e\` walking the tree and reading the same files | ${walk.map((ms) => `${formatMs(ms)} ms`).join(' | ')} |`);
   rows.push(`| ratio dockguard / peer | ${cli.map((ms, i) => formatRatio(ms, walk[i])).join(' | ')} |`);
-  rows.push(`| \`node -e 0\` | ${scales.map(() => `${formatMs(empty)} ms`).join(' | ')} |`);
+  rows.push(`| \`node -e 0\` | ${empty.map((ms) => `${formatMs(ms)} ms`).join(' | ')} |`);
   return rows.join('\n');
 }

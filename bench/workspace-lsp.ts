@@ -39,38 +39,58 @@ interface Figures {
 export const pull = async (client: TestClient, uri: string): Promise<Diagnostic[]> =>
   ((await withTimeout(client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), PULL_TIMEOUT_MS, `diagnostics of ${uri}`)) as { items?: Diagnostic[] }).items ?? [];
 
-/** Start the server on `folder`, open its host's daemon.json, pull; then flip "log-level" debug ↔ info, timing each edit to its pull. */
-async function measure(setup: Setup, folder: string, warmUp: number, edits: number): Promise<Figures> {
+interface Session {
+  setup: Setup;
+  client: TestClient;
+  uri: string;
+  startupMs: number;
+  /** Where "log-level"'s value is, and what it is now. */
+  line: number;
+  character: number;
+  level: string;
+  times: number[];
+}
+
+/** Start the server on `folder`, open its host's daemon.json and pull its diagnostics: the start-up time. */
+async function start(setup: Setup, folder: string): Promise<Session> {
   const path = join(folder, EDITED_DAEMON_JSON);
   const uri = fileUri(path);
   const text = readFileSync(path, 'utf8');
   const started = performance.now();
   const client = await startClient({ ...setup.start, workspaceFolder: folder });
+  let first: Diagnostic[];
   try {
     await setup.configure?.(client);
     client.open(uri, text);
-    const first = await pull(client, uri);
-    const startupMs = performance.now() - started;
-    if (setup.checked && !first.some((d) => d.code === 'DG202')) throw new Error(`${setup.name}: no DG202 on open, so the host's drop-in was not loaded (${first.map((d) => d.code).join(', ')})`);
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('"log-level"'));
-    const character = lines[line].indexOf(': "') + 3;
-    let level = lines[line].slice(character).startsWith('debug') ? 'debug' : 'info';
-    const times: number[] = [];
-    for (let i = 0; i < warmUp + edits; i++) {
-      const next = level === 'debug' ? 'info' : 'debug';
-      const t = performance.now();
-      client.changeRange(uri, { start: { line, character }, end: { line, character: character + level.length } }, next);
-      const diagnostics = await pull(client, uri);
-      if (i >= warmUp) times.push(performance.now() - t);
-      level = next;
-      if (setup.checked && diagnostics.some((d) => d.code === 'DG109' && d.range.start.line === line) !== (level === 'debug')) throw new Error(`${setup.name}: stale diagnostics after an edit`);
-    }
-    return { startupMs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), peakRssMb: peakRssMb(client.process.pid!) };
-  } finally {
+    first = await pull(client, uri);
+  } catch (error) {
     await client.stop();
+    throw error;
   }
+  const startupMs = performance.now() - started;
+  if (setup.checked && !first.some((d) => d.code === 'DG202')) {
+    await client.stop();
+    throw new Error(`${setup.name}: no DG202 on open, so the host's drop-in was not loaded (${first.map((d) => d.code).join(', ')})`);
+  }
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"log-level"'));
+  const character = lines[line].indexOf(': "') + 3;
+  return { setup, client, uri, startupMs, line, character, level: lines[line].slice(character).startsWith('debug') ? 'debug' : 'info', times: [] };
 }
+
+/** One keystroke: flip "log-level" debug ↔ info and time it to the pulled diagnostics. */
+async function keystroke(session: Session, timed: boolean): Promise<void> {
+  const { client, uri, line, character, level, setup } = session;
+  const next = level === 'debug' ? 'info' : 'debug';
+  const t = performance.now();
+  client.changeRange(uri, { start: { line, character }, end: { line, character: character + level.length } }, next);
+  const diagnostics = await pull(client, uri);
+  if (timed) session.times.push(performance.now() - t);
+  session.level = next;
+  if (setup.checked && diagnostics.some((d) => d.code === 'DG109' && d.range.start.line === line) !== (next === 'debug')) throw new Error(`${setup.name}: stale diagnostics after an edit`);
+}
+
+const figures = (session: Session): Figures => ({ startupMs: session.startupMs, medianMs: percentile(session.times, 50), p95Ms: percentile(session.times, 95), peakRssMb: peakRssMb(session.client.process.pid!) });
 
 /** A folder holding only the edited host's daemon.json and drop-in, at the same paths. */
 function twoFileFolder(workspace: string): string {
@@ -89,10 +109,12 @@ export async function runWorkspaceLspBenchmark({ quick }: BenchOptions): Promise
   const small = twoFileFolder(workspace);
   const dockguard: Setup = { name: 'dockguard', start: { command: [process.execPath, SERVER_JS, '--stdio'], configuration: () => ({}) }, checked: true };
   const json: Setup = { name: 'JSON server', start: PEER_SERVER.start, configure: PEER_SERVER.configure, checked: false };
+  const sessions: Session[] = [];
   try {
-    const big = await measure(dockguard, workspace, warmUp, edits);
-    const two = await measure(dockguard, small, warmUp, edits);
-    const peer = await measure(json, workspace, warmUp, edits);
+    // Start-ups one after the other; then the three servers take turns, keystroke by keystroke, so a change in the machine's load falls on all alike.
+    for (const [setup, folder] of [[dockguard, workspace], [dockguard, small], [json, workspace]] as const) sessions.push(await start(setup, folder));
+    for (let i = 0; i < warmUp + edits; i++) for (const session of sessions) await keystroke(session, i >= warmUp);
+    const [big, two, peer] = sessions.map(figures);
     const row = (figure: string, pick: (f: Figures) => number, unit: string) =>
       `| ${figure} | ${formatMs(pick(big))} ${unit} | ${formatMs(pick(two))} ${unit} | ${formatRatio(pick(big), pick(two))} | ${formatMs(pick(peer))} ${unit} | ${formatRatio(pick(big), pick(peer))} |`;
     return [
@@ -106,6 +128,7 @@ export async function runWorkspaceLspBenchmark({ quick }: BenchOptions): Promise
       row('peak RSS', (f) => f.peakRssMb, 'MB'),
     ].join('\n');
   } finally {
+    for (const session of sessions) await session.client.stop();
     rmSync(small, { recursive: true, force: true });
   }
 }

@@ -164,7 +164,11 @@ const generated = new Map<number, string>();
 export function workspaceAt(scale: number): string {
   let dir = generated.get(scale);
   if (!dir) {
-    if (generated.size === 0) process.on('exit', () => generated.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    if (generated.size === 0) {
+      process.on('exit', () => generated.forEach((d) => rmSync(d, { recursive: true, force: true })));
+      // An interrupted run removes them too ('exit' does not run on a signal by itself).
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+    }
     dir = mkdtempSync(join(tmpdir(), `dockguard-workspace-${scale}x-`));
     writeWorkspace(dir, scale);
     generated.set(scale, dir);
