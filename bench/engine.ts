@@ -11,6 +11,7 @@ import { lintSources } from '../server/src/engine/api';
 import { withDefaults } from '../server/src/engine/options';
 import { CORPUS } from '../test/corpus-location';
 import { formatMs, percentile } from './stats';
+import { REGISTRY } from '../server/src/registry';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -27,11 +28,11 @@ export async function runEngineBenchmark(): Promise<string> {
     const sources = [{ path, kind: 'daemon-json' as const, text: readFileSync(path, 'utf8') }];
     const options = withDefaults({ profile: 'all' });
     let findings = 0;
-    for (let i = 0; i < WARM_UP; i++) findings = lintSources(sources, options).findings.get(path)?.length ?? 0;
+    for (let i = 0; i < WARM_UP; i++) findings = lintSources(sources, options, REGISTRY).findings.get(path)?.length ?? 0;
     const samples: number[] = [];
     for (let i = 0; i < ENGINE_RUNS; i++) {
       const start = performance.now();
-      lintSources(sources, options);
+      lintSources(sources, options, REGISTRY);
       samples.push(performance.now() - start);
     }
     const lines = sources[0].text.split('\n').length - 1;

@@ -14,6 +14,7 @@ import { Project } from '../server/src/engine/project';
 import { withDefaults } from '../server/src/engine/options';
 import { fileUri, SERVER_JS, startClient } from '../test/lsp/harness';
 import { formatMs, percentile } from './stats';
+import { REGISTRY } from '../server/src/registry';
 
 const ROUNDS = 200;
 const LSP_ROUNDS = 40;
@@ -64,7 +65,7 @@ function engineFigures(root: string): Figures {
   const unitPath = join(root, 'etc/systemd/system/docker.service');
   const jsonPath = join(root, 'etc/docker/daemon.json');
   const unit = benchUnit();
-  const project = new Project();
+  const project = new Project(REGISTRY);
   project.set({ path: unitPath, kind: 'systemd', text: unit });
   project.set({ path: jsonPath, kind: 'daemon-json', text: DAEMON_JSON(false) });
   const findings = project.findings(unitPath, options).findings.length;

@@ -1,7 +1,9 @@
 /**
- * The VS Code side of dockguard: starts the bundled language server over IPC for daemon.json files
- * and gets out of the way. Everything a user sees comes from the server; settings are read by the
- * server per resource with `workspace/configuration`.
+ * The VS Code side of dockguard: starts the bundled language server over IPC and gets out of the
+ * way. Everything a user sees comes from the server; settings are read by the server per resource
+ * with `workspace/configuration`. The client knows no file kind: it hands the server every file on
+ * disk (vscode-eslint does the same), whatever language another extension gave it, and the server
+ * lints those its kind table claims; package.json's activation events come from that table too.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -18,18 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      // daemon.json and its variants (docker-daemon.json, daemon-gpu.json …) by name, json or jsonc alike;
-      // the server keeps the names it recognises, as its workspace scan does.
-      { scheme: 'file', pattern: '**/*daemon*.json' },
-      // Every unit file: the server lints only Docker's (docker.service, its drop-ins, units running dockerd).
-      { language: 'systemd-unit' },
-      // The same files by name, whatever language another systemd extension gave them
-      // (coolbear's and hangxingliu's call theirs systemd-unit-file).
-      { scheme: 'file', pattern: '**/*.{service,socket}' },
-      { scheme: 'file', pattern: '**/*.{service,socket}.d/*.conf' },
-      { scheme: 'file', pattern: '**/etc/{default,sysconfig}/docker' },
-    ],
+    documentSelector: [{ scheme: 'file' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
   };

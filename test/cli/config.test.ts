@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { findProjectConfig, globToRegExp, isIgnored, loadProjectConfig } from '../../server/src/engine/project-config';
+import { knownRuleIds } from '../../server/src/engine/registry';
+import { REGISTRY } from '../../server/src/registry';
+
+const RULE_IDS = knownRuleIds(REGISTRY);
 import { HARDENED_DAEMON_JSON, runCli, tempWorkspace } from './harness';
 
 const ICC_TRUE = HARDENED_DAEMON_JSON.replace('"icc": false', '"icc": true');
@@ -11,39 +15,39 @@ const NO_USERNS = HARDENED_DAEMON_JSON.replace('  "userns-remap": "default",\n',
 
 describe('loadProjectConfig', () => {
   it('reads profile, dockerVersion, rules and ignore', () => {
-    const result = loadProjectConfig('profile: strict\ndockerVersion: 29.10\nrules:\n  DG103: off\n  DG112: error\nignore:\n  - "vendor/**"\n', '/p/.dockguard.yaml');
+    const result = loadProjectConfig('profile: strict\ndockerVersion: 29.10\nrules:\n  DG103: off\n  DG112: error\nignore:\n  - "vendor/**"\n', '/p/.dockguard.yaml', RULE_IDS);
     assert.deepEqual(result, {
-      config: { path: '/p/.dockguard.yaml', options: { profile: 'strict', dockerVersion: '29.10', rules: { DG103: 'off', DG112: 'error' } }, ignore: ['vendor/**'] },
+      config: { path: '/p/.dockguard.yaml', options: { profile: 'strict', dockerVersion: '29.10', rules: { DG103: 'off', DG112: 'error' } }, ignore: ['vendor/**'], machines: [] },
       problems: [],
     });
   });
 
   it('an empty file is an empty config', () => {
-    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml'), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [] }, problems: [] });
+    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], machines: [] }, problems: [] });
   });
 
   it('reports every problem with its 1-based line and column', () => {
-    const result = loadProjectConfig('profile: paranoid\nrules:\n  DG999: off\n  DG103: loud\nignore: vendor\nrule: {}\n', '/p/.dockguard.yaml');
+    const result = loadProjectConfig('profile: paranoid\nrules:\n  DG999: off\n  DG103: loud\nignore: vendor\nrule: {}\n', '/p/.dockguard.yaml', RULE_IDS);
     assert.deepEqual(result.problems, [
       { line: 1, column: 10, message: 'profile must be one of recommended, strict, all' },
       { line: 3, column: 3, message: "unknown rule 'DG999' (rule ids look like DG103)" },
       { line: 4, column: 10, message: 'DG103 must be one of off, error, warning, info' },
       { line: 5, column: 9, message: 'ignore must be a list of globs (e.g. - "vendor/**")' },
-      { line: 6, column: 1, message: "unknown key 'rule' (known keys: profile, dockerVersion, rules, ignore)" },
+      { line: 6, column: 1, message: "unknown key 'rule' (known keys: profile, dockerVersion, rules, ignore, machines)" },
     ]);
     assert.equal(result.config, undefined);
   });
 
   it('reports YAML syntax errors and a non-mapping root', () => {
-    assert.deepEqual(loadProjectConfig('rules: [DG103\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }]);
-    assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c').problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules and ignore' }]);
-    assert.deepEqual(loadProjectConfig('profile: strict\nprofile: all\n', '/p/c').problems, [{ line: 2, column: 1, message: 'Map keys must be unique' }]);
+    assert.deepEqual(loadProjectConfig('rules: [DG103\n', '/p/c', RULE_IDS).problems, [{ line: 2, column: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }]);
+    assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c', RULE_IDS).problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules, ignore and machines' }]);
+    assert.deepEqual(loadProjectConfig('profile: strict\nprofile: all\n', '/p/c', RULE_IDS).problems, [{ line: 2, column: 1, message: 'Map keys must be unique' }]);
   });
 
   it('never throws on arbitrary text: it returns a config or problems', () => {
     const yamlish = fc.stringMatching(/^[a-zA-Z0-9:\-\[\]{}"'#&*!|>%@` \n\t.,]*$/);
     fc.assert(fc.property(fc.oneof(fc.string(), yamlish), (text) => {
-      const result = loadProjectConfig(text, '/p/.dockguard.yaml');
+      const result = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
       return result.config !== undefined ? result.problems.length === 0 : result.problems.length > 0;
     }), { numRuns: 500 });
   });
@@ -60,7 +64,7 @@ describe('loadProjectConfig', () => {
     assert.equal(globToRegExp('vendor/**').test('vendor/a/daemon.json'), true);
     assert.equal(globToRegExp('*.json').test('a/b/daemon.json'), true);
     assert.equal(globToRegExp('hosts/*/daemon.json').test('hosts/a/b/daemon.json'), false);
-    const config = { path: '/p/.dockguard.yaml', options: {}, ignore: ['legacy', 'test/**/fixtures/*'] };
+    const config = { path: '/p/.dockguard.yaml', options: {}, ignore: ['legacy', 'test/**/fixtures/*'], machines: [] };
     assert.equal(isIgnored(config, '/p/a/legacy/etc/docker/daemon.json'), true);
     assert.equal(isIgnored(config, '/p/test/x/y/fixtures/daemon.json'), true);
     assert.equal(isIgnored(config, '/p/legacy-host/daemon.json'), false);

@@ -69,3 +69,20 @@ describe('--fix-unsafe', () => {
     assert.match(readFileSync(join(ws, DAEMON), 'utf8'), /\n {2}"live-restore": true/);
   });
 });
+
+describe('fixes that write another file', () => {
+  const VENDOR = 'lib/systemd/system/docker.service';
+  const UNIT = '[Unit]\nDescription=Docker\n\n[Service]\nType=notify\nExecStart=/usr/bin/dockerd -H fd:// --icc=true\n';
+
+  it('--fix-unsafe applies what it counts: a drop-in beside the vendor unit and a new daemon.json, in one run', () => {
+    const ws = tempWorkspace({ [VENDOR]: UNIT });
+    const before = runCli(['lint', '--fail-on', 'never', '.'], ws);
+    assert.match(before.stdout, /\(5 fixable with --fix-unsafe\)\n$/);
+    const run = runCli(['lint', '--fix-unsafe', '.'], ws);
+    assert.equal(run.stdout, '3 files linted: fixed 2 files; no problems\n');
+    assert.equal(readFileSync(join(ws, VENDOR), 'utf8'), UNIT, 'the vendor unit stays as shipped');
+    assert.equal(readFileSync(join(ws, 'etc/systemd/system/docker.service.d/override.conf'), 'utf8'), '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --icc=false\n');
+    assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), '{\n  "userland-proxy": false,\n  "live-restore": true,\n  "log-opts": {\n    "max-size": "10m",\n    "max-file": "3"\n  },\n  "ip": "127.0.0.1"\n}\n');
+    assert.equal(runCli(['lint', '--fix-unsafe', '.'], ws).stdout, '3 files linted: no problems\n', 'a second run changes nothing');
+  });
+});

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { formatSarif } from '../../server/src/cli/formatters/sarif';
 import { RULES } from '../../server/src/rules';
+import { REGISTRY } from '../../server/src/registry';
 import { HARDENED_DAEMON_JSON, runCli, tempWorkspace } from './harness';
 
 const region = {
@@ -166,7 +167,7 @@ describe('--format sarif', () => {
       span: { start: 1, end: 8 }, related: [{ location: { file, span: { start: 16, end: 23 } }, message: 'the value dockerd uses' }],
       fixes: [], tags: [], docsUrl: '',
     };
-    const out = JSON.parse(formatSarif([{ finding, file: 'etc/docker/daemon.json', line: 1, column: 2, endLine: 1, endColumn: 9, fixes: [] }], [{ path: file, kind: 'daemon-json', text }], '/ws')) as SarifLog;
+    const out = JSON.parse(formatSarif([{ finding, file: 'etc/docker/daemon.json', line: 1, column: 2, endLine: 1, endColumn: 9, fixes: [] }], [{ path: file, kind: 'daemon-json', text }], REGISTRY, '/ws')) as SarifLog;
     assertValidSarif(out);
     assert.deepEqual(out.runs[0].results[0].relatedLocations, [{
       id: 0,

@@ -15,6 +15,7 @@ import { fileUri, PULL_CAPABILITIES, startClient } from './harness';
 const WATCHERS = [
   { globPattern: '**/*daemon*.json' },
   { globPattern: '**/*.{service,socket}' },
+  { globPattern: '**/*.{service,socket}.rpm' },
   { globPattern: '**/*.{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
   { globPattern: '**/.dockguard.yaml' },

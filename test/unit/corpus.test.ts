@@ -9,12 +9,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { lintSources } from '../../server/src/engine/api';
 import { decodeBytes } from '../../server/src/engine/decode';
-import { kindOfPath } from '../../server/src/engine/kinds';
+import { kindOfPath } from '../../server/src/engine/kind';
 import { withDefaults } from '../../server/src/engine/options';
 import type { FileKind } from '../../server/src/engine/types';
-import { isSupportedKind, type SourceFile } from '../../server/src/engine/workspace';
+import type { SourceFile } from '../../server/src/engine/project';
 import { runCli } from '../cli/harness';
 import { CORPUS as FOUND_CORPUS } from '../corpus-location';
+import { REGISTRY } from '../../server/src/registry';
 
 const CORPUS = FOUND_CORPUS ?? '';
 const SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-daemon-json.txt');
@@ -33,12 +34,14 @@ function* walk(dir: string): Generator<string> {
 /** One project of the corpus (its first-level folder) as sources, as the CLI would read them. */
 function projectSources(projectDir: string, folderKind: FileKind): SourceFile[] {
   return [...walk(projectDir)].flatMap((path) => {
-    const kind = kindOfPath(path) ?? folderKind;
+    const kind = kindOfPath(REGISTRY.kinds, path)?.name ?? folderKind;
     if (!isSupportedKind(kind)) return [];
     const decoded = decodeBytes(readFileSync(path));
-    return [{ path, kind, text: decoded.text, decodeProblem: decoded.problem?.message }];
+    return [{ path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset }];
   });
 }
+
+const isSupportedKind = (kind: FileKind) => REGISTRY.kindsByName.has(kind);
 
 describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUARD_CORPUS or put shared/ beside the repo)' }, () => {
   for (const [folder, kind] of Object.entries(FOLDER_KINDS)) {
@@ -49,7 +52,7 @@ describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUAR
         const sources = projectSources(join(CORPUS, folder, project), kind);
         linted += sources.length;
         for (const options of [withDefaults({ profile: 'all' }), withDefaults({ profile: 'all', dockerVersion: '20.10' })]) {
-          const findings = [...lintSources(sources, options).findings.values()].flat();
+          const findings = [...lintSources(sources, options, REGISTRY).findings.values()].flat();
           const internal = findings.filter((f) => f.ruleId === 'DG000').map((f) => `${relative(CORPUS, f.file)}: ${f.message}`);
           assert.deepEqual(internal, [], `${folder}/${project} at dockerd ${options.dockerVersion}`);
         }

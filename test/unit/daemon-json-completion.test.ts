@@ -9,9 +9,11 @@ import fc from 'fast-check';
 import { completion } from '../../server/src/features';
 import { parseDaemonJson } from '../../server/src/formats/daemon-json/parse';
 import { ALL_KEYS, optionByKey } from '../../server/src/model/daemon-options';
+import { REGISTRY } from '../../server/src/registry';
 
 const PATH = 'host/etc/docker/daemon.json';
-const CONTEXT = { findings: [], dockerVersion: '29.0' };
+const CONTEXT = { findings: [], dockerVersion: '29.0', rules: REGISTRY.rules };
+const KIND = REGISTRY.kindsByName.get('daemon-json')!;
 const RUNS = { numRuns: 200 };
 
 /** Keys completion offers at the top level (those dockerd reads from the file). */
@@ -26,7 +28,7 @@ describe('daemon.json completion', () => {
     fc.assert(
       fc.property(fc.oneof(jsonish, config.map((c) => JSON.stringify(c, null, 2))), fc.nat(), (text, at) => {
         const offset = at % (text.length + 1);
-        for (const entry of completion(parseDaemonJson(PATH, text), offset, CONTEXT)) {
+        for (const entry of completion(KIND, parseDaemonJson(PATH, text), offset, CONTEXT)) {
           const { start, end } = entry.replace;
           assert.ok(start <= offset && offset <= end && end <= text.length, `span ${start}-${end} around offset ${offset}`);
           assert.ok(!/[\r\n]/.test(text.slice(start, end)), `span ${start}-${end} crosses a line`);
@@ -46,7 +48,7 @@ describe('daemon.json completion', () => {
         lines[index] = `  "${key.slice(0, prefixAt % (key.length + 1))}`;
         const text = lines.join('\n');
         const offset = lines.slice(0, index + 1).join('\n').length;
-        const entry = completion(parseDaemonJson(PATH, text), offset, CONTEXT).find((e) => e.label === key);
+        const entry = completion(KIND, parseDaemonJson(PATH, text), offset, CONTEXT).find((e) => e.label === key);
         assert.ok(entry, `"${key}" is offered`);
         const accepted = text.slice(0, entry.replace.start) + entry.text + text.slice(entry.replace.end);
         assert.deepEqual(Object.keys(JSON.parse(accepted) as object), Object.keys(object), accepted);

@@ -10,13 +10,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readSource } from '../../server/src/cli/sources';
 import { lintSources } from '../../server/src/engine/api';
-import { kindOfPath } from '../../server/src/engine/kinds';
-import { INTERNAL_ERROR_ID } from '../../server/src/engine/lint';
+import { loadSource } from '../../server/src/engine/files';
+import { kindOfPath } from '../../server/src/engine/kind';
+import { INTERNAL_ERROR_ID } from '../../server/src/engine/types';
 import { withDefaults } from '../../server/src/engine/options';
 import type { Finding } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules';
+import { REGISTRY } from '../../server/src/registry';
 
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
 const LABELS = ['insecure', 'fixed'] as const;
@@ -47,12 +48,12 @@ function lintExamples(examples: Example[], dockerVersion: string | undefined): F
     const path = join(root, example.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, example.text);
-    const kind = kindOfPath(path);
+    const kind = kindOfPath(REGISTRY.kinds, path);
     assert.ok(kind, `dockguard does not know what kind of file ${example.path} is; use the file's real name`);
-    return readSource(path, kind);
+    return loadSource(path, kind.name).source;
   });
   const options = withDefaults({ profile: 'all', ...(dockerVersion ? { dockerVersion } : {}) });
-  return [...lintSources(sources, options).findings.values()].flat();
+  return [...lintSources(sources, options, REGISTRY).findings.values()].flat();
 }
 
 const summary = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.message}`).join('\n    ') || '(none)';

@@ -7,11 +7,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintSources } from '../../server/src/engine/api';
-import { fixAll, fixProblem, sourcesWithFix } from '../../server/src/engine/fixes';
+import { projectOf } from '../../server/src/engine/api';
+import { fixAll, fixProblem } from '../../server/src/engine/fixes';
 import { withDefaults } from '../../server/src/engine/options';
 import type { Finding } from '../../server/src/engine/types';
-import type { SourceFile } from '../../server/src/engine/workspace';
+import type { SourceFile } from '../../server/src/engine/project';
 import { ALL_KEYS } from '../../server/src/model/daemon-options';
+import { REGISTRY } from '../../server/src/registry';
+import { sourcesWithFix } from '../support';
 
 const PATH = 'host/etc/docker/daemon.json';
 const OPTIONS = withDefaults({ profile: 'all' });
@@ -20,7 +23,7 @@ const RUNS = { numRuns: 200 };
 const sourceOf = (text: string): SourceFile[] => [{ path: PATH, kind: 'daemon-json', text }];
 
 function lint(text: string): Finding[] {
-  return lintSources(sourceOf(text), OPTIONS).findings.get(PATH) ?? [];
+  return lintSources(sourceOf(text), OPTIONS, REGISTRY).findings.get(PATH) ?? [];
 }
 
 function assertSpansInside(text: string, findings: Finding[]): void {
@@ -73,13 +76,12 @@ describe('engine properties', () => {
 
   it('every offered safe fix of a parsable file leaves it parsable', () => {
     fc.assert(fc.property(daemonJsonText, (text) => {
-      const sources = sourceOf(text);
-      const before = lintSources(sources, OPTIONS).findings;
+      const { project, findings: before } = lintSources(sourceOf(text), OPTIONS, REGISTRY);
       assert.deepEqual((before.get(PATH) ?? []).filter((f) => f.ruleId === 'DG001').map((f) => f.message), [], 'the generator made a broken file');
       for (const finding of before.get(PATH) ?? []) {
         for (const fix of finding.fixes.filter((f) => f.safety === 'safe')) {
-          if (fixProblem(sources, finding, fix, OPTIONS, before) !== undefined) continue;
-          const fixed = sourcesWithFix(sources, PATH, fix)[0].text;
+          if (fixProblem(project, finding, fix, OPTIONS) !== undefined) continue;
+          const fixed = sourcesWithFix(project, PATH, fix)[0].text;
           const syntax = lint(fixed).filter((f) => f.ruleId === 'DG001').map((f) => f.message);
           assert.deepEqual(syntax, [], `${finding.ruleId} "${fix.title}" on ${JSON.stringify(text)} gives ${JSON.stringify(fixed)}`);
         }
@@ -89,8 +91,8 @@ describe('engine properties', () => {
 
   it('fix-all is idempotent and never adds DG001', () => {
     fc.assert(fc.property(fc.oneof(daemonJsonText, brokenText), (text) => {
-      const once = fixAll(sourceOf(text), PATH, OPTIONS).get(PATH) ?? text;
-      const twice = fixAll(sourceOf(once), PATH, OPTIONS).get(PATH) ?? once;
+      const once = fixAll(projectOf(sourceOf(text), REGISTRY), [PATH], OPTIONS).texts.get(PATH) ?? text;
+      const twice = fixAll(projectOf(sourceOf(once), REGISTRY), [PATH], OPTIONS).texts.get(PATH) ?? once;
       assert.equal(twice, once, `fix-all of ${JSON.stringify(text)} is not stable`);
       const syntaxBefore = lint(text).filter((f) => f.ruleId === 'DG001').length;
       assert.ok(lint(once).filter((f) => f.ruleId === 'DG001').length <= syntaxBefore, `fix-all broke ${JSON.stringify(text)} into ${JSON.stringify(once)}`);

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { END, rulesTable, START, withRulesTable } from '../../scripts/docs-rules';
-import { USAGE } from '../../server/src/cli/main';
+import { usage } from '../../server/src/cli/main';
+import { REGISTRY } from '../../server/src/registry';
+
+const USAGE = usage(REGISTRY);
 import { RULES } from '../../server/src/rules';
 
 const ROOT = join(__dirname, '..', '..');

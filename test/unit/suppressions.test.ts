@@ -2,16 +2,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintSources } from '../../server/src/engine/api';
-import { applyEdits } from '../../server/src/engine/fixes';
+import { applyEdits } from '../../server/src/engine/edits';
 import { withDefaults, type LintOptions } from '../../server/src/engine/options';
 import { suppressionEdits } from '../../server/src/engine/suppressions';
-import type { SourceFile } from '../../server/src/engine/workspace';
+import type { SourceFile } from '../../server/src/engine/project';
+import { REGISTRY } from '../../server/src/registry';
 
 const UNIT = 'host/etc/systemd/system/docker.service';
+const SYSTEMD = REGISTRY.kindsByName.get('systemd')!;
+const DAEMON_JSON = REGISTRY.kindsByName.get('daemon-json')!;
 const all = withDefaults({ profile: 'all' });
 
 function lint(sources: SourceFile[], options: LintOptions = all) {
-  return lintSources(sources, options);
+  return lintSources(sources, options, REGISTRY);
 }
 
 function found(path: string, text: string, options?: LintOptions): string[] {
@@ -66,30 +69,30 @@ describe('comment pragmas', () => {
 describe('suppressionEdits', () => {
   const text = '[Service]\r\nExecStart=/usr/bin/dockerd --icc=true \\\r\n    --experimentl\r\n';
   const result = lint([{ path: UNIT, kind: 'systemd', text }]);
-  const file = result.workspace.files[0];
+  const file = result.project.parsed(UNIT)!;
   const typo = result.findings.get(UNIT)!.find((f) => f.ruleId === 'DG203')!;
 
   it('inserts a next-line pragma with the line\'s indentation and the file\'s line ending', () => {
-    const edit = suppressionEdits(file, typo, 'next-line')!;
+    const edit = suppressionEdits(file, SYSTEMD, typo, 'next-line')!;
     const fixed = applyEdits(text, [edit]);
     assert.equal(fixed, '[Service]\r\nExecStart=/usr/bin/dockerd --icc=true \\\r\n    # dockguard-disable-next-line DG203\r\n    --experimentl\r\n');
     assert.ok(!found(UNIT, fixed).some((f) => f.startsWith('DG203') || f.startsWith('DG009')));
   });
 
   it('appends to the pragma already above the line', () => {
-    const first = applyEdits(text, [suppressionEdits(file, typo, 'next-line')!]);
+    const first = applyEdits(text, [suppressionEdits(file, SYSTEMD, typo, 'next-line')!]);
     const again = lint([{ path: UNIT, kind: 'systemd', text: first }]);
     const icc = again.findings.get(UNIT)!.find((f) => f.ruleId === 'DG103')!;
-    const second = applyEdits(first, [suppressionEdits(again.workspace.files[0], icc, 'next-line')!]);
+    const second = applyEdits(first, [suppressionEdits(again.project.parsed(UNIT)!, SYSTEMD, icc, 'next-line')!]);
     assert.equal(second, '[Service]\r\n# dockguard-disable-next-line DG103\r\nExecStart=/usr/bin/dockerd --icc=true \\\r\n    # dockguard-disable-next-line DG203\r\n    --experimentl\r\n');
   });
 
   it('inserts a file pragma at the top, or extends the existing one', () => {
-    assert.equal(applyEdits(text, [suppressionEdits(file, typo, 'file')!]), '# dockguard-disable-file DG203\r\n' + text);
+    assert.equal(applyEdits(text, [suppressionEdits(file, SYSTEMD, typo, 'file')!]), '# dockguard-disable-file DG203\r\n' + text);
     const withFilePragma = '# dockguard-disable-file DG105 -- lab\n[Service]\nExecStart=/usr/bin/dockerd --experimentl\n';
     const parsed = lint([{ path: UNIT, kind: 'systemd', text: withFilePragma }]);
     const finding = parsed.findings.get(UNIT)!.find((f) => f.ruleId === 'DG203')!;
-    assert.equal(applyEdits(withFilePragma, [suppressionEdits(parsed.workspace.files[0], finding, 'file')!]), withFilePragma.replace('DG105', 'DG105, DG203'));
+    assert.equal(applyEdits(withFilePragma, [suppressionEdits(parsed.project.parsed(UNIT)!, SYSTEMD, finding, 'file')!]), withFilePragma.replace('DG105', 'DG105, DG203'));
   });
 
   it('puts the pragma above a quoted env-file value that spans lines, not inside it', () => {
@@ -97,7 +100,7 @@ describe('suppressionEdits', () => {
     const env = 'DOCKER_OPTS="--icc=false\n  --experimental"\n';
     const parsed = lint([{ path, kind: 'systemd', text: env }]);
     const finding = parsed.findings.get(path)!.find((f) => f.ruleId === 'DG105')!;
-    const fixed = applyEdits(env, [suppressionEdits(parsed.workspace.files[0], finding, 'next-line')!]);
+    const fixed = applyEdits(env, [suppressionEdits(parsed.project.parsed(path)!, SYSTEMD, finding, 'next-line')!]);
     assert.equal(fixed, '# dockguard-disable-next-line DG105\n' + env);
     assert.ok(!found(path, fixed).some((f) => f.startsWith('DG105')));
   });
@@ -106,6 +109,6 @@ describe('suppressionEdits', () => {
     const path = 'host/etc/docker/daemon.json';
     const parsed = lint([{ path, kind: 'daemon-json', text: '{"icc": true}' }]);
     const finding = parsed.findings.get(path)!.find((f) => f.ruleId === 'DG103')!;
-    assert.equal(suppressionEdits(parsed.workspace.files[0], finding, 'next-line'), undefined);
+    assert.equal(suppressionEdits(parsed.project.parsed(path)!, DAEMON_JSON, finding, 'next-line'), undefined);
   });
 });

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintSources } from '../../server/src/engine/api';
 import { withDefaults } from '../../server/src/engine/options';
+import { REGISTRY } from '../../server/src/registry';
 
 function syntaxErrors(text: string): string[] {
   const path = '/host/etc/docker/daemon.json';
-  const findings = lintSources([{ path, kind: 'daemon-json', text }], withDefaults()).findings.get(path) ?? [];
+  const findings = lintSources([{ path, kind: 'daemon-json', text }], withDefaults(), REGISTRY).findings.get(path) ?? [];
   return findings.filter((f) => f.ruleId === 'DG001').map((f) => `${f.span.start} ${f.message}`);
 }
 

@@ -17,9 +17,10 @@ import { parseDockerdArguments, printArguments } from '../../server/src/formats/
 import { parseEnvFile } from '../../server/src/formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../../server/src/formats/systemd/flag-table';
 import { locatedSlice } from '../../server/src/formats/systemd/located';
-import { parseSystemd } from '../../server/src/formats/systemd/parse';
+import { dockerdExec, parseSystemd } from '../../server/src/formats/systemd/parse';
 import { splitWords } from '../../server/src/formats/systemd/words';
 import { CORPUS as FOUND_CORPUS } from '../corpus-location';
+import { REGISTRY } from '../../server/src/registry';
 
 const CORPUS = join(FOUND_CORPUS ?? '', 'systemd');
 
@@ -44,7 +45,7 @@ const options = withDefaults({ profile: 'all' });
 describe('systemd corpus', () => {
   it('every unit parses and no rule throws', { skip: corpusFiles.length === 0 && 'corpus not present' }, () => {
     const sources = corpusFiles.map((path) => ({ path, kind: 'systemd' as const, text: readFileSync(path, 'utf8') }));
-    const findings = [...lintSources(sources, options).findings.values()].flat();
+    const findings = [...lintSources(sources, options, REGISTRY).findings.values()].flat();
     assert.deepEqual(findings.filter((f) => f.ruleId === 'DG000' || f.ruleId === 'DG001').map((f) => f.message), []);
   });
 
@@ -64,7 +65,7 @@ describe('systemd corpus', () => {
       });
       const text = readFileSync(path, 'utf8');
       const index = new LineIndex(text);
-      const ours = (lintSources([{ path: copy, kind: 'systemd', text }], options).findings.get(copy) ?? [])
+      const ours = (lintSources([{ path: copy, kind: 'systemd', text }], options, REGISTRY).findings.get(copy) ?? [])
         .filter((f) => f.ruleId === 'DG207' && /^unknown (directive|section)/.test(f.message))
         .map((f) => `${index.positionAt(f.span.start).line + 1}: ${f.message.startsWith('unknown section') ? 'section' : 'key'} ${/^unknown \w+ \[?([^=\]\s]+)/.exec(f.message)![1]}`);
       assert.deepEqual(ours.sort(), theirs.sort(), relative(CORPUS, path));
@@ -76,7 +77,7 @@ describe('docker-ce stock docker.service', () => {
   it('gets only the host-level findings a default daemon deserves', { skip: corpusFiles.length === 0 && 'corpus not present' }, () => {
     const path = 'lib/systemd/system/docker.service';
     const text = readFileSync(join(CORPUS, 'moby/contrib/init/systemd/docker.service'), 'utf8');
-    const findings = lintSources([{ path, kind: 'systemd', text }], withDefaults()).findings.get(path) ?? [];
+    const findings = lintSources([{ path, kind: 'systemd', text }], withDefaults(), REGISTRY).findings.get(path) ?? [];
     const anchor = text.indexOf('/usr/bin/dockerd');
     assert.ok(findings.length > 0);
     for (const f of findings) assert.equal(f.span.start, anchor, `${f.ruleId} ${f.message} is not a host-level finding`);
@@ -104,6 +105,25 @@ describe('dockerd flag parser', () => {
     const parsed = parseDockerdArguments(splitWords(locatedSlice('f', text, 0, text.length)), DOCKERD_FLAGS);
     assert.deepEqual(parsed.flags.map((f) => [f.written, f.value?.text]), [['--icc', undefined], ['--log-level', 'debug']]);
     assert.deepEqual(parsed.problems.map((p) => [p.code, p.token, text.slice(p.span.start, p.span.end)]), [['bool-with-separate-value', 'false', 'false']]);
+  });
+});
+
+describe('an ExecStart= read as a dockerd command', () => {
+  const exec = (line: string) => {
+    const directive = parseSystemd('x/nginx.service', `[Service]\nExecStart=${line}\n`).unit!.directives[0];
+    const found = dockerdExec(directive);
+    return found && { args: found.args.map((w) => w.text.text), expands: found.expands };
+  };
+  it('finds dockerd behind the prefixes and in the old docker forms, and nothing else', () => {
+    assert.deepEqual(exec('/usr/bin/dockerd -H fd://'), { args: ['-H', 'fd://'], expands: true });
+    assert.deepEqual(exec('-/usr/bin/dockerd --debug'), { args: ['--debug'], expands: true });
+    assert.deepEqual(exec(':/usr/bin/dockerd $OPTS'), { args: ['$OPTS'], expands: false });
+    assert.deepEqual(exec('@/usr/local/bin/dockerd dockerd --icc=false'), { args: ['--icc=false'], expands: true });
+    assert.deepEqual(exec('/usr/bin/docker daemon -H fd://'), { args: ['-H', 'fd://'], expands: true });
+    assert.deepEqual(exec('/usr/bin/docker -d'), { args: [], expands: true });
+    assert.equal(exec('/usr/bin/docker run nginx'), undefined);
+    assert.equal(exec('/usr/sbin/nginx -g daemon'), undefined);
+    assert.equal(exec(''), undefined);
   });
 });
 

@@ -4,14 +4,14 @@ import { dirname, relative } from 'node:path';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { UsageError } from './sources';
 
-export function readConfigFile(path: string, cwd = process.cwd()): ProjectConfig {
+export function readConfigFile(path: string, ruleIds: ReadonlySet<string>, cwd = process.cwd()): ProjectConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const result = loadProjectConfig(text, path);
+  const result = loadProjectConfig(text, path, ruleIds);
   if (result.config) return result.config;
   const first = result.problems[0];
   const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : '';
@@ -23,14 +23,14 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, ProjectConfig | undefined>();
   private readonly byPath = new Map<string, ProjectConfig>();
 
-  constructor(private readonly cwd: string, private readonly explicit?: ProjectConfig) {}
+  constructor(private readonly cwd: string, private readonly ruleIds: ReadonlySet<string>, private readonly explicit?: ProjectConfig) {}
 
   configFor(file: string): ProjectConfig | undefined {
     if (this.explicit) return this.explicit;
     const dir = dirname(file);
     if (!this.byDir.has(dir)) {
       const path = findProjectConfig(dir, this.cwd, existsSync);
-      if (path !== undefined && !this.byPath.has(path)) this.byPath.set(path, readConfigFile(path, this.cwd));
+      if (path !== undefined && !this.byPath.has(path)) this.byPath.set(path, readConfigFile(path, this.ruleIds, this.cwd));
       this.byDir.set(dir, path === undefined ? undefined : this.byPath.get(path));
     }
     return this.byDir.get(dir);

@@ -1,17 +1,22 @@
 /**
- * One CLI lint: files grouped by the project config that governs them, linted together (so a host's
- * files still meet), optionally fixed and written back, then linted again to report what remains.
+ * One CLI lint: every file read and parsed once into one project, linted machine by machine under
+ * the options of the config that governs each file, optionally fixed and written back, then
+ * reported. Whether a finding is fixable is what a dry run of `--fix` (and `--fix-unsafe`) applies,
+ * so the count promises exactly what the flag does.
  */
-import { writeFileSync } from 'node:fs';
-import { lintSources } from '../engine/api';
-import { fixAll, offerableFixes } from '../engine/fixes';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
+import { fixAll } from '../engine/fixes';
+import { kindOfPath } from '../engine/kind';
+import { fixBuilderError } from '../engine/lint';
 import { withDefaults, type LintOptions } from '../engine/options';
+import { Project, type SourceFile } from '../engine/project';
 import { isIgnored, type ProjectConfig } from '../engine/project-config';
+import type { Registry } from '../engine/registry';
 import type { Finding, Fix, FixSafety } from '../engine/types';
-import type { SourceFile } from '../engine/workspace';
-import { hostRootOf } from '../model/host';
 import type { ConfigResolver } from './config';
-import { encodeText, loadSource, UsageError, type Encoding, type FoundFile } from './sources';
+import { UsageError, type FoundFile } from './sources';
 
 export interface LintRequest {
   files: FoundFile[];
@@ -20,80 +25,133 @@ export interface LintRequest {
   overrides: Partial<Pick<LintOptions, 'profile' | 'dockerVersion'>>;
   /** Fix safeties to apply and write back (`--fix`: safe; `--fix-unsafe`: safe and unsafe). */
   fix?: readonly FixSafety[];
+  registry: Registry;
 }
 
 export interface LintOutcome {
   sources: SourceFile[];
   findings: Map<string, Finding[]>;
-  /** The fixes of each finding that pass the engine's checks (what `--fix` would really apply). */
+  /** The fix `--fix` or `--fix-unsafe` would really apply to each finding it resolves. */
   offerable: Map<Finding, Fix[]>;
-  /** Paths written back by the fix. */
+  /** Paths written back (or created) by the fix. */
   fixedFiles: string[];
 }
 
+/** Files of one machine linted under one set of options. */
 interface Group {
   options: LintOptions;
-  files: Set<string>;
+  files: string[];
 }
 
 export function lintFiles(request: LintRequest): LintOutcome {
+  const project = new Project(request.registry);
   const encodings = new Map<string, Encoding>();
-  const groups = new Map<ProjectConfig | undefined, Group>();
-  let sources: SourceFile[] = [];
+  const optionsByConfig = new Map<ProjectConfig | undefined, LintOptions>();
+  const optionsOf = new Map<string, LintOptions>();
+  const linted: string[] = [];
   for (const file of request.files) {
     const config = request.configs.configFor(file.path);
     if (config && !file.explicit && isIgnored(config, file.path)) continue;
-    const loaded = loadSource(file.path, file.kind);
-    sources.push(loaded.source);
+    let loaded;
+    try {
+      loaded = loadSource(file.path, file.kind);
+    } catch (error) {
+      if (error instanceof ReadError) throw new UsageError(error.message);
+      throw error;
+    }
+    project.set(loaded.source);
     encodings.set(file.path, loaded.encoding);
-    let group = groups.get(config);
-    if (!group) {
-      group = { options: withDefaults({ ...config?.options, ...request.overrides }), files: new Set() };
-      groups.set(config, group);
-    }
-    group.files.add(file.path);
+    if (!optionsByConfig.has(config)) optionsByConfig.set(config, withDefaults({ ...config?.options, ...request.overrides }));
+    optionsOf.set(file.path, optionsByConfig.get(config)!);
+    linted.push(file.path);
   }
+  project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
 
-  const fixedFiles: string[] = [];
-  if (request.fix) {
-    const original = new Map(sources.map((s) => [s.path, s.text]));
-    for (const group of groups.values()) {
-      for (const path of group.files) {
-        if (sources.find((s) => s.path === path)?.decodeProblem) continue;
-        const changed = fixAll(sameHost(sources, path), path, group.options, request.fix);
-        sources = sources.map((s) => (changed.has(s.path) ? { ...s, text: changed.get(s.path)! } : s));
-      }
-    }
-    for (const source of sources) {
-      if (source.text === original.get(source.path)) continue;
-      try {
-        writeFileSync(source.path, encodeText(source.text, encodings.get(source.path)!));
-      } catch (error) {
-        throw new UsageError(`cannot write the fixes to ${source.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      fixedFiles.push(source.path);
-    }
-  }
+  const fixedFiles = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry) : [];
+  if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
-  const offerable = new Map<Finding, Fix[]>();
-  for (const group of groups.values()) {
-    const result = lintSources(sources, group.options, group.files);
-    for (const [file, list] of result.findings) {
-      findings.set(file, list);
-      if (!list.some((f) => f.fixes.length > 0)) continue;
-      const neighbours = sameHost(sources, file);
-      const before = lintSources(neighbours, group.options).findings;
-      for (const finding of list) {
-        if (finding.fixes.length > 0) offerable.set(finding, offerableFixes(neighbours, finding, group.options, before));
-      }
+  for (const path of linted) findings.set(path, [...project.findings(path, optionsOf.get(path) ?? withDefaults(request.overrides)).findings]);
+  const offerable = fixableFindings(project, groupsOf(project, linted, optionsOf), findings);
+  // A fix builder that threw (read by the dry runs above) is an internal error, never a crash.
+  for (const list of findings.values()) {
+    for (const finding of [...list]) {
+      const error = fixBuilderError(finding);
+      if (error) list.push(error);
     }
   }
+  const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
   return { sources, findings, offerable, fixedFiles };
 }
 
-/** The files of the host `file` belongs to: all a fix needs re-linted (not every file of the run). */
-function sameHost(sources: SourceFile[], file: string): SourceFile[] {
-  const root = hostRootOf(file);
-  return sources.filter((s) => s.path === file || hostRootOf(s.path) === root);
+/** The linted files per machine and options. */
+function groupsOf(project: Project, files: readonly string[], optionsOf: ReadonlyMap<string, LintOptions>): Group[] {
+  const groups = new Map<string, Group>();
+  for (const path of files) {
+    const options = optionsOf.get(path);
+    if (!options || project.source(path)?.decodeProblem) continue;
+    const key = `${project.machineKeyOf(path)}\u0001${JSON.stringify(options)}`;
+    const group = groups.get(key) ?? { options, files: [] };
+    group.files.push(path);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
+
+/** Apply the fixes and write every changed or created file; returns their paths. */
+function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry): string[] {
+  const written: string[] = [];
+  for (const group of groups) {
+    const { texts } = fixAll(project, group.files, group.options, safeties);
+    for (const [path, text] of texts) {
+      const existing = project.source(path);
+      const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
+      if (!kind || existing?.text === text) continue;
+      try {
+        if (!existing) mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
+      } catch (error) {
+        throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      project.set({ path, kind, text });
+      written.push(path);
+    }
+  }
+  return written;
+}
+
+/**
+ * What `--fix` and `--fix-unsafe` would resolve, from dry runs per machine: a finding is fixable
+ * with the flag whose run leaves it gone (by its own fix, or by another's, as one fix ends a
+ * conflict reported in two files). Its fix is the one the run applied to it, else its own (a
+ * finding without a fix of that safety is not called fixable).
+ */
+function fixableFindings(project: Project, groups: readonly Group[], findings: Map<string, Finding[]>): Map<Finding, Fix[]> {
+  const offerable = new Map<Finding, Fix[]>();
+  for (const group of groups) {
+    const originals = group.files.flatMap((path) => findings.get(path) ?? []);
+    if (!originals.some((f) => f.fixes.length > 0)) continue;
+    for (const safeties of [['safe'], ['safe', 'unsafe']] as FixSafety[][]) {
+      const run = fixAll(project, group.files, group.options, safeties);
+      const appliedTo = new Map(run.applied.map(({ finding, fix }) => [finding, fix]));
+      const remaining = new Map<string, number>();
+      for (const list of run.findings.values()) for (const f of list) remaining.set(findingKey(f), (remaining.get(findingKey(f)) ?? 0) + 1);
+      const byKey = new Map<string, Finding[]>();
+      for (const f of originals) byKey.set(findingKey(f), [...(byKey.get(findingKey(f)) ?? []), f]);
+      for (const [key, list] of byKey) {
+        // Those whose own fix ran resolve first; as many as are gone count as fixable.
+        const ordered = [...list.filter((f) => appliedTo.has(f)), ...list.filter((f) => !appliedTo.has(f))];
+        for (const finding of ordered.slice(0, Math.max(0, list.length - (remaining.get(key) ?? 0)))) {
+          if (offerable.has(finding)) continue;
+          const fix = appliedTo.get(finding) ?? finding.fixes.find((f) => safeties.includes(f.safety));
+          if (!fix) continue;
+          // A safe fix that only holds beside unsafe ones is applied by --fix-unsafe alone.
+          offerable.set(finding, [safeties.length === 1 || fix.safety !== 'safe' ? fix : { ...fix, safety: 'unsafe' }]);
+        }
+      }
+    }
+  }
+  return offerable;
+}
+
+const findingKey = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.message}`;

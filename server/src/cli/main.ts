@@ -5,7 +5,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROFILES, SEVERITY_ORDER_OR_NEVER, type LintOptions, type Profile } from '../engine/options';
-import { FILE_KINDS, SEVERITY_ORDER, type FileKind, type FixSafety, type Severity } from '../engine/types';
+import { knownRuleIds, type Registry } from '../engine/registry';
+import { SEVERITY_ORDER, type FixSafety, type Severity } from '../engine/types';
+import { REGISTRY } from '../registry';
 import { ConfigResolver, readConfigFile } from './config';
 import { placeFindings } from './formatters/common';
 import { formatJson } from './formatters/json';
@@ -14,7 +16,8 @@ import { formatText } from './formatters/text';
 import { lintFiles } from './lint-files';
 import { findFiles, UsageError } from './sources';
 
-export const USAGE = `Usage: dockguard lint [options] PATH...
+/** The help text; the kinds come from the registry's kind table. */
+export const usage = (registry: Registry) => `Usage: dockguard lint [options] PATH...
 
 Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
@@ -23,7 +26,7 @@ Options:
   --format text|json|sarif            output format (default: text)
   --profile recommended|strict|all    rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)
   --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
-  --kind daemon-json|systemd|compose|audit
+  --kind ${registry.kinds.map((kind) => kind.name).join('|')}
                                       lint a named file as this kind; in folders, lint only this kind
   --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
   --config FILE                       use this .dockguard.yaml instead of looking one up
@@ -44,7 +47,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd()): number {
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(), registry: Registry = REGISTRY): number {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -62,7 +65,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       },
     });
     if (values.help) {
-      out(USAGE);
+      out(usage(registry));
       return 0;
     }
     const [command, ...paths] = positionals;
@@ -71,19 +74,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const format: Format = oneOf('format', values.format, FORMATS) ?? 'text';
     const profile = oneOf<Profile>('profile', values.profile, PROFILES);
     const failOn: FailOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never']) ?? 'error';
-    const kind = oneOf<FileKind>('kind', values.kind, FILE_KINDS);
+    const kind = oneOf('kind', values.kind, registry.kinds.map((k) => k.name));
     const dockerVersion = values['docker-version'];
     if (dockerVersion !== undefined && !/^\d+\.\d+$/.test(dockerVersion)) throw new UsageError(`--docker-version must be MAJOR.MINOR (got '${dockerVersion}')`);
     const fix: FixSafety[] | undefined = values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined;
 
     const overrides: Partial<LintOptions> = { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) };
-    const explicitConfig = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), cwd);
-    const files = findFiles(paths, kind, cwd);
-    const outcome = lintFiles({ files, configs: new ConfigResolver(cwd, explicitConfig), overrides, fix });
+    const ruleIds = knownRuleIds(registry);
+    const explicitConfig = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), ruleIds, cwd);
+    const files = findFiles(paths, registry, kind, cwd);
+    const outcome = lintFiles({ files, configs: new ConfigResolver(cwd, ruleIds, explicitConfig), overrides, fix, registry });
     const placed = placeFindings(outcome, cwd);
     const fileCount = outcome.sources.length;
     if (format === 'json') out(formatJson(placed, fileCount));
-    else if (format === 'sarif') out(formatSarif(placed, outcome.sources, cwd));
+    else if (format === 'sarif') out(formatSarif(placed, outcome.sources, registry, cwd));
     else out(formatText(placed, fileCount, outcome.fixedFiles.length));
     const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
     return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;

@@ -1,23 +1,32 @@
 /**
- * The engine's front door, used by the CLI, the language server, the benchmark and the tests:
- * sources in, findings (grouped by file) out.
+ * The engine's front door for one-shot lints (the CLI, the tests): sources in, findings (grouped by
+ * file) out, through the same Project the language server keeps.
  */
-import { lintWorkspace } from './lint';
 import type { LintOptions } from './options';
-import type { Rule } from './rule';
+import { Project, type SourceFile } from './project';
+import type { Registry } from './registry';
 import type { Finding } from './types';
-import { buildWorkspace, parseSource, type ParsedFile, type SourceFile, type Workspace } from './workspace';
-import { RULES } from '../rules';
 
 export interface LintResult {
-  workspace: Workspace;
+  project: Project;
   /** Findings per linted file path, sorted by position. */
   findings: Map<string, Finding[]>;
 }
 
-/** Parse every source once, group them into hosts and run the rule pack. */
-export function lintSources(sources: readonly SourceFile[], options: LintOptions, onlyFiles?: ReadonlySet<string>, rules: readonly Rule[] = RULES): LintResult {
-  const parsed = sources.map(parseSource).filter((p): p is ParsedFile => p !== undefined);
-  const workspace = buildWorkspace(parsed);
-  return { workspace, findings: lintWorkspace(workspace, options, onlyFiles, rules) };
+/** A project holding `sources`, each parsed once. */
+export function projectOf(sources: readonly SourceFile[], registry: Registry): Project {
+  const project = new Project(registry);
+  for (const source of sources) project.set(source);
+  return project;
+}
+
+/** Lint every machine the sources form (findings only for `onlyFiles` when given). */
+export function lintSources(sources: readonly SourceFile[], options: LintOptions, registry: Registry, onlyFiles?: ReadonlySet<string>): LintResult {
+  const project = projectOf(sources, registry);
+  const findings = new Map<string, Finding[]>();
+  for (const source of sources) {
+    if (onlyFiles && !onlyFiles.has(source.path)) continue;
+    if (project.kindOf(source.path)) findings.set(source.path, project.findings(source.path, options).findings);
+  }
+  return { project, findings };
 }

@@ -1,32 +1,23 @@
 /**
- * Applying and checking fixes. A fix is kept only when the fixed file still parses, it adds no
- * error-level finding (e.g. `icc: false` while `iptables: false`, which dockerd refuses) and it
- * removes the finding it was offered for, so a second application changes nothing more.
+ * Checking and applying fixes over a project. A fix is kept only when the fixed files still parse,
+ * it adds no error-level finding (e.g. `icc: false` while `iptables: false`, which dockerd refuses)
+ * and it removes the finding it was offered for, so a second application changes nothing more.
+ * Every check lints only the finding's machine with the fixed texts; every other file keeps its parse.
  */
-import { lintSources } from './api';
+import { applyEdits } from './edits';
 import type { LintOptions } from './options';
+import type { Project } from './project';
 import type { Finding, Fix, FixSafety, TextEdit } from './types';
-import type { SourceFile } from './workspace';
 
-/** Apply sorted, non-overlapping edits (applied back to front so offsets stay valid). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
-    result = result.slice(0, edit.offset) + edit.content + result.slice(edit.offset + edit.length);
-  }
-  return result;
-}
-
-/** The workspace's sources after a fix (its own file and any other files it changes or creates). */
-export function sourcesWithFix(sources: readonly SourceFile[], file: string, fix: Fix): SourceFile[] {
-  const changes = new Map<string, TextEdit[]>([[file, fix.edits]]);
-  for (const other of fix.otherFiles ?? []) changes.set(other.file, [...(changes.get(other.file) ?? []), ...other.edits]);
-  const result = sources.map((s) => (changes.has(s.path) ? { ...s, text: applyEdits(s.text, changes.get(s.path)!) } : s));
-  for (const other of fix.otherFiles ?? []) {
-    if (other.create && !sources.some((s) => s.path === other.file)) {
-      const kind = sources.find((s) => s.path === file)?.kind ?? 'systemd';
-      result.push({ path: other.file, kind: other.file.endsWith('.json') ? 'daemon-json' : kind, text: applyEdits('', other.edits) });
-    }
+/** The texts of the files a fix changes or creates, after it, on top of `current` (earlier changes). */
+export function textsWithFix(project: Project, current: ReadonlyMap<string, string>, file: string, fix: Fix): Map<string, string> {
+  const edits = new Map<string, TextEdit[]>([[file, [...fix.edits]]]);
+  for (const other of fix.otherFiles ?? []) edits.set(other.file, [...(edits.get(other.file) ?? []), ...other.edits]);
+  const result = new Map(current);
+  for (const [path, list] of edits) {
+    if (list.length === 0) continue;
+    const before = current.get(path) ?? project.source(path)?.text ?? '';
+    result.set(path, applyEdits(before, list));
   }
   return result;
 }
@@ -37,74 +28,117 @@ function errorCounts(findings: Iterable<Finding[]>): Map<string, number> {
   return counts;
 }
 
+function addsError(before: Map<string, Finding[]>, after: Map<string, Finding[]>): string | undefined {
+  const old = errorCounts(before.values());
+  for (const [ruleId, count] of errorCounts(after.values())) if (count > (old.get(ruleId) ?? 0)) return ruleId;
+  return undefined;
+}
+
+const findingKey = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.message}`;
+
 /** Why a fix may not be offered as it stands, or undefined when it may. */
-export function fixProblem(sources: readonly SourceFile[], finding: Finding, fix: Fix, options: LintOptions, before?: Map<string, Finding[]>): string | undefined {
+export function fixProblem(project: Project, finding: Finding, fix: Fix, options: LintOptions): string | undefined {
   if (fix.safety === 'display-only') return undefined;
-  const old = before ?? lintSources(sources, options).findings;
-  const fixedSources = sourcesWithFix(sources, finding.file, fix);
-  const after = lintSources(fixedSources, options).findings;
-  const oldErrors = errorCounts(old.values());
-  for (const [ruleId, count] of errorCounts(after.values())) {
-    if (count > (oldErrors.get(ruleId) ?? 0)) return `it would add a ${ruleId} error`;
-  }
-  const same = (f: Finding) => f.ruleId === finding.ruleId && f.message === finding.message;
-  const remaining = (after.get(finding.file) ?? []).filter(same).length;
-  const previously = (old.get(finding.file) ?? []).filter(same).length;
-  if (remaining >= previously) return 'it does not resolve the finding';
+  const before = project.machineFindings(finding.file, options);
+  const after = project.lintWithChanges(finding.file, textsWithFix(project, new Map(), finding.file, fix), options);
+  const added = addsError(before, after);
+  if (added) return `it would add a ${added} error`;
+  const key = findingKey(finding);
+  const count = (findings: Map<string, Finding[]>) => (findings.get(finding.file) ?? []).filter((f) => findingKey(f) === key).length;
+  if (count(after) >= count(before)) return 'it does not resolve the finding';
   return undefined;
 }
 
 /** Only the fixes that pass `fixProblem`. */
-export function offerableFixes(sources: readonly SourceFile[], finding: Finding, options: LintOptions, before?: Map<string, Finding[]>): Fix[] {
-  return finding.fixes.filter((fix) => fixProblem(sources, finding, fix, options, before) === undefined);
+export function offerableFixes(project: Project, finding: Finding, options: LintOptions): Fix[] {
+  return finding.fixes.filter((fix) => fixProblem(project, finding, fix, options) === undefined);
+}
+
+export interface FixAllResult {
+  /** The new text of every file changed or created. */
+  texts: Map<string, string>;
+  /** Each fix applied, with the finding it resolved (as linted in the pass that applied it). */
+  applied: { finding: Finding; fix: Fix }[];
+  /** The machine's findings after the last pass. */
+  findings: Map<string, Finding[]>;
 }
 
 const MAX_FIX_PASSES = 10;
 
 /**
- * Apply every fix of the allowed safeties to one file, in passes of non-overlapping fixes (ESLint's
- * source-code-fixer), re-linting between passes. Returns the fixed text of every changed file.
- * A pass first checks its fixes together (one lint: fix-all on save must answer fast); only when the
- * combination fails is each fix checked on its own, so a bad fix never rides along with good ones.
+ * Apply every fix of the allowed safeties to the findings of `files` (one file for the editor's
+ * fix-all, a whole machine for `--fix`), in passes of non-overlapping fixes (ESLint's
+ * source-code-fixer), re-linting the machine between passes. A fix that creates or edits another
+ * file (a drop-in beside a vendor unit) is applied like any other. A pass first checks its fixes
+ * together (one lint: fix-all on save must answer fast); only when the combination fails is each
+ * fix checked on its own, so a bad fix never rides along with good ones. `accept` narrows the fixes
+ * (an editor that cannot create files takes none that do).
  */
-export function fixAll(sources: readonly SourceFile[], file: string, options: LintOptions, safeties: readonly FixSafety[] = ['safe']): Map<string, string> {
-  let current = [...sources];
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const findings = lintSources(current, options).findings;
+export function fixAll(project: Project, files: readonly string[], options: LintOptions, safeties: readonly FixSafety[] = ['safe'], accept: (fix: Fix) => boolean = () => true): FixAllResult {
+  const anchor = files[0];
+  let texts = new Map<string, string>();
+  const applied: FixAllResult['applied'] = [];
+  let findings = project.machineFindings(anchor, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES && anchor !== undefined; pass++) {
     const candidates: { finding: Finding; fix: Fix }[] = [];
-    for (const finding of findings.get(file) ?? []) {
-      const fix = finding.fixes.find((f) => safeties.includes(f.safety));
-      if (!fix || fix.otherFiles?.length) continue;
-      if (fix.edits.some((e) => candidates.some((c) => c.fix.edits.some((t) => overlaps(e, t))))) continue;
-      candidates.push({ finding, fix });
+    // A file a fix created carries on the findings it took over (a missing setting now anchored there).
+    const created = [...texts.keys()].filter((path) => !project.has(path) && !files.includes(path));
+    for (const file of [...files, ...created]) {
+      for (const finding of findings.get(file) ?? []) {
+        const fix = finding.fixes.find((f) => safeties.includes(f.safety) && accept(f));
+        if (fix && !candidates.some((c) => conflicts(c, { finding, fix }))) candidates.push({ finding, fix });
+      }
     }
-    const accepted = combinationHolds(current, file, candidates, options, findings)
-      ? candidates
-      : candidates.filter(({ finding, fix }) => fixProblem(current, finding, fix, options, findings) === undefined);
-    if (accepted.length === 0) break;
-    current = sourcesWithFix(current, file, { title: 'fix all', safety: 'safe', edits: accepted.flatMap((c) => c.fix.edits) });
+    if (candidates.length === 0) break;
+    const combined = lintCombination(project, anchor, texts, candidates, options);
+    let accepted = candidates;
+    let after = holds(findings, combined.after, candidates) ? combined.after : undefined;
+    if (!after) {
+      accepted = candidates.filter((candidate) => holds(findings, lintCombination(project, anchor, texts, [candidate], options).after, [candidate]));
+      if (accepted.length === 0) break;
+      after = lintCombination(project, anchor, texts, accepted, options).after;
+    }
+    texts = lintCombination(project, anchor, texts, accepted, options, false).texts;
+    applied.push(...accepted);
+    findings = after;
   }
-  const changed = new Map<string, string>();
-  for (const s of current) {
-    const original = sources.find((o) => o.path === s.path);
-    if (!original || original.text !== s.text) changed.set(s.path, s.text);
-  }
-  return changed;
+  return { texts, applied, findings };
 }
 
-/** `fixProblem`'s three checks for several fixes applied at once: parses, no new error, each resolved. */
-function combinationHolds(sources: readonly SourceFile[], file: string, candidates: readonly { finding: Finding; fix: Fix }[], options: LintOptions, before: Map<string, Finding[]>): boolean {
-  if (candidates.length < 2) return false; // one fix: the per-fix check is the same work
-  const edits = candidates.flatMap((c) => c.fix.edits);
-  const after = lintSources(sourcesWithFix(sources, file, { title: 'fix all', safety: 'safe', edits }), options).findings;
-  const oldErrors = errorCounts(before.values());
-  for (const [ruleId, count] of errorCounts(after.values())) if (count > (oldErrors.get(ruleId) ?? 0)) return false;
-  const key = (f: Finding) => `${f.ruleId}\u0000${f.message}`;
-  const count = (list: readonly Finding[] | undefined, k: string) => (list ?? []).filter((f) => key(f) === k).length;
+/** The texts and findings after several fixes on top of `texts`; `lint: false` skips the lint. */
+function lintCombination(project: Project, anchor: string, texts: ReadonlyMap<string, string>, fixes: readonly { finding: Finding; fix: Fix }[], options: LintOptions, lint = true): { texts: Map<string, string>; after: Map<string, Finding[]> } {
+  const edits = new Map<string, TextEdit[]>();
+  const add = (file: string, list: readonly TextEdit[]) => edits.set(file, [...(edits.get(file) ?? []), ...list]);
+  for (const { finding, fix } of fixes) {
+    add(finding.file, fix.edits);
+    for (const other of fix.otherFiles ?? []) add(other.file, other.edits);
+  }
+  const next = new Map(texts);
+  for (const [file, list] of edits) if (list.length > 0) next.set(file, applyEdits(texts.get(file) ?? project.source(file)?.text ?? '', list));
+  return { texts: next, after: lint ? project.lintWithChanges(anchor, next, options) : new Map() };
+}
+
+/** `fixProblem`'s checks for fixes applied at once: no new error, each finding resolved. */
+function holds(before: Map<string, Finding[]>, after: Map<string, Finding[]>, fixes: readonly { finding: Finding }[]): boolean {
+  if (addsError(before, after)) return false;
   const fixedPerKey = new Map<string, number>();
-  for (const { finding } of candidates) fixedPerKey.set(key(finding), (fixedPerKey.get(key(finding)) ?? 0) + 1);
-  for (const [k, fixed] of fixedPerKey) if (count(after.get(file), k) > count(before.get(file), k) - fixed) return false;
+  for (const { finding } of fixes) fixedPerKey.set(findingKey(finding), (fixedPerKey.get(findingKey(finding)) ?? 0) + 1);
+  const count = (findings: Map<string, Finding[]>, file: string, key: string) => (findings.get(file) ?? []).filter((f) => findingKey(f) === key).length;
+  for (const { finding } of fixes) {
+    const key = findingKey(finding);
+    if (count(after, finding.file, key) > count(before, finding.file, key) - fixedPerKey.get(key)!) return false;
+  }
   return true;
+}
+
+/** Two fixes conflict when they touch the same file at overlapping (or touching) places. */
+function conflicts(a: { finding: Finding; fix: Fix }, b: { finding: Finding; fix: Fix }): boolean {
+  const editsOf = ({ finding, fix }: { finding: Finding; fix: Fix }) => [
+    ...fix.edits.map((edit) => ({ file: finding.file, edit })),
+    ...(fix.otherFiles ?? []).flatMap((other) => other.edits.map((edit) => ({ file: other.file, edit }))),
+  ];
+  const theirs = editsOf(b);
+  return editsOf(a).some((mine) => theirs.some((other) => other.file === mine.file && overlaps(mine.edit, other.edit)));
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

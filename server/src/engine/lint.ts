@@ -1,108 +1,111 @@
 /**
- * Runs the rule pack over a workspace. Each rule is isolated: one that throws is reported once as
+ * Runs the rule pack over one machine. Each rule is isolated: one that throws is reported once as
  * DG000 and the others still run. Findings keep offsets; the front ends convert them.
  */
 import { docsUrl, type ModelName, type Report, type Rule, type RuleContext, type RuleModels } from './rule';
-import { ruleEnabled, severityFor, type LintOptions } from './options';
-import type { Finding, Fix, Location, Severity, TextEdit } from './types';
-import type { Workspace, ParsedFile } from './workspace';
+import { ruleEnabled, type LintOptions } from './options';
+import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Fix, type Location, type RelatedInformation, type Severity, type Span, type TextEdit } from './types';
+import type { Machine } from './machine';
+import type { Registry } from './registry';
 import { suppressFindings, type SuppressionsModel } from './suppressions';
-import { RULES } from '../rules';
 
-export const INTERNAL_ERROR_ID = 'DG000';
-
-/** Lint every file of the workspace (or only `onlyFiles`); findings grouped by file path, sorted. */
-export function lintWorkspace(workspace: Workspace, options: LintOptions, onlyFiles?: ReadonlySet<string>, rules: readonly Rule[] = RULES): Map<string, Finding[]> {
+/** Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path, sorted. */
+export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>): Map<string, Finding[]> {
   const wanted = (file: string) => !onlyFiles || onlyFiles.has(file);
   const findings = new Map<string, Finding[]>();
-  const push = (finding: Finding) => {
-    if (!wanted(finding.file)) return;
-    const list = findings.get(finding.file) ?? [];
-    list.push(finding);
-    findings.set(finding.file, list);
-  };
-  for (const file of workspace.files) if (wanted(file.path)) findings.set(file.path, []);
+  for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
+  const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
 
-  const run = (rule: Rule, suppressions: SuppressionsModel[]) => {
-    const severity = severityFor(rule.meta, options);
-    if (!ruleEnabled(rule.meta, options) || severity === undefined) return;
-    for (const [model, fallbackFile] of modelsFor(rule.meta.reads, workspace, wanted, suppressions)) {
-      runRule(rule, model, fallbackFile, severity, options, push);
-    }
+  const run = (rule: Rule, instances: { model: unknown; file: string }[]) => {
+    if (!ruleEnabled(rule.meta, options)) return;
+    const override = options.rules[rule.meta.id];
+    const configured = override === 'off' ? undefined : override;
+    for (const instance of instances) runRule(rule, instance.model, instance.file, configured, options.dockerVersion, push);
   };
-  for (const rule of rules) if (rule.meta.reads !== 'suppressions') run(rule, []);
+  const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
+  for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
   // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
-  const unused = suppressFindings(workspace.files, findings, options, rules);
-  for (const rule of rules) if (rule.meta.reads === 'suppressions') run(rule, unused);
+  const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry);
+  const suppressionInstances = unused.map((model: SuppressionsModel) => ({ model, file: model.file.path }));
+  for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') run(rule, suppressionInstances);
   for (const list of findings.values()) list.sort(compareFindings);
   return findings;
 }
 
-/** The instances of the model a rule reads, each with the file an internal error is reported in. */
-function modelsFor(reads: ModelName, workspace: Workspace, wanted: (file: string) => boolean, suppressions: SuppressionsModel[]): [RuleModels[ModelName], string][] {
-  switch (reads) {
-    case 'file':
-      return workspace.files.filter((f) => wanted(f.path)).map((f) => [f, f.path]);
-    case 'daemon-json':
-      return workspace.files.filter((f): f is ParsedFile & { kind: 'daemon-json' } => f.kind === 'daemon-json' && wanted(f.path)).map((f) => [f, f.path]);
-    case 'systemd':
-      return workspace.files.filter((f): f is ParsedFile & { kind: 'systemd' } => f.kind === 'systemd' && f.docker && wanted(f.path)).map((f) => [f, f.path]);
-    case 'daemon':
-      return workspace.hosts.filter((h) => h.files.some(wanted)).map((h) => [h, h.anchor?.file ?? h.files[0]]);
-    case 'suppressions':
-      return suppressions.map((model) => [model, model.file.path]);
-  }
+/** The files rules judge: each kind's own model (a kind's provider may leave files out, as nginx.service). */
+function judgedFiles(machine: Machine, registry: Registry) {
+  return registry.kinds.flatMap((kind) => machine.model(kind.name as ModelName).map((instance) => instance.model as Machine['files'][number]));
 }
 
-function runRule(rule: Rule, model: RuleModels[ModelName], fallbackFile: string, severity: Severity, options: LintOptions, push: (f: Finding) => void): void {
+function runRule(rule: Rule, model: unknown, fallbackFile: string, configured: Severity | undefined, dockerVersion: string, push: (f: Finding) => void): void {
   const produced: Finding[] = [];
   const context: RuleContext = {
-    options: { dockerVersion: options.dockerVersion },
-    report: (report) => produced.push(toFinding(rule, report, severity)),
+    options: { dockerVersion },
+    report: (report) => produced.push(new RuleFinding(rule, report, configured)),
   };
   try {
-    (rule.check as (c: RuleContext, m: RuleModels[ModelName]) => void)(context, model);
+    (rule.check as (c: RuleContext, m: RuleModels[ModelName]) => void)(context, model as RuleModels[ModelName]);
   } catch (error) {
-    push(internalError(rule, error, { file: fallbackFile, span: { start: 0, end: 0 } }));
+    push(internalError(`rule ${rule.meta.id} (${rule.meta.name}) failed and was skipped`, error, { file: fallbackFile, span: { start: 0, end: 0 } }));
     return;
   }
   produced.forEach(push);
 }
 
-function toFinding(rule: Rule, report: Report, configuredSeverity: Severity): Finding {
-  const template = rule.meta.messages[report.messageId];
-  if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId '${report.messageId}'`);
-  // A per-report severity is a rule's own nuance of its default; a user's override wins over both.
-  const severity = configuredSeverity !== rule.meta.severity ? configuredSeverity : report.severity ?? configuredSeverity;
-  let fixes: Fix[] | undefined;
-  // Fixes are built on first read (a code action, `--fix`, the JSON output's `fixable`), not while
-  // linting: a keystroke pays only for the findings. A builder that throws surfaces to that reader.
-  const buildFixes = (): Fix[] => {
-    const proposals = typeof report.fixes === 'function' ? report.fixes() : report.fixes ?? [];
-    return proposals.map((fix) => checkedFix(rule, fix));
-  };
-  return {
-    ruleId: rule.meta.id,
-    ruleName: rule.meta.name,
-    severity,
-    message: interpolate(template, report.data ?? {}),
-    file: report.at.file,
-    span: report.at.span,
-    related: report.related ?? [],
-    get fixes() {
-      return (fixes ??= buildFixes());
-    },
-    tags: report.tags ?? [],
-    docsUrl: docsUrl(rule.meta.id),
-  };
+/**
+ * A finding as a rule reports it. Fixes are built on first read (a code action, `--fix`), not while
+ * linting: a keystroke pays only for the findings. A builder that throws leaves the finding without
+ * fixes and `fixError` says why; the front ends report it as DG000.
+ */
+class RuleFinding implements Finding {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly span: Span;
+  readonly related: RelatedInformation[];
+  readonly tags: FindingTag[];
+  fixError?: string;
+  private builtFixes?: Fix[];
+
+  constructor(private readonly rule: Rule, private readonly report: Report, configured: Severity | undefined) {
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId '${report.messageId}'`);
+    this.ruleId = rule.meta.id;
+    this.ruleName = rule.meta.name;
+    // A per-report severity is a rule's own nuance of its default; a user's override wins over both.
+    this.severity = configured ?? report.severity ?? rule.meta.severity;
+    this.message = interpolate(template, report.data ?? {});
+    this.file = report.at.file;
+    this.span = report.at.span;
+    this.related = report.related ?? [];
+    this.tags = report.tags ?? [];
+  }
+
+  get docsUrl(): string {
+    return docsUrl(this.ruleId);
+  }
+
+  get fixes(): Fix[] {
+    if (!this.builtFixes) {
+      try {
+        const proposals = typeof this.report.fixes === 'function' ? this.report.fixes() : this.report.fixes ?? [];
+        this.builtFixes = proposals.map((fix) => checkedFix(this.rule, fix));
+      } catch (error) {
+        this.fixError = error instanceof Error ? error.message : String(error);
+        this.builtFixes = [];
+      }
+    }
+    return this.builtFixes;
+  }
 }
 
 /** Rejects what the metadata does not declare and edits that overlap (ESLint enforces the same). */
 function checkedFix(rule: Rule, fix: Fix): Fix {
   if (!rule.meta.fix) throw new Error(`${rule.meta.id} proposed a fix but declares none`);
   if (fix.safety === 'safe' && rule.meta.fix !== 'safe') throw new Error(`${rule.meta.id} proposed a safe fix but declares ${rule.meta.fix}`);
-  const edits = sortEdits(fix.edits);
-  return { ...fix, edits };
+  return { ...fix, edits: sortEdits(fix.edits) };
 }
 
 export function sortEdits(edits: TextEdit[]): TextEdit[] {
@@ -113,13 +116,14 @@ export function sortEdits(edits: TextEdit[]): TextEdit[] {
   return sorted;
 }
 
-function internalError(rule: Rule, error: unknown, at: Location): Finding {
+/** DG000: a rule or a fix builder failed; it is skipped and says why, and everything else still runs. */
+export function internalError(what: string, error: unknown, at: Location): Finding {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     ruleId: INTERNAL_ERROR_ID,
     ruleName: 'internal-error',
     severity: 'error',
-    message: `rule ${rule.meta.id} (${rule.meta.name}) failed and was skipped: ${reason}`,
+    message: `${what}: ${reason}`,
     file: at.file,
     span: at.span,
     related: [],
@@ -127,6 +131,12 @@ function internalError(rule: Rule, error: unknown, at: Location): Finding {
     tags: [],
     docsUrl: docsUrl(INTERNAL_ERROR_ID),
   };
+}
+
+/** The DG000 finding for a finding whose fix builder threw, once its fixes were read. */
+export function fixBuilderError(finding: Finding): Finding | undefined {
+  if (finding.fixError === undefined) return undefined;
+  return internalError(`the fix of ${finding.ruleId} (${finding.ruleName}) failed and was not offered`, finding.fixError, { file: finding.file, span: finding.span });
 }
 
 export function interpolate(template: string, data: Record<string, string | number>): string {

@@ -5,14 +5,13 @@
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { MachineDeclaration } from './machine';
 import { PROFILES, type LintOptions, type Profile, type RuleSetting } from './options';
-import { INTERNAL_ERROR_ID } from './lint';
-import { RULES_BY_ID } from '../rules';
 
 export const PROJECT_CONFIG_NAME = '.dockguard.yaml';
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const KNOWN_KEYS = ['profile', 'dockerVersion', 'rules', 'ignore'] as const;
+const KNOWN_KEYS = ['profile', 'dockerVersion', 'rules', 'ignore', 'machines'] as const;
 
 export interface ProjectConfig {
   /** Absolute path of the config file. */
@@ -21,6 +20,8 @@ export interface ProjectConfig {
   options: Partial<LintOptions>;
   /** Globs relative to the config file's folder; matching files are skipped by folder walks. */
   ignore: string[];
+  /** Folders that are one machine where the layout does not show it, with the daemon.json it reads. */
+  machines: MachineDeclaration[];
 }
 
 /** A problem in the config file, `line`/`column` 1-based, ready to print as `path:line:col: message`. */
@@ -33,7 +34,7 @@ export interface ConfigProblem {
 export type ConfigLoadResult = { config: ProjectConfig; problems: [] } | { config?: undefined; problems: ConfigProblem[] };
 
 /** Parses and validates the text of a `.dockguard.yaml`; an empty file is an empty config. */
-export function loadProjectConfig(text: string, path: string, knownRuleIds: ReadonlySet<string> = new Set([...RULES_BY_ID.keys(), INTERNAL_ERROR_ID])): ConfigLoadResult {
+export function loadProjectConfig(text: string, path: string, knownRuleIds: ReadonlySet<string>): ConfigLoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
@@ -46,10 +47,11 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
 
   const options: Partial<LintOptions> = {};
   const ignore: string[] = [];
+  const machines: MachineDeclaration[] = [];
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { config: { path: resolve(path), options, ignore }, problems: [] };
+  if (root === null || (isScalar(root) && root.value === null)) return { config: { path: resolve(path), options, ignore, machines }, problems: [] };
   if (!isMap(root)) {
-    at(startOf(root), 'the config must be a mapping of profile, dockerVersion, rules and ignore');
+    at(startOf(root), 'the config must be a mapping of profile, dockerVersion, rules, ignore and machines');
     return { problems };
   }
   for (const pair of root.items) {
@@ -97,12 +99,33 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
         ignore.push(...value.items.map((item) => scalarString(item as YamlNode)!));
         break;
       }
+      case 'machines': {
+        const base = dirname(resolve(path));
+        const problem = 'machines must be a list of { root: FOLDER, daemon: PATH } (daemon optional, relative to the root)';
+        if (!isSeq(value)) {
+          at(valueOffset, problem);
+          break;
+        }
+        for (const item of value.items as YamlNode[]) {
+          const root = isMap(item) ? scalarString(item.get('root', true) as YamlNode | undefined) : undefined;
+          const daemonNode = isMap(item) ? (item.get('daemon', true) as YamlNode | undefined) : undefined;
+          const daemon = scalarString(daemonNode);
+          const extra = isMap(item) ? item.items.find((pair) => !['root', 'daemon'].includes(String(isScalar(pair.key) ? pair.key.value : ''))) : undefined;
+          if (root === undefined || (daemonNode !== undefined && daemon === undefined) || extra) {
+            at(startOf(extra ? (extra.key as YamlNode) : item), problem);
+            continue;
+          }
+          const folder = resolve(base, root).replace(/\\/g, '/').replace(/\/?$/, '/');
+          machines.push({ root: folder, ...(daemon ? { daemon: daemon.replace(/^\/+/, '') } : {}) });
+        }
+        break;
+      }
       default:
         at(keyOffset, `unknown key '${key ?? ''}' (known keys: ${KNOWN_KEYS.join(', ')})`);
     }
   }
   if (problems.length > 0) return { problems };
-  return { config: { path: resolve(path), options, ignore }, problems: [] };
+  return { config: { path: resolve(path), options, ignore, machines }, problems: [] };
 }
 
 function startOf(node: YamlNode | null | undefined): number {

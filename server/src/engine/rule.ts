@@ -2,22 +2,19 @@
  * What a rule module is: metadata plus a check that reads one model and reports. Rules know
  * nothing of LSP or of the CLI (ESLint's rule modules, ruff's fix applicability, hadolint's files).
  */
-import type { ParsedFile } from './workspace';
-import type { DaemonHost } from '../model/host';
-import type { DaemonJsonFile } from '../formats/daemon-json/parse';
-import type { SystemdFile } from '../formats/systemd/parse';
+import type { ParsedFileBase } from './kind';
 import type { SuppressionsModel } from './suppressions';
-import type { FileChange, FileKind, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
+import type { FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
-/** The models a rule can read; the engine calls `check` once per instance of it. */
+/**
+ * The models a rule can read, by name; the engine calls `check` once per instance. Each kind's
+ * files are a model named after the kind; the model table's providers add the cross-file ones,
+ * each declaring its type here from its own module:
+ *   declare module '../engine/rule' { interface RuleModels { 'daemon': DaemonHost } }
+ */
 export interface RuleModels {
   /** Any parsed file (parse-level rules that apply to every kind). */
-  'file': ParsedFile;
-  'daemon-json': DaemonJsonFile;
-  /** One of Docker's systemd files (unit, drop-in, env file); never nginx.service. */
-  'systemd': SystemdFile;
-  /** The effective daemon configuration of one host (daemon.json and dockerd flags). */
-  'daemon': DaemonHost;
+  'file': ParsedFileBase;
   /** One file's comment pragmas that suppressed nothing (judged after every other rule). */
   'suppressions': SuppressionsModel;
 }
@@ -38,20 +35,12 @@ export interface RuleMeta<R extends ModelName = ModelName> {
   /** CIS Docker Benchmark item per edition, e.g. { 'v1.6.0': '2.2', 'v1.5.0': '2.2' }. */
   cis?: { 'v1.6.0': string; 'v1.5.0'?: string };
   /** The file kinds whose findings this rule produces. */
-  kinds: FileKind[];
+  kinds: string[];
   reads: R;
   /** messageId → template with `{{placeholder}}`s. */
   messages: Record<string, string>;
   /** The best safety the rule's fixes have; absent = the rule offers no fix. */
   fix?: FixSafety;
-}
-
-/** A fix as a rule proposes it; the engine checks it against the metadata before it is kept. */
-export interface FixProposal {
-  title: string;
-  safety: FixSafety;
-  edits: TextEdit[];
-  otherFiles?: FileChange[];
 }
 
 export interface Report {

@@ -7,11 +7,10 @@
  * The engine drops the findings a pragma covers and hands the pragma ids that covered nothing to
  * DG009, as ESLint's --report-unused-disable-directives does. Offsets only; no LSP here.
  */
+import type { CommentLayout, KindModule, ParsedFileBase } from './kind';
 import { ruleEnabled, type LintOptions } from './options';
-import type { Rule } from './rule';
-import type { Finding, Span, TextEdit } from './types';
-import type { ParsedFile } from './workspace';
-import { INTERNAL_ERROR_ID } from './lint';
+import type { Registry } from './registry';
+import { INTERNAL_ERROR_ID, type Finding, type Span, type TextEdit } from './types';
 
 export type PragmaScope = 'next-line' | 'file';
 
@@ -43,33 +42,15 @@ export interface UnusedSuppression {
 
 /** What DG009 reads: one file's unused pragma ids. */
 export interface SuppressionsModel {
-  file: ParsedFile;
+  file: ParsedFileBase;
   unused: UnusedSuppression[];
-}
-
-/** Where comments and statements (directives, assignments) sit in a file; undefined for a kind without comments. */
-interface CommentLayout {
-  comments: Span[];
-  statements: Span[];
-}
-
-function commentLayout(file: ParsedFile): CommentLayout | undefined {
-  switch (file.kind) {
-    case 'systemd':
-      if (file.unit) return { comments: file.unit.comments, statements: [...file.unit.sections.map((s) => s.span), ...file.unit.directives.map((d) => d.span)] };
-      if (file.env) return { comments: file.env.comments, statements: file.env.assignments.map((a) => a.span) };
-      return undefined;
-    case 'daemon-json':
-      // dockerd refuses comments in daemon.json (DG007); its suppressions live in .dockguard.yaml.
-      return undefined;
-  }
 }
 
 const PRAGMA = /^[#;][ \t]*dockguard-(disable-next-line|disable-file)(?=$|[ \t])/;
 
-/** The pragmas of a file, in order. */
-export function pragmasOf(file: ParsedFile): Pragma[] {
-  const layout = commentLayout(file);
+/** The pragmas of a file, in order (none in a kind without comments). */
+export function pragmasOf(file: ParsedFileBase, kind: KindModule | undefined): Pragma[] {
+  const layout: CommentLayout | undefined = kind?.comments?.(file);
   if (!layout) return [];
   const pragmas: Pragma[] = [];
   for (const comment of layout.comments) {
@@ -126,8 +107,8 @@ const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
  * nothing. Ids of rules that did not run (`isActive` false: another profile, turned off) are not
  * called unused, since the pragma may serve another configuration.
  */
-export function applySuppressions(file: ParsedFile, findings: Finding[], isKnown: (id: string) => boolean, isActive: (id: string) => boolean): UnusedSuppression[] {
-  const pragmas = pragmasOf(file);
+export function applySuppressions(file: ParsedFileBase, kind: KindModule | undefined, findings: Finding[], isKnown: (id: string) => boolean, isActive: (id: string) => boolean): UnusedSuppression[] {
+  const pragmas = pragmasOf(file, kind);
   if (pragmas.length === 0) return [];
   const used = new Set<PragmaRule>();
   const kept = findings.filter((finding) => {
@@ -178,34 +159,26 @@ function lineRemoval(text: string, comment: Span): TextEdit {
  * file pragma at the top; an existing pragma of the same scope gets the id appended. Undefined for
  * a file kind without comments (daemon.json: use .dockguard.yaml).
  */
-export function suppressionEdits(file: ParsedFile, finding: Finding, scope: PragmaScope): TextEdit | undefined {
-  if (!commentLayout(file)) return undefined;
+export function suppressionEdits(file: ParsedFileBase, kind: KindModule, finding: Finding, scope: PragmaScope): TextEdit | undefined {
+  if (!kind.comments?.(file)) return undefined;
   const text = file.text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const pragmas = pragmasOf(file);
+  const pragmas = pragmasOf(file, kind);
   if (scope === 'file') {
     const existing = pragmas.find((p) => p.scope === 'file');
     if (existing) return appendId(existing, finding.ruleId);
     return { offset: 0, length: 0, content: `# dockguard-disable-file ${finding.ruleId}${eol}` };
   }
-  const lineStart = insertionLine(file, finding.span.start);
+  const lineStart = insertionLine(file, kind, finding.span.start);
   const existing = pragmas.find((p) => p.scope === 'next-line' && nextLineStart(text, p.span.end) === lineStart);
   if (existing) return appendId(existing, finding.ruleId);
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   return { offset: lineStart, length: 0, content: `${indent}# dockguard-disable-next-line ${finding.ruleId}${eol}` };
 }
 
-/**
- * The start of the line the pragma goes above. In an env file a quoted value may span lines and a
- * comment inside it would become part of the value, so the pragma goes above the assignment.
- */
-function insertionLine(file: ParsedFile, offset: number): number {
-  let target = offset;
-  if (file.kind === 'systemd' && file.env) {
-    const assignment = file.env.assignments.find((a) => a.span.start <= offset && offset <= a.span.end);
-    if (assignment) target = assignment.span.start;
-  }
-  let start = Math.min(target, file.text.length);
+/** The start of the line the pragma goes above (the kind may move it up, above a multi-line statement). */
+function insertionLine(file: ParsedFileBase, kind: KindModule, offset: number): number {
+  let start = Math.min(kind.pragmaLine?.(file, offset) ?? offset, file.text.length);
   while (start > 0 && file.text[start - 1] !== '\n' && file.text[start - 1] !== '\r') start--;
   return start;
 }
@@ -216,11 +189,11 @@ function appendId(pragma: Pragma, ruleId: string): TextEdit {
 }
 
 /**
- * Apply every file's pragmas to the findings of the files being linted (in place) and return, per
- * file, the pragma ids that covered nothing.
+ * Apply the pragmas of the judged files to their findings (in place) and return, per file, the
+ * pragma ids that covered nothing. Files rules do not judge (nginx.service) keep their pragmas unread.
  */
-export function suppressFindings(files: readonly ParsedFile[], findings: Map<string, Finding[]>, options: LintOptions, rules: readonly Rule[]): SuppressionsModel[] {
-  const byId = new Map(rules.map((rule) => [rule.meta.id.toUpperCase(), rule]));
+export function suppressFindings(files: readonly ParsedFileBase[], findings: Map<string, Finding[]>, options: LintOptions, registry: Registry): SuppressionsModel[] {
+  const byId = new Map(registry.rules.map((rule) => [rule.meta.id.toUpperCase(), rule]));
   const isKnown = (id: string) => byId.has(id.toUpperCase()) || sameId(id, INTERNAL_ERROR_ID);
   const isActive = (id: string) => {
     const rule = byId.get(id.toUpperCase());
@@ -229,9 +202,8 @@ export function suppressFindings(files: readonly ParsedFile[], findings: Map<str
   const models: SuppressionsModel[] = [];
   for (const file of files) {
     const list = findings.get(file.path);
-    // Rules never judge a unit that is not Docker's (nginx.service), nor its pragmas.
-    if (!list || (file.kind === 'systemd' && !file.docker)) continue;
-    const unused = applySuppressions(file, list, isKnown, isActive);
+    if (!list) continue;
+    const unused = applySuppressions(file, registry.kindsByName.get(file.kind), list, isKnown, isActive);
     if (unused.length > 0) models.push({ file, unused });
   }
   return models;

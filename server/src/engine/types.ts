@@ -3,9 +3,11 @@
  * the CLI and the language server convert offsets to line/column at their edges.
  */
 
-/** The four kinds of file dockguard lints, as the CLI's `--kind` and the docs name them. */
-export type FileKind = 'daemon-json' | 'systemd' | 'compose' | 'audit';
-export const FILE_KINDS: readonly FileKind[] = ['daemon-json', 'systemd', 'compose', 'audit'];
+/** A kind's name, as the kind table (`kinds/`), `--kind` and rule metadata spell it. */
+export type FileKind = string;
+
+/** The finding a rule or fix builder that throws becomes, so the others still run. */
+export const INTERNAL_ERROR_ID = 'DG000';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -35,6 +37,14 @@ export interface FileChange {
   edits: TextEdit[];
 }
 
+/** A fix as a rule proposes it; the engine checks it against the rule's metadata before it is kept. */
+export interface FixProposal {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  otherFiles?: FileChange[];
+}
+
 export interface Fix {
   title: string;
   safety: FixSafety;
@@ -42,6 +52,13 @@ export interface Fix {
   edits: TextEdit[];
   /** Edits to other files, for fixes that span files. */
   otherFiles?: FileChange[];
+}
+
+/** Compares dockerd releases, `major.minor`; negative, zero or positive like a sort comparator. */
+export function compareVersions(a: string, b: string): number {
+  const [amaj = 0, amin = 0] = a.split('.').map(Number);
+  const [bmaj = 0, bmin = 0] = b.split('.').map(Number);
+  return amaj - bmaj || amin - bmin;
 }
 
 export interface Location {
@@ -69,4 +86,6 @@ export interface Finding {
   tags: FindingTag[];
   /** The rule's documentation page (a URL). */
   docsUrl: string;
+  /** Set once `fixes` was read when the rule's fix builder threw (reported as DG000). */
+  fixError?: string;
 }

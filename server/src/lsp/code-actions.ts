@@ -12,10 +12,10 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { lintSources } from '../engine/api';
+import { minimalEdit } from '../engine/edits';
 import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
-import type { Finding, Fix, TextEdit } from '../engine/types';
+import type { Fix, TextEdit } from '../engine/types';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
@@ -63,10 +63,8 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
 
 function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): CodeAction[] {
   const revision = state.project.revision(path);
-  const sources = state.project.hostSources(path);
   const positions = positionsOf(state, path);
   const current = state.project.findings(path, options).findings;
-  let before: Map<string, Finding[]> | undefined;
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
@@ -76,8 +74,9 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     const end = positions.offsetAt(diagnostic.range.end);
     const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end && f.message === diagnostic.message);
     if (!finding || finding.fixes.length === 0) continue;
-    before ??= lintSources(sources, options).findings;
-    for (const fix of offerableFixes(sources, finding, options, before)) {
+    const fixes = offerableFixes(state.project, finding, options);
+    if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.fixError}`);
+    for (const fix of fixes) {
       // A display-only fix is shown, never applied; the documentation action links its steps.
       if (fix.safety === 'display-only') continue;
       const edit = workspaceEditFor(state, path, fix);
@@ -88,21 +87,25 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
 }
 
 function fixAllAction(state: ServerState, path: string, options: LintOptions): CodeAction | undefined {
-  const source = state.project.source(path);
-  const fixed = fixAll(state.project.hostSources(path), path, options).get(path);
-  if (!source || fixed === undefined) return undefined;
-  const edit = minimalEdit(source.text, fixed);
-  const positions = positionsOf(state, path);
-  return { title: 'Fix all safe problems in this file', kind: FIX_ALL_KIND, edit: { changes: { [uriOfPath(state, path)]: [lspEdit(positions, edit)] } } };
+  const { texts } = fixAll(state.project, [path], options, ['safe'], (fix) => canApply(state, fix));
+  if (texts.size === 0) return undefined;
+  const edit = workspaceEditFor(state, path, {
+    title: 'fix all',
+    safety: 'safe',
+    edits: texts.has(path) ? [minimalEdit(state.project.source(path)?.text ?? '', texts.get(path)!)] : [],
+    otherFiles: [...texts].filter(([file]) => file !== path).map(([file, text]) => {
+      const existing = state.project.source(file);
+      return { file, create: !existing, edits: [minimalEdit(existing?.text ?? '', text)] };
+    }),
+  });
+  return edit ? { title: 'Fix all safe problems in this file', kind: FIX_ALL_KIND, edit } : undefined;
 }
 
-/** One edit replacing only what differs between two texts (keeps the cursor and undo history calm). */
-export function minimalEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) };
+/** True when the client can apply the fix as a whole (another file needs documentChanges, a new one create). */
+function canApply(state: ServerState, fix: Fix): boolean {
+  const others = fix.otherFiles ?? [];
+  if (others.length === 0) return true;
+  return state.features.documentChanges && (state.features.createFiles || others.every((o) => !o.create || state.project.has(o.file)));
 }
 
 function lspEdit(positions: Positions, edit: TextEdit): LspTextEdit {
@@ -118,14 +121,13 @@ function workspaceEditFor(state: ServerState, path: string, fix: Fix): Workspace
   const ownEdits = fix.edits.map((edit) => lspEdit(positionsOf(state, path), edit));
   const others = fix.otherFiles ?? [];
   if (others.length === 0 && !state.features.documentChanges) return { changes: { [uri]: ownEdits } };
-  if (others.length > 0 && !state.features.documentChanges) return undefined;
+  if (!canApply(state, fix)) return undefined;
   const documentChanges: WorkspaceEdit['documentChanges'] & unknown[] = [];
   if (ownEdits.length > 0) documentChanges.push(textDocumentEdit(state, uri, ownEdits));
   for (const other of others) {
     const otherUri = uriOfPath(state, other.file);
     const exists = state.project.has(other.file);
     if (other.create && !exists) {
-      if (!state.features.createFiles) return undefined;
       documentChanges.push({ kind: 'create', uri: otherUri, options: { ignoreIfExists: true } });
     }
     const positions = exists ? positionsOf(state, other.file) : positionsOfEmpty;

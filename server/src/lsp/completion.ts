@@ -1,6 +1,7 @@
 /** textDocument/completion: the protocol-free completion provider, as text edits over the typed token. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { completion, type CompletionEntry, type CompletionKind } from '../features';
+import type { CompletionEntry, CompletionKind } from '../engine/kind';
+import { completion } from '../features';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, type ServerState } from './state';
 
@@ -11,10 +12,11 @@ export function registerCompletion(state: ServerState): void {
     guard(state, 'textDocument/completion', [] as CompletionItem[], async (params) => {
       const path = pathOfUri(params.textDocument.uri);
       const file = state.project.parsed(path);
-      if (!file) return [];
+      const kind = state.project.kindOf(path);
+      if (!file || !kind) return [];
       const options = await state.settings.optionsFor(params.textDocument.uri, path);
       const positions = positionsOf(state, path);
-      const entries = completion(file, positions.offsetAt(params.position), { findings: [], dockerVersion: options.dockerVersion });
+      const entries = completion(kind, file, positions.offsetAt(params.position), { findings: [], dockerVersion: options.dockerVersion, rules: state.registry.rules });
       return entries.map((entry): CompletionItem => {
         const snippet = state.features.snippets && entry.snippet !== undefined;
         return {

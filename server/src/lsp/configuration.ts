@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
 import { findProjectConfig, loadProjectConfig } from '../engine/project-config';
+import { knownRuleIds, type Registry } from '../engine/registry';
 import { SETTINGS_SECTION, type DockguardSettings } from '../protocol';
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -44,6 +45,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly askClient: boolean,
+    private readonly registry: Registry,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -85,7 +87,7 @@ export class SettingsStore {
     const configPath = findProjectConfig(dirname(path), folder, existsSync);
     if (!configPath) return {};
     try {
-      const loaded = loadProjectConfig(readFileSync(configPath, 'utf8'), configPath);
+      const loaded = loadProjectConfig(readFileSync(configPath, 'utf8'), configPath, knownRuleIds(this.registry));
       if (loaded.config) return loaded.config.options;
       for (const problem of loaded.problems) this.log(`${configPath}:${problem.line}:${problem.column}: ${problem.message} (the file is ignored)`);
     } catch (error) {

@@ -15,7 +15,6 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { Finding, FindingTag, Severity } from '../engine/types';
-import { RULES_BY_ID } from '../rules';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
 
@@ -53,7 +52,7 @@ export function toDiagnostic(state: ServerState, finding: Finding, revision: num
     }));
   }
   if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((tag) => TAGS[tag]);
-  if (RULES_BY_ID.get(finding.ruleId)?.meta.fix) diagnostic.data = { revision } satisfies DiagnosticData;
+  if (state.registry.rulesById.get(finding.ruleId)?.meta.fix) diagnostic.data = { revision } satisfies DiagnosticData;
   return diagnostic;
 }
 

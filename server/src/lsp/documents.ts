@@ -1,39 +1,43 @@
 /**
  * Open documents feed the project: the editor's text replaces the file's text on disk while it is
  * open, and the disk text comes back when it closes. Each change reports the files whose findings
- * it may have changed (the file and the files it shares a host with, before and after).
+ * it may have changed (the files of the machine it belongs to, before and after).
  */
 import { existsSync } from 'node:fs';
-import { readSource } from '../cli/sources';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
-import { kindOfPath } from '../engine/kinds';
-import type { FileKind } from '../engine/types';
-import type { SourceFile } from '../engine/workspace';
+import { loadSource } from '../engine/files';
+import { kindOfPath } from '../engine/kind';
+import type { SourceFile } from '../engine/project';
 import { guard } from './guard';
 import { pathOfUri, type ServerState } from './state';
 
 export type ChangeListener = (paths: string[], cause: { editedUri?: string }) => void;
 
 /** An editor's text as a source: too large or binary text is reported (DG001), never linted as garbage. */
-export function sourceOfText(path: string, kind: FileKind, text: string): SourceFile {
+export function sourceOfText(path: string, kind: string, text: string): SourceFile {
   if (text.length > MAX_FILE_BYTES) return { path, kind, text: '', decodeProblem: `file is ${text.length} characters; dockguard lints files up to ${MAX_FILE_BYTES} bytes` };
   const checked = checkBinary(text);
-  return { path, kind, text: checked.text, decodeProblem: checked.problem?.message };
+  return { path, kind, text: checked.text, decodeProblem: checked.problem?.message, decodeOffset: checked.problem?.offset };
 }
 
 /** Replace one file's source and name every file whose findings may change. */
 export function updateSource(state: ServerState, path: string, source: SourceFile | undefined): string[] {
-  const before = state.project.hostFiles(path);
+  const before = state.project.machineFiles(path);
   const changed = source ? state.project.set(source) : state.project.delete(path);
   if (!changed) return [];
-  return [...new Set([path, ...before, ...state.project.hostFiles(path)])];
+  return [...new Set([path, ...before, ...state.project.machineFiles(path)])];
+}
+
+/** The kind of a path the server lints, by the registry's kind table. */
+export function kindNameOf(state: ServerState, path: string): string | undefined {
+  return kindOfPath(state.registry.kinds, path)?.name;
 }
 
 export function registerDocuments(state: ServerState, onChange: ChangeListener): void {
   state.documents.onDidChangeContent(
     guard(state, 'textDocument/didChange', undefined, ({ document }) => {
       const path = pathOfUri(document.uri);
-      const kind = kindOfPath(path);
+      const kind = kindNameOf(state, path);
       if (!kind) return;
       state.uris.set(path, document.uri);
       const affected = updateSource(state, path, sourceOfText(path, kind, document.getText()));
@@ -43,11 +47,11 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
   state.documents.onDidClose(
     guard(state, 'textDocument/didClose', undefined, ({ document }) => {
       const path = pathOfUri(document.uri);
-      const kind = kindOfPath(path);
+      const kind = kindNameOf(state, path);
       if (!kind || !state.project.has(path)) return;
       state.settings.forget(document.uri);
       const onDisk = state.onDisk.has(path) && existsSync(path);
-      const affected = updateSource(state, path, onDisk ? readSource(path, kind) : undefined);
+      const affected = updateSource(state, path, onDisk ? loadSource(path, kind).source : undefined);
       if (!onDisk) state.uris.delete(path);
       onChange(affected.length > 0 ? affected : [path], {});
     }),

@@ -9,10 +9,11 @@ export function registerHover(state: ServerState): void {
     guard(state, 'textDocument/hover', null as Hover | null, async (params) => {
       const path = pathOfUri(params.textDocument.uri);
       const file = state.project.parsed(path);
-      if (!file) return null;
+      const kind = state.project.kindOf(path);
+      if (!file || !kind) return null;
       const options = await state.settings.optionsFor(params.textDocument.uri, path);
       const positions = positionsOf(state, path);
-      const result = hover(file, positions.offsetAt(params.position), { findings: state.project.findings(path, options).findings, dockerVersion: options.dockerVersion });
+      const result = hover(kind, file, positions.offsetAt(params.position), { findings: state.project.findings(path, options).findings, dockerVersion: options.dockerVersion, rules: state.registry.rules });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(positions, result.span) };
     }),

@@ -8,6 +8,7 @@ import type { ClientCapabilities, Connection, Position, Range, TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../engine/positions';
 import type { Project } from '../engine/project';
+import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
 
@@ -42,6 +43,8 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
 export interface ServerState {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
+  /** The kinds, models and rules this server runs. */
+  registry: Registry;
   project: Project;
   settings: SettingsStore;
   features: ClientFeatures;

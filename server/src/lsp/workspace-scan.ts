@@ -6,37 +6,33 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
-import { readSource, walkFiles } from '../cli/sources';
-import { kindOfPath } from '../engine/kinds';
+import { loadSource, walkFiles } from '../engine/files';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
-import { updateSource, type ChangeListener } from './documents';
+import type { Registry } from '../engine/registry';
+import { kindNameOf, updateSource, type ChangeListener } from './documents';
 import { guard } from './guard';
 import { pathOfUri, uriOfPath, type ServerState } from './state';
 
 /** Configuration files are a few KB; anything larger in a workspace is not one. */
 export const MAX_SCANNED_BYTES = 4 * 1024 * 1024;
-/** What the client watches for us: the names kinds.ts recognises, and the project config. */
-export const WATCHED_GLOBS = [
-  '**/*daemon*.json',
-  '**/*.{service,socket}',
-  '**/*.{service,socket}.d/*.conf',
-  '**/etc/{default,sysconfig}/docker',
-  `**/${PROJECT_CONFIG_NAME}`,
-];
+/** What the client watches for us: every kind's globs, and the project config. */
+export function watchedGlobs(registry: Registry): string[] {
+  return [...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`];
+}
 
 /** Read every recognised file under the folders; returns the paths whose findings may have changed. */
 export function scanFolders(state: ServerState, folders: string[]): string[] {
   const affected = new Set<string>();
   for (const folder of folders) {
     for (const path of walkFiles(folder, { skipUnreadable: true })) {
-      const kind = kindOfPath(path);
+      const kind = kindNameOf(state, path);
       if (!kind) continue;
       state.onDisk.add(path);
       // An open editor's text wins over the disk's.
       if (state.documents.get(uriOfPath(state, path))) continue;
       try {
         if (statSync(path).size > MAX_SCANNED_BYTES) continue;
-        for (const file of updateSource(state, path, readSource(path, kind))) affected.add(file);
+        for (const file of updateSource(state, path, loadSource(path, kind).source)) affected.add(file);
       } catch (error) {
         state.connection.console.warn(`skipped ${path}: ${(error as Error).message}`);
       }
@@ -56,7 +52,7 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
           state.project.paths().forEach((p) => affected.add(p));
           continue;
         }
-        const kind = kindOfPath(path);
+        const kind = kindNameOf(state, path);
         if (!kind || state.documents.get(uriOfPath(state, path))) continue;
         if (change.type === FileChangeType.Deleted) {
           state.onDisk.delete(path);
@@ -66,7 +62,7 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
           try {
             if (statSync(path).size > MAX_SCANNED_BYTES) continue;
             state.onDisk.add(path);
-            updateSource(state, path, readSource(path, kind)).forEach((p) => affected.add(p));
+            updateSource(state, path, loadSource(path, kind).source).forEach((p) => affected.add(p));
           } catch (error) {
             state.connection.console.warn(`skipped ${path}: ${(error as Error).message}`);
           }
@@ -85,6 +81,6 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
 export function watchFiles(state: ServerState): void {
   if (!state.features.watchedFilesRegistration) return;
   state.connection.client
-    .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) })
+    .register(DidChangeWatchedFilesNotification.type, { watchers: watchedGlobs(state.registry).map((globPattern) => ({ globPattern })) })
     .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
 }

@@ -7,15 +7,10 @@ import type { Span } from '../engine/types';
 import { parseDockerdArguments, type DockerdArguments } from '../formats/systemd/dockerd-flags';
 import { envValue } from '../formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../formats/systemd/flag-table';
-import type { LocatedText } from '../formats/systemd/located';
-import { COMMAND_PREFIX, dockerdCommandStart, type SystemdFile } from '../formats/systemd/parse';
-import type { UnitDirective } from '../formats/systemd/unit';
+import { spanOf, type LocatedText } from '../formats/systemd/located';
+import { dockerdExec, type SystemdFile } from '../formats/systemd/parse';
 import { expandWords, splitWords, type VariableValue } from '../formats/systemd/words';
-
-export interface ServiceDirective {
-  file: SystemdFile;
-  directive: UnitDirective;
-}
+import { listEntries, sectionEntries, unitStack, type UnitEntry, type UnitStack } from './unit-stack';
 
 export interface DockerdCommand {
   /** The file and directive holding the command (for DOCKER_OPTS: the env file's assignment). */
@@ -25,47 +20,29 @@ export interface DockerdCommand {
   args: DockerdArguments;
   /** `$VAR`s from an EnvironmentFile that is not in the workspace (DG206). */
   hidden: { file: string; name: string; span: Span; envFile: string }[];
+  /** Started through `dockerd-rootless.sh`: the daemon runs as an unprivileged user. */
+  rootless?: boolean;
+  /**
+   * The daemon started through the client (`docker daemon`, `docker -d`): the word after the
+   * client, and the path of the client and that word (what running dockerd replaces).
+   */
+  legacy?: { word: string; path: string; span: Span };
 }
 
-export interface DaemonService {
-  name: string;
-  unit?: SystemdFile;
-  dropIns: SystemdFile[];
+export interface DaemonService extends UnitStack {
   /** The ExecStart= commands left after the resets; systemd refuses more than one for Type=notify. */
-  execStarts: ServiceDirective[];
+  execStarts: UnitEntry[];
   command?: DockerdCommand;
   /** Environment files the service reads that the workspace holds. */
   envFiles: SystemdFile[];
 }
 
-/** System unit folders, highest precedence first; anything else (a plain folder) ranks last. */
-const PRECEDENCE = ['etc/systemd/system/', 'run/systemd/system/', 'usr/local/lib/systemd/system/', 'lib/systemd/system/', 'usr/lib/systemd/system/'];
-
-function rank(path: string): number {
-  const index = PRECEDENCE.findIndex((dir) => path.includes(dir));
-  return index < 0 ? PRECEDENCE.length : index;
-}
-
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 /** Every file feeding one service; `files` are the systemd files of one host root. */
-export function buildService(name: string, files: readonly SystemdFile[], root: string, all: readonly SystemdFile[]): DaemonService {
-  const units = files.filter((f) => f.role === 'unit' && f.unitName === name).sort((a, b) => rank(a.path) - rank(b.path));
-  const unit = units[0];
-  // A drop-in in a higher-precedence folder masks one of the same name elsewhere.
-  const byName = new Map<string, SystemdFile>();
-  for (const dropIn of files.filter((f) => f.role === 'drop-in' && f.unitName === name).sort((a, b) => rank(b.path) - rank(a.path))) byName.set(baseName(dropIn.path), dropIn);
-  const dropIns = [...byName.values()].sort((a, b) => baseName(a.path).localeCompare(baseName(b.path)));
-  const ordered = [...(unit ? [unit] : []), ...dropIns].flatMap((file) => (file.unit?.directives ?? []).filter((d) => d.section === 'Service').map((directive) => ({ file, directive })));
-  const list = (directiveName: string) => {
-    let current: ServiceDirective[] = [];
-    for (const entry of ordered) {
-      if (entry.directive.name !== directiveName) continue;
-      current = entry.directive.empty ? [] : [...current, entry];
-    }
-    return current;
-  };
-  const service: DaemonService = { name, unit, dropIns, execStarts: list('ExecStart'), envFiles: [] };
+export function buildService(name: string, files: readonly SystemdFile[], root: string): DaemonService {
+  const stack = unitStack(name, files);
+  const entries = sectionEntries(stack, 'Service');
+  const list = (directiveName: string) => listEntries(entries, directiveName);
+  const service: DaemonService = { ...stack, execStarts: list('ExecStart'), envFiles: [] };
   const environment = new Map<string, LocatedText>();
   for (const { directive } of list('Environment')) {
     for (const word of splitWords(directive.value)) {
@@ -76,7 +53,7 @@ export function buildService(name: string, files: readonly SystemdFile[], root: 
   const missingEnvFiles: string[] = [];
   for (const { directive } of list('EnvironmentFile')) {
     const path = directive.value.text.replace(/^-/, '');
-    const envFile = all.find((f) => f.role === 'env-file' && f.path === root + path.replace(/^\/+/, ''));
+    const envFile = files.find((f) => f.role === 'env-file' && f.path === root + path.replace(/^\/+/, ''));
     if (envFile?.env) {
       service.envFiles.push(envFile);
       for (const assignment of envFile.env.assignments) environment.set(assignment.name, assignment.value);
@@ -91,18 +68,19 @@ export function buildService(name: string, files: readonly SystemdFile[], root: 
   return service;
 }
 
-function commandOf({ file, directive }: ServiceDirective, lookup: (name: string) => VariableValue, envFile: string): DockerdCommand | undefined {
-  const words = splitWords(directive.value);
-  const start = dockerdCommandStart(words.map((w) => w.text.text));
-  if (start === undefined) return undefined;
-  // The `:` prefix turns off variable expansion.
-  const prefix = COMMAND_PREFIX.exec(words[0].text.text)?.[0] ?? '';
-  const expansion = prefix.includes(':') ? { words: words.slice(start), hidden: [] } : expandWords(words.slice(start), lookup);
+function commandOf({ file, directive }: UnitEntry, lookup: (name: string) => VariableValue, envFile: string): DockerdCommand | undefined {
+  const exec = dockerdExec(directive);
+  if (!exec) return undefined;
+  const expansion = exec.expands ? expandWords(exec.args, lookup) : { words: exec.args, hidden: [] };
+  const client = exec.words[0].text;
+  const legacy = exec.legacyWord ? { word: exec.legacyWord.text.text, path: client.text.slice(exec.prefix.length), span: { start: spanOf(client, exec.prefix.length).start, end: exec.legacyWord.span.end } } : undefined;
   return {
     file: file.path,
-    executable: words[0].span,
+    executable: exec.words[0].span,
     args: parseDockerdArguments(expansion.words, DOCKERD_FLAGS),
     hidden: expansion.hidden.map((h) => ({ file: file.path, name: h.name, span: h.span, envFile })),
+    rootless: exec.rootless,
+    legacy,
   };
 }
 
@@ -111,10 +89,4 @@ export function envFileCommand(file: SystemdFile): DockerdCommand | undefined {
   const assignment = file.env && (envValue(file.env, 'DOCKER_OPTS') ?? envValue(file.env, 'OPTIONS'));
   if (!assignment) return undefined;
   return { file: file.path, executable: assignment.nameSpan, args: parseDockerdArguments(splitWords(assignment.value), DOCKERD_FLAGS), hidden: [] };
-}
-
-/** The text of one of the service's files (unit, drop-in, env file), for edits. */
-export function serviceFileText(service: DaemonService | undefined, envFiles: readonly SystemdFile[], path: string): string | undefined {
-  const files = [...(service?.unit ? [service.unit] : []), ...(service?.dropIns ?? []), ...(service?.envFiles ?? []), ...envFiles];
-  return files.find((f) => f.path === path)?.text;
 }

@@ -2,10 +2,10 @@
 import type { Rule } from '../engine/rule';
 import dg001 from './file/dg001-syntax-error';
 import dg002 from './daemon-json/dg002-unknown-option';
-import dg003 from './daemon-json/dg003-invalid-value';
+import dg003 from './daemon/dg003-invalid-value';
 import dg004 from './daemon-json/dg004-duplicate-key';
-import dg005 from './daemon-json/dg005-removed-option';
-import dg006 from './daemon-json/dg006-deprecated-option';
+import dg005 from './daemon/dg005-removed-option';
+import dg006 from './daemon/dg006-deprecated-option';
 import dg007 from './daemon-json/dg007-comment-in-daemon-json';
 import dg008 from './daemon/dg008-conflicting-options';
 import dg009 from './suppressions/dg009-unused-suppression';
@@ -34,8 +34,8 @@ import dg122 from './daemon/dg122-tcp-socket-all-interfaces';
 import dg201 from './systemd/dg201-execstart-not-reset';
 import dg202 from './daemon/dg202-flag-and-file-conflict';
 import dg203 from './daemon/dg203-unknown-dockerd-flag';
-import dg204 from './systemd/dg204-socket-too-permissive';
-import dg205 from './systemd/dg205-socket-tcp-listen';
+import dg204 from './daemon/dg204-socket-too-permissive';
+import dg205 from './daemon/dg205-socket-tcp-listen';
 import dg206 from './daemon/dg206-hidden-daemon-options';
 import dg207 from './systemd/dg207-unit-syntax';
 

@@ -6,9 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { lintSources } from '../../../server/src/engine/api';
-import { applyEdits, offerableFixes } from '../../../server/src/engine/fixes';
+import { applyEdits } from '../../../server/src/engine/edits';
+import { loadSource } from '../../../server/src/engine/files';
+import { offerableFixes } from '../../../server/src/engine/fixes';
 import { DEFAULT_OPTIONS } from '../../../server/src/engine/options';
-import { findFiles, readSource } from '../../../server/src/cli/sources';
+import { findFiles } from '../../../server/src/cli/sources';
+import { REGISTRY } from '../../../server/src/registry';
 
 const CLI = resolve(import.meta.dirname, '../../../dist/cli.js');
 
@@ -47,12 +50,12 @@ export interface ExpectedFix {
 
 /** The first fix the engine offers for the first `ruleId` finding in `file`, and the text it gives. */
 export function expectedFix(workspace: string, file: string, ruleId: string): ExpectedFix {
-  const sources = findFiles([workspace]).map((found) => readSource(found.path, found.kind));
+  const sources = findFiles([workspace], REGISTRY).map((found) => loadSource(found.path, found.kind).source);
   const path = join(workspace, file);
-  const { findings } = lintSources(sources, DEFAULT_OPTIONS);
+  const { project, findings } = lintSources(sources, DEFAULT_OPTIONS, REGISTRY);
   const finding = findings.get(path)?.find((f) => f.ruleId === ruleId);
   if (!finding) throw new Error(`no ${ruleId} finding in ${relative(process.cwd(), path)}`);
-  const fix = offerableFixes(sources, finding, DEFAULT_OPTIONS, findings).find((f) => f.safety !== 'display-only');
+  const fix = offerableFixes(project, finding, DEFAULT_OPTIONS).find((f) => f.safety !== 'display-only');
   if (!fix) throw new Error(`the ${ruleId} finding in ${file} offers no fix`);
   const source = sources.find((s) => s.path === path)!;
   return { title: fix.title, text: applyEdits(source.text, fix.edits) };

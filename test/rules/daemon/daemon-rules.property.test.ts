@@ -6,9 +6,11 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintSources } from '../../../server/src/engine/api';
-import { fixProblem, sourcesWithFix } from '../../../server/src/engine/fixes';
+import { fixProblem } from '../../../server/src/engine/fixes';
 import { withDefaults } from '../../../server/src/engine/options';
-import type { SourceFile } from '../../../server/src/engine/workspace';
+import type { SourceFile } from '../../../server/src/engine/project';
+import { sourcesWithFix } from '../../support';
+import { REGISTRY } from '../../../server/src/registry';
 
 const KEYS = ['hosts', 'tls', 'tlsverify', 'tlscacert', 'icc', 'iptables', 'ip-masq', 'ip-forward', 'insecure-registries', 'log-level', 'debug', 'userns-remap', 'rootless', 'features', 'live-restore', 'seccomp-profile', 'authorization-plugins', 'log-driver', 'log-opts', 'api-cors-header', 'selinux-enabled', 'ip', 'registry-mirrors', 'cgroup-parent', 'storage-driver', 'userland-proxy', 'experimental', 'no-new-privileges', 'swarm-default-advertise-addr'];
 
@@ -23,14 +25,14 @@ it('DG1xx rules never throw, and their fixes keep valid JSON and resolve the fin
     const text = JSON.stringify(config, null, indent);
     const options = withDefaults({ profile: 'all', dockerVersion });
     const sources: SourceFile[] = [{ path: 'etc/docker/daemon.json', kind: 'daemon-json', text }];
-    const before = lintSources(sources, options).findings;
+    const { project, findings: before } = lintSources(sources, options, REGISTRY);
     const findings = [...before.values()].flat();
     assert.deepEqual(findings.filter((f) => f.ruleId === 'DG000').map((f) => f.message), []);
     for (const finding of findings.filter((f) => f.ruleId.startsWith('DG1'))) {
       for (const fix of finding.fixes.filter((f) => f.safety !== 'display-only')) {
-        const fixed = sourcesWithFix(sources, finding.file, fix)[0].text;
+        const fixed = sourcesWithFix(project, finding.file, fix)[0].text;
         assert.doesNotThrow(() => JSON.parse(fixed), `${finding.ruleId} "${fix.title}" corrupts\n${text}\n→\n${fixed}`);
-        assert.notEqual(fixProblem(sources, finding, fix, options, before), 'it does not resolve the finding', `${finding.ruleId} "${fix.title}" on\n${text}`);
+        assert.notEqual(fixProblem(project, finding, fix, options), 'it does not resolve the finding', `${finding.ruleId} "${fix.title}" on\n${text}`);
       }
     }
   }), { numRuns: 300 });

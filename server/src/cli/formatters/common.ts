@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { LineIndex } from '../../engine/positions';
 import type { Finding, Fix, FixSafety, Span } from '../../engine/types';
-import type { SourceFile } from '../../engine/workspace';
+import type { SourceFile } from '../../engine/project';
 
 /** 1-based line and column of both ends of a range (columns in UTF-16 units; the end is exclusive). */
 export interface Region {

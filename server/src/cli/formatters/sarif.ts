@@ -4,11 +4,10 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INTERNAL_ERROR_ID } from '../../engine/lint';
 import { docsUrl, type RuleMeta } from '../../engine/rule';
-import type { Location, Severity } from '../../engine/types';
-import type { SourceFile } from '../../engine/workspace';
-import { RULES } from '../../rules';
+import type { Registry } from '../../engine/registry';
+import { INTERNAL_ERROR_ID, type Location, type Severity } from '../../engine/types';
+import type { SourceFile } from '../../engine/project';
 import { version } from '../../../../package.json';
 import { displayPath, RegionMapper, type PlacedFinding, type Region } from './common';
 
@@ -17,13 +16,9 @@ const SRCROOT = '%SRCROOT%';
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** DG000 is not a registered rule, but results can carry it, so the driver describes it too. */
-const INTERNAL_ERROR_META: Pick<RuleMeta, 'id' | 'name' | 'description' | 'severity' | 'kinds'> = {
-  id: INTERNAL_ERROR_ID,
-  name: 'internal-error',
-  description: 'A rule failed on this file and was skipped; please report it.',
-  severity: 'error',
-  kinds: ['daemon-json', 'systemd', 'compose', 'audit'],
-};
+function internalErrorMeta(registry: Registry): Pick<RuleMeta, 'id' | 'name' | 'description' | 'severity' | 'kinds'> {
+  return { id: INTERNAL_ERROR_ID, name: 'internal-error', description: 'A rule failed on this file and was skipped; please report it.', severity: 'error', kinds: registry.kinds.map((kind) => kind.name) };
+}
 
 type DescribedRule = Pick<RuleMeta, 'id' | 'name' | 'description' | 'severity' | 'kinds' | 'level' | 'cis' | 'fix'>;
 
@@ -39,8 +34,8 @@ function ruleDescriptor(meta: DescribedRule) {
   };
 }
 
-export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFile[], cwd = process.cwd()): string {
-  const rules: DescribedRule[] = [INTERNAL_ERROR_META, ...RULES.map((r) => r.meta)];
+export function formatSarif(placed: PlacedFinding[], sources: readonly SourceFile[], registry: Registry, cwd = process.cwd()): string {
+  const rules: DescribedRule[] = [internalErrorMeta(registry), ...registry.rules.map((r) => r.meta)];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const mapper = new RegionMapper(sources);
   const artifact = (file: string) => artifactLocation(file, cwd);

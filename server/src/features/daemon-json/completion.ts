@@ -7,7 +7,7 @@ import { getLocation, type Location } from 'jsonc-parser';
 import type { Span } from '../../engine/types';
 import type { DaemonJsonFile } from '../../formats/daemon-json/parse';
 import { DAEMON_OPTIONS, optionByKey, type JsonSchema } from '../../model/daemon-options';
-import type { CompletionEntry, FeatureContext } from '../index';
+import type { CompletionEntry, FeatureContext } from '../../engine/kind';
 import { describeSchema, enumValues, keyDocumentation, memberDocumentation, memberSchema } from './documentation';
 
 /** Values the option table describes in prose but a schema cannot list (plugins are allowed too). */
@@ -97,7 +97,7 @@ function keyEntries(file: DaemonJsonFile, typed: Span, context: FeatureContext):
     label: option.key,
     kind: 'key',
     detail: describeSchema(option.schema),
-    documentation: keyDocumentation(option.key, undefined, context.dockerVersion),
+    documentation: keyDocumentation(option.key, undefined, context),
     ...memberText(option.key, option.schema, fit, option.default),
     replace: fit.replace,
   }));

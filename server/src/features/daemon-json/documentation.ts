@@ -4,7 +4,7 @@
  */
 import { lifecycleOf, LIFECYCLE } from '../../model/lifecycle';
 import { optionByKey, type DaemonOption, type JsonSchema } from '../../model/daemon-options';
-import { RULES } from '../../rules';
+import type { FeatureContext } from '../../engine/kind';
 
 /** A schema's type in words: `boolean`, `string: one of "a", "b"`, `array of string`. */
 export function describeSchema(schema: JsonSchema): string {
@@ -28,8 +28,8 @@ export function enumValues(schema: JsonSchema, defaultValue?: unknown): string[]
 }
 
 /** The rules whose messages name the key, with their CIS item (e.g. DG103 → CIS 2.2). */
-function rulesAbout(key: string): string[] {
-  return RULES.filter((rule) => Object.values(rule.meta.messages).some((m) => m.includes(`"${key}"`))).map((rule) => {
+function rulesAbout(key: string, rules: FeatureContext['rules']): string[] {
+  return rules.filter((rule) => Object.values(rule.meta.messages).some((m) => m.includes(`"${key}"`))).map((rule) => {
     const cis = rule.meta.cis ? `CIS ${rule.meta.cis['v1.6.0']} · ` : '';
     return `${cis}checked by ${rule.meta.id} (${rule.meta.name})`;
   });
@@ -46,9 +46,9 @@ function lifecycleNote(key: string, value: unknown, dockerVersion: string): stri
 }
 
 /** Markdown for a root key of daemon.json, or undefined for a key dockerd does not know. */
-export function keyDocumentation(key: string, value: unknown, dockerVersion: string): string | undefined {
+export function keyDocumentation(key: string, value: unknown, context: Pick<FeatureContext, 'dockerVersion' | 'rules'>): string | undefined {
   const option: DaemonOption | undefined = optionByKey(key);
-  const lifecycle = lifecycleNote(key, value, dockerVersion);
+  const lifecycle = lifecycleNote(key, value, context.dockerVersion);
   if (!option) return LIFECYCLE.some((e) => e.key === key) ? `**\`${key}\`**\n\n${lifecycle ?? ''}`.trim() : undefined;
   const facts = [describeSchema(option.schema)];
   if (option.default !== undefined) facts.push(`default \`${JSON.stringify(option.default)}\``);
@@ -59,7 +59,7 @@ export function keyDocumentation(key: string, value: unknown, dockerVersion: str
   notes.push(option.reloads ? 'Reloaded on SIGHUP (`systemctl reload docker`).' : 'Takes effect when dockerd restarts.');
   if (option.since) notes.push(`Since dockerd ${option.since}.`);
   lines.push(notes.join(' '));
-  lines.push(...rulesAbout(key));
+  lines.push(...rulesAbout(key, context.rules));
   if (lifecycle) lines.push(lifecycle);
   return lines.join('\n\n');
 }

@@ -1,7 +1,7 @@
 /** Hover on a daemon.json key: a root key's documentation, or a documented member of one (`log-opts.max-size`). */
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import { nodeSpan, type DaemonJsonFile } from '../../formats/daemon-json/parse';
-import type { FeatureContext, HoverResult } from '../index';
+import type { FeatureContext, HoverResult } from '../../engine/kind';
 import { keyDocumentation, memberDocumentation } from './documentation';
 
 export function daemonJsonHover(file: DaemonJsonFile, offset: number, context: FeatureContext): HoverResult | undefined {
@@ -15,7 +15,7 @@ export function daemonJsonHover(file: DaemonJsonFile, offset: number, context: F
   const owner = property.parent?.parent;
   let markdown: string | undefined;
   if (property.parent === file.root) {
-    markdown = keyDocumentation(key, valueNode ? getNodeValue(valueNode) : undefined, context.dockerVersion);
+    markdown = keyDocumentation(key, valueNode ? getNodeValue(valueNode) : undefined, context);
   } else if (owner?.type === 'property' && owner.parent === file.root) {
     markdown = memberDocumentation(String(owner.children?.[0]?.value), key);
   }

@@ -5,7 +5,7 @@
  */
 import { parseDockerdArguments, type DockerdArguments } from '../../formats/systemd/dockerd-flags';
 import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
-import { dockerdCommandStart, type SystemdFile } from '../../formats/systemd/parse';
+import { dockerdExec, type SystemdFile } from '../../formats/systemd/parse';
 import { splitWords, type Word } from '../../formats/systemd/words';
 import type { Span } from '../../engine/types';
 
@@ -20,12 +20,10 @@ const contains = (span: Span, offset: number) => span.start <= offset && offset 
 
 export function dockerdCommandAt(file: SystemdFile, offset: number): CommandAtCursor | undefined {
   if (file.unit) {
-    const directive = file.unit.directives.find((d) => d.section === 'Service' && d.name === 'ExecStart' && contains(d.span, offset));
-    if (!directive) return undefined;
-    const words = splitWords(directive.value);
-    const start = dockerdCommandStart(words.map((w) => w.text.text));
-    if (start === undefined) return undefined;
-    return { args: parse(words.slice(start)), valueSpan: { start: directive.nameSpan.end, end: directive.span.end } };
+    const directive = file.unit.directives.find((d) => contains(d.span, offset));
+    const exec = directive && dockerdExec(directive);
+    if (!exec) return undefined;
+    return { args: parse(exec.args), valueSpan: { start: directive.nameSpan.end, end: directive.span.end } };
   }
   const assignment = file.env?.assignments.find((a) => OPTION_VARIABLES.has(a.name) && contains(a.span, offset));
   if (!assignment) return undefined;

@@ -7,7 +7,7 @@ import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
 import { DOCKERD_FLAGS, type DockerdFlagSpec } from '../../formats/systemd/flag-table';
 import type { SystemdFile } from '../../formats/systemd/parse';
 import { enumValues } from '../daemon-json/documentation';
-import type { CompletionEntry, FeatureContext } from '../index';
+import type { CompletionEntry, FeatureContext } from '../../engine/kind';
 import { dockerdCommandAt } from './command';
 import { DIRECTIVE_DESCRIPTIONS } from './directive-descriptions';
 import { flagDocumentation } from './hover';
@@ -35,7 +35,7 @@ function flagEntries(file: SystemdFile, offset: number, context: FeatureContext)
     label: `--${spec.name}`,
     kind: 'value',
     detail: spec.key ? `sets "${spec.member ? `${spec.key}.${spec.member}` : spec.key}" · ${spec.kind}` : `${spec.kind} · command line only`,
-    documentation: flagDocumentation(spec, `--${spec.name}`, undefined, context.dockerVersion),
+    documentation: flagDocumentation(spec, `--${spec.name}`, undefined, context),
     ...flagText(spec),
     replace,
   }));

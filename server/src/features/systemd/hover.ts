@@ -7,7 +7,7 @@ import type { SystemdFile } from '../../formats/systemd/parse';
 import type { DockerdFlagSpec } from '../../formats/systemd/flag-table';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
 import { keyDocumentation } from '../daemon-json/documentation';
-import type { FeatureContext, HoverResult } from '../index';
+import type { FeatureContext, HoverResult } from '../../engine/kind';
 import { dockerdCommandAt } from './command';
 import { DIRECTIVE_DESCRIPTIONS } from './directive-descriptions';
 
@@ -19,18 +19,18 @@ function flagHover(file: SystemdFile, offset: number, context: FeatureContext): 
   const command = dockerdCommandAt(file, offset);
   const flag = command?.args.flags.find((f) => f.nameSpan.start <= offset && offset <= f.nameSpan.end);
   if (!flag) return undefined;
-  return { markdown: flagDocumentation(flag.spec as DockerdFlagSpec, flag.written, flag.value?.text, context.dockerVersion), span: flag.nameSpan };
+  return { markdown: flagDocumentation(flag.spec as DockerdFlagSpec, flag.written, flag.value?.text, context), span: flag.nameSpan };
 }
 
 /** What a flag sets, then the daemon.json key's documentation (shared with daemon.json's hover and completion). */
-export function flagDocumentation(spec: DockerdFlagSpec, written: string, value: string | undefined, dockerVersion: string): string {
+export function flagDocumentation(spec: DockerdFlagSpec, written: string, value: string | undefined, context: Pick<FeatureContext, 'dockerVersion' | 'rules'>): string {
   const option = spec.option;
   if (spec.key === undefined) return `**\`${written}\`** · command line only (no daemon.json key)\n\n${option.description}`;
   if (spec.member !== undefined) {
     return `**\`${written}\`** sets \`"${spec.key}"\` → \`"${spec.member}"\` in daemon.json\n\n${option.description}`;
   }
   const parsedValue = spec.kind === 'bool' && value === undefined ? true : value;
-  const documentation = keyDocumentation(spec.key, parsedValue, dockerVersion) ?? option.description;
+  const documentation = keyDocumentation(spec.key, parsedValue, context) ?? option.description;
   return `**\`${written}\`** sets \`"${spec.key}"\` in daemon.json\n\n${documentation}`;
 }
 

@@ -44,15 +44,6 @@ export class LocatedBuilder {
     this.offsets.push(offset);
   }
 
-  append(located: LocatedText): void {
-    this.text += located.text;
-    this.offsets.push(...located.offsets.slice(0, located.text.length));
-  }
-
-  get length(): number {
-    return this.text.length;
-  }
-
   build(endOffset: number): LocatedText {
     return { file: this.file, text: this.text, offsets: [...this.offsets, endOffset] };
   }

@@ -6,8 +6,8 @@
  */
 import type { Span } from '../../engine/types';
 import { parseEnvFile, type EnvFile } from './env-file';
-import { parseUnit, type UnitFile } from './unit';
-import { splitWords } from './words';
+import { parseUnit, type UnitDirective, type UnitFile } from './unit';
+import { splitWords, type Word } from './words';
 
 export type SystemdRole = 'unit' | 'drop-in' | 'env-file';
 
@@ -59,23 +59,44 @@ export function parseSystemd(path: string, text: string): SystemdFile {
 
 /** True when an ExecStart= of the unit starts the Docker daemon (`dockerd`, or the old `docker daemon`/`docker -d`). */
 export function runsDockerd(unit: UnitFile): boolean {
-  return unit.directives.some((d) => d.section === 'Service' && d.name === 'ExecStart' && dockerdCommandStart(splitWords(d.value).map((w) => w.text.text)) !== undefined);
+  return unit.directives.some((d) => dockerdExec(d) !== undefined);
 }
 
 /** `@ - : + ! !!` in any combination before the executable. */
-export const COMMAND_PREFIX = /^[@\-:+!]+/;
+const COMMAND_PREFIX = /^[@\-:+!]+/;
+
+/** An `ExecStart=` of a [Service] that starts dockerd, split into systemd's words. */
+export interface DockerdExec {
+  /** Every word of the command, the executable (with its prefixes) first. */
+  words: Word[];
+  /** dockerd's arguments: the words after the executable (and after `daemon`/`-d` of the old `docker` forms). */
+  args: Word[];
+  /** False when the `:` prefix turns off systemd's variable expansion. */
+  expands: boolean;
+  /** `dockerd-rootless.sh`: RootlessKit's wrapper, which passes its arguments to an unprivileged dockerd. */
+  rootless: boolean;
+  /** The `@ - : + !` prefixes written before the executable. */
+  prefix: string;
+  /** In the old client forms (`docker daemon`, `docker -d`), the word after the client. */
+  legacyWord?: Word;
+}
 
 /**
- * Index of the first dockerd argument in a command's words, or undefined when the command does
- * not start dockerd. Handles the prefixes and the `@` form, where the word after the path is argv[0].
+ * The one reading of an ExecStart= as a dockerd command (the workspace's effective command, the
+ * editor's hover and completion): undefined for another directive or a command that is not dockerd.
+ * Handles the prefixes and the `@` form, where the word after the path is argv[0].
  */
-export function dockerdCommandStart(words: readonly string[]): number | undefined {
+export function dockerdExec(directive: UnitDirective): DockerdExec | undefined {
+  if (directive.section !== 'Service' || directive.name !== 'ExecStart' || directive.empty) return undefined;
+  const words = splitWords(directive.value);
   if (words.length === 0) return undefined;
-  const prefix = COMMAND_PREFIX.exec(words[0])?.[0] ?? '';
-  const executable = words[0].slice(prefix.length);
+  const first = words[0].text.text;
+  const prefix = COMMAND_PREFIX.exec(first)?.[0] ?? '';
+  const executable = first.slice(prefix.length);
   const next = prefix.includes('@') ? 2 : 1;
   const base = executable.slice(executable.lastIndexOf('/') + 1);
-  if (base === 'dockerd') return next;
-  if (base === 'docker' && (words[next] === 'daemon' || words[next] === '-d')) return next + 1;
-  return undefined;
+  const oldForm = base === 'docker' && (words[next]?.text.text === 'daemon' || words[next]?.text.text === '-d');
+  const rootless = base === 'dockerd-rootless.sh';
+  if (base !== 'dockerd' && !rootless && !oldForm) return undefined;
+  return { words, args: words.slice(oldForm ? next + 1 : next), expands: !prefix.includes(':'), rootless, prefix, legacyWord: oldForm ? words[next] : undefined };
 }

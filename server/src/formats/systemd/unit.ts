@@ -148,7 +148,29 @@ function trimLocated(located: LocatedText): LocatedText {
   return { file: located.file, text: located.text.slice(from, to), offsets: located.offsets.slice(from, to + 1) };
 }
 
-/** The directives of one section, in order. */
-export function directivesIn(unit: UnitFile, section: string): UnitDirective[] {
-  return unit.directives.filter((d) => d.section === section);
+
+/**
+ * The directives systemd reads as command lines, the only ones where it expands `$VAR` and `${VAR}`
+ * (systemd.service(5) "Command lines", systemd.socket(5) ExecStartPre= …). Everywhere else a `$` is
+ * taken as written (systemd.exec(5), Environment=: 'The "$" character has no special meaning').
+ */
+const COMMAND_LINES: Readonly<Record<string, ReadonlySet<string>>> = {
+  Service: new Set(['ExecCondition', 'ExecStartPre', 'ExecStart', 'ExecStartPost', 'ExecReload', 'ExecStop', 'ExecStopPost']),
+  Socket: new Set(['ExecStartPre', 'ExecStartPost', 'ExecStopPre', 'ExecStopPost']),
+};
+
+export function expandsVariables(directive: UnitDirective): boolean {
+  return COMMAND_LINES[directive.section]?.has(directive.name) ?? false;
+}
+
+/** `${NAME}`, or `$NAME` at the start of a word or after `=`/`:`, where it reads as a variable. */
+const VARIABLE_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|(?<=^|[\s=:"'])\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+/** The variable references written in a directive's value, with their spans in the file. */
+export function variableReferences(directive: UnitDirective): { text: string; span: Span }[] {
+  const { value } = directive;
+  return [...value.text.matchAll(VARIABLE_REFERENCE)].map((match) => {
+    const at = match.index ?? 0;
+    return { text: match[0], span: { start: value.offsets[at], end: value.offsets[at + match[0].length - 1] + 1 } };
+  });
 }

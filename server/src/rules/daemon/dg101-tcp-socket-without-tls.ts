@@ -29,6 +29,7 @@ export default defineRule({
     reads: 'daemon',
     messages: {
       plainTcp: 'The daemon listens on {{host}} without TLS: anyone who can reach that port controls the daemon, and so the host as root; turn on "tlsverify" with a CA, a server certificate and key, or listen on the unix socket only (CIS 2.7).',
+      plainTcpAllInterfaces: 'The daemon listens on {{host}}, every interface of the host, without TLS: anyone on any network the host is on controls the daemon, and so the host as root; turn on "tlsverify" with a CA, a server certificate and key and bind to a management interface (e.g. tcp://10.0.0.5:2376), or listen on the unix socket only (CIS 2.7).',
       implicitFiles: 'TLS verification is on but {{keys}} {{verb}} not set, so dockerd reads {{files}} from the daemon user\'s ~/.docker/ directory; name each file explicitly so the daemon cannot pick up other certificates unnoticed (CIS 2.7).',
     },
     fix: 'display-only',
@@ -39,8 +40,9 @@ export default defineRule({
     if (listeners.length === 0) return;
     if (!config.tlsEnabled()) {
       const fixes = () => settingsFix(host, { tlsverify: true, ...EXAMPLE_PATHS }, FIX_TITLE, 'display-only');
-      for (const { setting } of listeners) {
-        context.report({ messageId: 'plainTcp', data: { host: String(setting.value) }, at: originValueLocation(setting.origin), fixes });
+      // One finding per listener: on every interface, this one also says what DG122 would (DG122 waits for TLS).
+      for (const { setting, address } of listeners) {
+        context.report({ messageId: address.allInterfaces ? 'plainTcpAllInterfaces' : 'plainTcp', data: { host: String(setting.value) }, at: originValueLocation(setting.origin), fixes });
       }
       return;
     }

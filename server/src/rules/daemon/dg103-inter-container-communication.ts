@@ -19,6 +19,8 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, host) {
+    // `icc` acts on the default bridge only; with `"bridge": "none"` there is none.
+    if (!host.config.hasDefaultBridge()) return;
     checkBooleanSetting(context, host, {
       key: 'icc',
       wanted: false,

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import { tcpHosts } from '../../model/hosts';
 import { originValueLocation } from '../../model/origin';
 
-/** Even with TLS, an API on every interface is offered to every network the host is on. */
+/** With TLS, an API on every interface is still offered to every network the host is on. */
 export default defineRule({
   meta: {
     id: 'DG122',
@@ -17,6 +17,8 @@ export default defineRule({
     },
   },
   check(context, host) {
+    // Without TLS, DG101 reports the listener and says it is on every interface: one problem, one finding.
+    if (!host.config.tlsEnabled()) return;
     for (const { setting, address } of tcpHosts(host.config)) {
       if (address.allInterfaces) context.report({ messageId: 'allInterfaces', data: { host: String(setting.value) }, at: originValueLocation(setting.origin) });
     }

@@ -1,9 +1,10 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
-import { hostFileText } from '../../model/host';
+import { flagFix } from '../../model/flag-fixes';
+import { lifecycleOf } from '../../model/lifecycle';
 import { originLocation, type FlagOrigin } from '../../model/origin';
-import { removeWithLeadingBlanks } from '../../formats/systemd/edits';
 
 /** `--add-runtime` and "runtimes" are merged by dockerd, not a conflict (reference §2.2). */
 const MERGED_KEYS = new Set(['runtimes']);
@@ -26,7 +27,8 @@ export default defineRule({
   check(context, host) {
     if (!host.daemonJson) return;
     for (const key of host.config.keys()) {
-      if (MERGED_KEYS.has(key)) continue;
+      // A removed flag (--graph beside "graph") stops pflag before this check: DG005 reports both.
+      if (MERGED_KEYS.has(key) || lifecycleOf(key, undefined, context.options.dockerVersion, true)?.status === 'removed') continue;
       const sources = host.config.all(key);
       const fromFile = sources.filter((s) => s.origin.type === 'daemon-json');
       const fromFlags = sources.flatMap(flagOrigins);
@@ -40,8 +42,7 @@ export default defineRule({
       const removeKey = (): FixProposal[] => file.origin.type === 'daemon-json' ? [{ title: `Remove "${key}" from daemon.json (the flag ${first.flag} stays)`, safety: 'unsafe', edits: removeJsonValue(jsonText, file.origin.path) }] : [];
       context.report({ messageId: 'fileSide', data: { key, flag: first.flag, unit }, at: jsonAt, fixes: removeKey, related: conflicting.map((o) => ({ location: originLocation(o), message: `${o.flag} sets "${key}" here` })) });
       for (const origin of conflicting) {
-        const text = hostFileText(host, origin.file);
-        const removeFlag: FixProposal[] = text === undefined ? [] : [{ title: `Remove ${origin.flag} from the dockerd command (daemon.json's "${key}" stays)`, safety: 'unsafe', edits: [removeWithLeadingBlanks(text, origin.span)] }];
+        const removeFlag = () => flagFix(host, origin, '', `Remove ${origin.flag} from the dockerd command (daemon.json's "${key}" stays)`, 'unsafe');
         context.report({ messageId: 'flagSide', data: { key, flag: origin.flag }, at: originLocation(origin), fixes: removeFlag, related: [{ location: jsonAt, message: `daemon.json sets "${key}" here` }] });
       }
     }

@@ -1,0 +1,71 @@
+/** Reading files as the engine lints them: folders walked in name order, bytes decoded as dockerd would. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeBytes } from './decode';
+import type { SourceFile } from './project';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/** How the bytes were encoded, so `--fix` writes the file back the same way. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom';
+
+export interface LoadedSource {
+  source: SourceFile;
+  encoding: Encoding;
+}
+
+/** A file that cannot be read; the message names the file and the reason. */
+export class ReadError extends Error {}
+
+/**
+ * Every file below `dir` in name order, skipping node_modules and .git. The CLI stops on an
+ * unreadable folder; the language server's scan passes over it, as `find` would.
+ */
+export function* walkFiles(dir: string, { skipUnreadable = false } = {}): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (skipUnreadable) return;
+    throw error;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) yield* walkFiles(full, { skipUnreadable });
+    } else if (entry.isFile()) {
+      yield full;
+    }
+  }
+}
+
+/** The file as the engine lints it, with its encoding; an unreadable file is a ReadError. */
+export function loadSource(path: string, kind: string): LoadedSource {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new ReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const decoded = decodeBytes(bytes);
+  return { source: { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset }, encoding: encodingOf(bytes) };
+}
+
+function encodingOf(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le-bom';
+  return 'utf-8';
+}
+
+/** The bytes of `text` in the file's original encoding (decoding stripped the BOM: put it back). */
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le-bom':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  }
+}

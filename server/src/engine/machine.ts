@@ -1,0 +1,202 @@
+/**
+ * Machines: the one home of cross-file links. A machine is a host tree (the folder that stands for a
+ * host's `/`, found by its `etc/`, `lib/`, `usr/lib/` layout, or declared in `.dockguard.yaml`) with
+ * every file below it; outside a host tree, the files of one folder and one kind group form a
+ * machine of their own. Which files re-lint together, the cache keys and the CLI's grouping all
+ * come from here. Models are built per machine by the providers of the model table.
+ */
+import type { KindModule, ParsedFileBase } from './kind';
+import type { ModelName, RuleModels } from './rule';
+
+/** Folders that mark a host tree: the prefix before them is the host's `/`. */
+const HOST_LAYOUT = /(^|\/)(etc\/(docker|default|sysconfig|systemd\/system|audit)|(usr\/(local\/)?)?lib\/systemd\/system|run\/systemd\/system)\//;
+/** A rootless daemon's files under a home folder: the home folder is that machine's root. */
+const ROOTLESS_LAYOUT = /(^|\/)\.config\/(docker|systemd\/user)\//;
+
+/** The host root a path's own folders show (`h1/` for `h1/etc/docker/daemon.json`), if any. */
+export function hostRootOf(path: string): string | undefined {
+  const normalized = path.replace(/\\/g, '/');
+  const marker = ROOTLESS_LAYOUT.exec(normalized) ?? HOST_LAYOUT.exec(normalized);
+  return marker ? normalized.slice(0, marker.index + marker[1].length) : undefined;
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(0, slash + 1) : '';
+}
+
+/** A machine that `.dockguard.yaml` declares where the layout does not show it. */
+export interface MachineDeclaration {
+  /** The folder standing for the host's `/` (absolute, ending in `/`). */
+  root: string;
+  /** The daemon.json dockerd reads on that machine, when it is not `etc/docker/daemon.json`. */
+  daemon?: string;
+}
+
+export interface ModelInstance<M> {
+  model: M;
+  /** The file a rule that fails on this instance is reported in (DG000). */
+  file: string;
+}
+
+/** Builds one model's instances for a machine; registered in the model table (`models/index.ts`). */
+export interface ModelProvider<N extends ModelName = ModelName> {
+  name: N;
+  build(machine: Machine): ModelInstance<RuleModels[N]>[];
+}
+
+export function defineModel<N extends ModelName>(provider: ModelProvider<N>): ModelProvider<N> {
+  return provider;
+}
+
+export interface Machine {
+  readonly key: string;
+  /** The host's `/` (`h1/`), or the folder of loose files. */
+  readonly root: string;
+  /** True for a host tree, false for a folder of loose files. */
+  readonly hostTree: boolean;
+  readonly declaration?: MachineDeclaration;
+  readonly files: readonly ParsedFileBase[];
+  filesOf<F extends ParsedFileBase = ParsedFileBase>(kind: string): F[];
+  /** The instances of a model on this machine, built once per machine text. */
+  model<N extends ModelName>(name: N): ModelInstance<RuleModels[N]>[];
+}
+
+/** One machine's files at one revision, with its models built on first use. */
+export class MachineView implements Machine {
+  private readonly built = new Map<string, ModelInstance<unknown>[]>();
+
+  constructor(
+    readonly key: string,
+    readonly root: string,
+    readonly hostTree: boolean,
+    readonly files: readonly ParsedFileBase[],
+    private readonly providers: ReadonlyMap<string, ModelProvider>,
+    readonly declaration?: MachineDeclaration,
+  ) {}
+
+  filesOf<F extends ParsedFileBase = ParsedFileBase>(kind: string): F[] {
+    return this.files.filter((f) => f.kind === kind) as F[];
+  }
+
+  model<N extends ModelName>(name: N): ModelInstance<RuleModels[N]>[] {
+    let instances = this.built.get(name);
+    if (!instances) {
+      const provider = this.providers.get(name);
+      // A kind's own model: each file of that kind.
+      instances = provider ? provider.build(this) : this.filesOf(name).map((file) => ({ model: file, file: file.path }));
+      this.built.set(name, instances);
+    }
+    return instances as ModelInstance<RuleModels[N]>[];
+  }
+}
+
+/**
+ * Which machine each path belongs to, kept incrementally: adding or removing a file touches its
+ * machine, and only a new or vanished host root moves the files below it.
+ */
+export class MachineIndex {
+  /** Host roots, with how many files show each (a root lives while one does). */
+  private readonly roots = new Map<string, number>();
+  private declared: MachineDeclaration[] = [];
+  private readonly keys = new Map<string, string>();
+  private readonly kinds = new Map<string, KindModule>();
+  private readonly members = new Map<string, Set<string>>();
+
+  /** Add or re-add a path; returns the machine keys whose files changed. */
+  add(path: string, kind: KindModule): Set<string> {
+    const changed = this.remove(path);
+    this.kinds.set(path, kind);
+    const root = hostRootOf(path);
+    if (root !== undefined) {
+      const count = this.roots.get(root) ?? 0;
+      this.roots.set(root, count + 1);
+      if (count === 0) this.rekeyBelow(root, changed);
+    }
+    this.assign(path, changed);
+    return changed;
+  }
+
+  remove(path: string): Set<string> {
+    const changed = new Set<string>();
+    const key = this.keys.get(path);
+    if (key === undefined) return changed;
+    this.members.get(key)?.delete(path);
+    if (this.members.get(key)?.size === 0) this.members.delete(key);
+    this.keys.delete(path);
+    changed.add(key);
+    const root = hostRootOf(path);
+    if (root !== undefined) {
+      const count = (this.roots.get(root) ?? 1) - 1;
+      if (count > 0) this.roots.set(root, count);
+      else {
+        this.roots.delete(root);
+        this.rekeyBelow(root, changed);
+      }
+    }
+    this.kinds.delete(path);
+    return changed;
+  }
+
+  /** Replace the machines the config declares; returns every machine key that changed. */
+  declare(declarations: readonly MachineDeclaration[]): Set<string> {
+    const changed = new Set<string>();
+    const same = JSON.stringify(declarations) === JSON.stringify(this.declared);
+    if (same) return changed;
+    this.declared = [...declarations];
+    for (const path of [...this.keys.keys()]) this.assign(path, changed);
+    return changed;
+  }
+
+  keyOf(path: string): string | undefined {
+    return this.keys.get(path);
+  }
+
+  pathsOf(key: string): string[] {
+    return [...(this.members.get(key) ?? [])].sort();
+  }
+
+  machineKeys(): string[] {
+    return [...this.members.keys()];
+  }
+
+  /** Root, host-tree flag and declaration of a machine key. */
+  describe(key: string): { root: string; hostTree: boolean; declaration?: MachineDeclaration } {
+    const loose = key.indexOf('\u0000');
+    if (loose >= 0) return { root: key.slice(0, loose), hostTree: false };
+    return { root: key, hostTree: true, declaration: this.declared.find((d) => d.root === key) };
+  }
+
+  private assign(path: string, changed: Set<string>): void {
+    const key = this.keyFor(path);
+    const old = this.keys.get(path);
+    if (old === key) return;
+    if (old !== undefined) {
+      this.members.get(old)?.delete(path);
+      if (this.members.get(old)?.size === 0) this.members.delete(old);
+      changed.add(old);
+    }
+    this.keys.set(path, key);
+    let set = this.members.get(key);
+    if (!set) this.members.set(key, (set = new Set()));
+    set.add(path);
+    changed.add(key);
+  }
+
+  /** The nearest host root above the path (a declared one, or one a file's layout shows), else its loose group. */
+  private keyFor(path: string): string {
+    const normalized = path.replace(/\\/g, '/');
+    for (let end = normalized.lastIndexOf('/'); end >= 0; end = normalized.lastIndexOf('/', end - 1)) {
+      const candidate = normalized.slice(0, end + 1);
+      if (this.roots.has(candidate) || this.declared.some((d) => d.root === candidate)) return candidate;
+      if (end === 0) break;
+    }
+    if (this.roots.has('')) return '';
+    const kind = this.kinds.get(path);
+    return `${folderOf(normalized)}\u0000${kind?.looseGroup ?? kind?.name ?? ''}`;
+  }
+
+  private rekeyBelow(root: string, changed: Set<string>): void {
+    for (const path of [...this.keys.keys()]) if (path.replace(/\\/g, '/').startsWith(root)) this.assign(path, changed);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * What the engine runs with: the kind table, the model table and the rules. The front ends pass one
+ * in (`server/src/registry.ts` is the default), so a test can lint with a toy kind or a single rule.
+ */
+import type { KindModule } from './kind';
+import type { ModelProvider } from './machine';
+import type { Rule } from './rule';
+import { INTERNAL_ERROR_ID } from './types';
+
+export interface Registry {
+  readonly kinds: readonly KindModule[];
+  readonly models: ReadonlyMap<string, ModelProvider>;
+  /** Sorted by id. */
+  readonly rules: readonly Rule[];
+  readonly rulesById: ReadonlyMap<string, Rule>;
+  readonly kindsByName: ReadonlyMap<string, KindModule>;
+}
+
+/** Models the engine itself provides. */
+const ENGINE_MODELS = new Set(['file', 'suppressions']);
+
+export function createRegistry(parts: { kinds: readonly KindModule[]; models: readonly ModelProvider[]; rules: readonly Rule[] }): Registry {
+  const kindsByName = new Map(parts.kinds.map((kind) => [kind.name, kind]));
+  const models = new Map<string, ModelProvider>(parts.models.map((model) => [model.name, model]));
+  const rules = [...parts.rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  for (const rule of rules) {
+    const reads = rule.meta.reads;
+    if (!ENGINE_MODELS.has(reads) && !models.has(reads) && !kindsByName.has(reads)) throw new Error(`${rule.meta.id} reads '${reads}', which no kind or model provides`);
+  }
+  return { kinds: parts.kinds, models, rules, rulesById: new Map(rules.map((rule) => [rule.meta.id, rule])), kindsByName };
+}
+
+/** Every rule id a config may name: the registry's and DG000. */
+export function knownRuleIds(registry: Registry): Set<string> {
+  return new Set([...registry.rulesById.keys(), INTERNAL_ERROR_ID]);
+}
+
+/** A registry with the same kinds and models and only `rules` (a rule tester runs one rule alone). */
+export function withRules(registry: Registry, rules: readonly Rule[]): Registry {
+  return createRegistry({ kinds: registry.kinds, models: [...registry.models.values()], rules });
+}

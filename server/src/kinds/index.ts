@@ -1,0 +1,9 @@
+/**
+ * The kind table: every file kind dockguard lints, in detection order. A new kind is one module
+ * here (see docs/ARCHITECTURE.md, "Adding a file kind").
+ */
+import type { KindModule } from '../engine/kind';
+import daemonJson from './daemon-json';
+import systemd from './systemd';
+
+export const KINDS: readonly KindModule[] = [daemonJson, systemd] as KindModule[];

@@ -1,0 +1,103 @@
+/**
+ * The dockguard language server on a connection: a thin LSP front end over the same engine as the
+ * CLI, running the registry it is given (`server.ts` passes the default one).
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Project } from '../engine/project';
+import type { Registry } from '../engine/registry';
+import { registerCodeActions } from './code-actions';
+import { registerCompletion } from './completion';
+import { SettingsStore } from './configuration';
+import { publishDiagnostics, registerPullDiagnostics } from './diagnostics';
+import { registerDocuments, type ChangeListener } from './documents';
+import { guard } from './guard';
+import { registerHover } from './hover';
+import { clientFeatures, pathOfUri, type ServerState } from './state';
+import { registerWatchedFiles, scanFolders, watchFiles } from './workspace-scan';
+import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { version } from '../../../package.json';
+
+export function startServer(connection: Connection, registry: Registry): void {
+  const documents = new TextDocuments(TextDocument);
+
+  // The last line of defence: a failure outside a request is logged, and the server keeps serving.
+  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${reason instanceof Error ? reason.stack : String(reason)}`));
+
+  connection.onInitialize((params): InitializeResult => {
+    const features = clientFeatures(params.capabilities);
+    const state: ServerState = {
+      connection,
+      documents,
+      registry,
+      project: new Project(registry),
+      settings: new SettingsStore(connection, features.configuration, registry, (message) => connection.console.warn(message)),
+      features,
+      uris: new Map(),
+      onDisk: new Set(),
+    };
+    const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
+    state.settings.folders = folders;
+
+    /** After files changed: push their diagnostics, or ask a pull client to pull again. */
+    const onChange: ChangeListener = (paths, cause) => {
+      if (!features.pullDiagnostics) {
+        publishDiagnostics(state, paths).catch((error: Error) => connection.console.error(`publishing diagnostics failed: ${error.stack}`));
+      } else if (features.diagnosticRefresh && paths.some((path) => !cause.editedUri || path !== pathOfUri(cause.editedUri))) {
+        // The client re-pulls the edited document itself; other files need a refresh.
+        connection.languages.diagnostics.refresh().catch(() => undefined);
+      }
+    };
+
+    registerDocuments(state, onChange);
+    registerWatchedFiles(state, onChange);
+    if (features.pullDiagnostics) registerPullDiagnostics(state);
+    registerCodeActions(state);
+    registerHover(state);
+    registerCompletion(state);
+
+    connection.onInitialized(
+      guard(state, 'initialized', undefined, () => {
+        if (features.configurationChangeRegistration) {
+          connection.client
+            .register(DidChangeConfigurationNotification.type, undefined)
+            .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
+        }
+        watchFiles(state);
+        const started = performance.now();
+        const scanned = scanFolders(state, folders);
+        connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);
+        if (scanned.length > 0) onChange(scanned, {});
+      }),
+    );
+    connection.onDidChangeConfiguration(
+      guard(state, 'workspace/didChangeConfiguration', undefined, () => {
+        state.settings.clear();
+        onChange(state.project.paths(), {});
+        if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
+      }),
+    );
+
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: features.pullDiagnostics ? { identifier: 'dockguard', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"'] },
+      },
+      serverInfo: { name: 'dockguard', version },
+    };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

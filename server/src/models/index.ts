@@ -1,0 +1,9 @@
+/**
+ * The model table: the cross-file models rules can read by name, each built per machine. A kind's
+ * own per-file model (named after the kind) needs no entry; one registered here replaces it.
+ */
+import type { ModelProvider } from '../engine/machine';
+import daemon from './daemon';
+import systemd from './systemd';
+
+export const MODELS: readonly ModelProvider[] = [daemon, systemd] as ModelProvider[];
