@@ -9,9 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigResolver } from '../server/src/cli/config';
 import { lintFiles } from '../server/src/cli/lint-files';
-import { findFiles, readSource } from '../server/src/cli/sources';
+import { findFiles } from '../server/src/cli/sources';
+import { loadSource } from '../server/src/engine/files';
 import { withDefaults } from '../server/src/engine/options';
 import { Project } from '../server/src/engine/project';
+import { knownRuleIds } from '../server/src/engine/registry';
+import { REGISTRY } from '../server/src/registry';
 import { formatMs, formatRatio, percentile, type BenchOptions } from './stats';
 import { relevantFiles, totalFiles, workspaceAt } from './workspace';
 
@@ -33,19 +36,19 @@ interface Lint {
 
 /** The floor: the walk and the reads every path below does, and no linting. */
 function readOnly(dir: string): Lint {
-  const files = findFiles([dir]);
-  for (const file of files) readSource(file.path, file.kind);
+  const files = findFiles([dir], REGISTRY);
+  for (const file of files) loadSource(file.path, file.kind);
   return { files: files.length, findings: 0 };
 }
 
 /** What the server does on start: each file set as the scan sets it (asking which files it affects, before and after), then every file's findings. */
 function projectLint(dir: string): Lint {
-  const project = new Project();
-  const files = findFiles([dir]);
+  const project = new Project(REGISTRY);
+  const files = findFiles([dir], REGISTRY);
   for (const file of files) {
-    project.hostFiles(file.path);
-    project.set(readSource(file.path, file.kind));
-    project.hostFiles(file.path);
+    project.machineFiles(file.path);
+    project.set(loadSource(file.path, file.kind).source);
+    project.machineFiles(file.path);
   }
   let findings = 0;
   for (const file of files) findings += project.findings(file.path, options).findings.length;
@@ -54,7 +57,7 @@ function projectLint(dir: string): Lint {
 
 /** The CLI's lint without the process: the walk, the config lookup, the lint and the fixability checks. */
 function cliLint(dir: string): Lint {
-  const outcome = lintFiles({ files: findFiles([dir]), configs: new ConfigResolver(dir), overrides: {} });
+  const outcome = lintFiles({ files: findFiles([dir], REGISTRY), configs: new ConfigResolver(dir, knownRuleIds(REGISTRY)), overrides: {}, registry: REGISTRY });
   let findings = 0;
   for (const list of outcome.findings.values()) findings += list.length;
   return { files: outcome.sources.length, findings };

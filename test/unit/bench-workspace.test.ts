@@ -2,8 +2,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { kindOfPath } from '../../server/src/engine/kinds';
+import { kindOfPath as kindIn } from '../../server/src/engine/kind';
+import { REGISTRY } from '../../server/src/registry';
 import { relevantFiles, totalFiles, workspaceFiles } from '../../bench/workspace';
+
+const kindOfPath = (path: string) => kindIn(REGISTRY.kinds, path);
 
 function digest(scale: number): string {
   const hash = createHash('sha256');
