@@ -33,7 +33,7 @@ describe('dockguard lint on examples/', () => {
 
   it('reports nothing on the hardened host, even with every rule on', () => {
     const run = runCli(['lint', '--profile', 'all', 'examples/hardened-host']);
-    assert.equal(run.stdout, '4 files linted against dockerd 29.7: no problems\n');
+    assert.equal(run.stdout, '5 files linted against dockerd 29.7: no problems\n');
     assert.equal(run.code, 0);
   });
 });
@@ -112,8 +112,8 @@ describe('exit codes', () => {
   const usageErrors: [string, string[], string][] = [
     ['a missing path', ['lint', 'nowhere'], 'dockguard: no such file or directory: nowhere (see dockguard --help)\n'],
     ['no path', ['lint'], 'dockguard: no PATH given (see dockguard --help)\n'],
-    ['no command', [], 'dockguard: missing command: lint (see dockguard --help)\n'],
-    ['an unknown command', ['check', 'clean'], "dockguard: unknown command 'check' (the command is lint) (see dockguard --help)\n"],
+    ['no command', [], 'dockguard: missing command: lint or host (see dockguard --help)\n'],
+    ['an unknown command', ['check', 'clean'], "dockguard: unknown command 'check' (the commands are lint and host) (see dockguard --help)\n"],
     ['a bad --format', ['lint', '--format', 'xml', 'clean'], "dockguard: --format must be one of text, concise, json, sarif (got 'xml') (see dockguard --help)\n"],
     ['a bad --fail-on', ['lint', '--fail-on', 'fatal', 'clean'], "dockguard: --fail-on must be one of error, warning, info, never (got 'fatal') (see dockguard --help)\n"],
     ['a bad --profile', ['lint', '--profile', 'paranoid', 'clean'], "dockguard: --profile must be one of recommended, strict, all (got 'paranoid') (see dockguard --help)\n"],
@@ -124,7 +124,7 @@ describe('exit codes', () => {
     ['an option without its value', ['lint', 'clean', '--format'], 'dockguard: --format needs a value: text|concise|json|sarif (see dockguard --help)\n'],
     ['an option followed by another', ['lint', '--config', '--fix', 'clean'], 'dockguard: --config needs a value: FILE (see dockguard --help)\n'],
     ['a value given to a switch', ['lint', '--fix=yes', 'clean'], "dockguard: --fix takes no value (got 'yes') (see dockguard --help)\n"],
-    ['a folder without a file to lint', ['lint', 'clean', 'empty'], 'dockguard: no daemon-json, systemd or compose file in empty; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
+    ['a folder without a file to lint', ['lint', 'clean', 'empty'], 'dockguard: no daemon-json, systemd, compose or audit file in empty; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
     ['a folder without a file of --kind', ['lint', '--kind', 'systemd', 'clean', 'warning'], 'dockguard: no systemd file in clean, warning; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
   ];
   for (const [what, args, stderr] of usageErrors) {
@@ -179,7 +179,7 @@ describe('--kind', () => {
   it('an unknown kind is a usage error', () => {
     const run = runCli(['lint', '--kind', 'dockerfile', 'conf'], ws);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
+    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
   });
 });
 

@@ -19,6 +19,9 @@ const WATCHERS = [
   { globPattern: '**/*.{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
   { globPattern: '**/*compose*.{yaml,yml}' },
+  { globPattern: '**/audit.rules' },
+  { globPattern: '**/audit-*.rules' },
+  { globPattern: '**/audit/**/rules.d/*.rules' },
   { globPattern: '**/.dockguard.yaml' },
 ];
 

@@ -37,9 +37,10 @@ const HELP_COLUMN = 38;
 
 /** The help text for a registry's kinds. */
 export const usage = (kinds: readonly string[]) => `Usage: dockguard lint [options] PATH...
+       dockguard host [--root DIR] [options]   (see dockguard host --help)
        dockguard --version
 
-Lints Docker host hardening configuration: daemon.json, dockerd's systemd units and Compose files.
+Lints Docker host hardening configuration: daemon.json, dockerd's systemd units, Compose files and audit rules.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
 
 Options:

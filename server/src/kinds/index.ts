@@ -3,8 +3,10 @@
  * here (see docs/ARCHITECTURE.md, "Adding a file kind").
  */
 import type { KindModule } from '../engine/kind';
+import audit from './audit';
 import compose from './compose';
 import daemonJson from './daemon-json';
+import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd, compose] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, compose, audit, hostFacts] as KindModule[];
