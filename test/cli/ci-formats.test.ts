@@ -37,10 +37,11 @@ describe('CI formats', () => {
     assert.deepEqual([hook.id, hook.entry, hook.language], ['dockguard', 'dockguard lint', 'node']);
     const files = new RegExp(hook.files);
     const paths = [
-      'etc/docker/daemon.json', 'hosts/a/docker-daemon.json', 'daemon-gpu.json', 'lib/systemd/system/docker.service', 'x/docker.socket',
+      'etc/docker/daemon.json', 'hosts/a/docker-daemon.json', 'x/Daemon.JSON', 'daemon-gpu.json', 'lib/systemd/system/docker.service', 'x/docker.socket',
       'etc/systemd/system/docker.service.d/override.conf', 'etc/default/docker', 'etc/sysconfig/docker', 'docker.service.rpm',
+      'compose.yaml', 'deploy/docker-compose.prod.yml', 'Compose.YML',
       'etc/audit/audit.rules', 'etc/audit/rules.d/docker.rules', 'x/audit-docker.rules',
-      'package.json', 'etc/docker/key.json', 'etc/audit/auditd.conf', 'rules.d/x.rules', 'etc/systemd/system/docker.service.d/notes.txt', 'etc/default/dockerd', 'README.md', '.dockguard.yaml',
+      'package.json', 'etc/docker/key.json', 'etc/audit/auditd.conf', 'rules.d/x.rules', 'composer.json', 'deploy/values.yaml', 'etc/systemd/system/docker.service.d/notes.txt', 'etc/default/dockerd', 'README.md', '.dockguard.yaml',
     ];
     const walked = (path: string) => { const kind = kindOfPath(REGISTRY.kinds, path); return kind !== undefined && kind.walked !== false; };
     assert.deepEqual(paths.filter((p) => files.test(p)), paths.filter(walked));
