@@ -288,3 +288,12 @@ describe('colour', () => {
     ].join('\n'));
   });
 });
+
+describe('a folder named on the command line inside a gitignored folder', () => {
+  it('is linted, with only the .gitignore files inside it counting (the editor tests lint such copies)', () => {
+    const ws = tempWorkspace({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'out/\n', 'out/host/etc/docker/daemon.json': '{"icc": true}', 'out/host/.gitignore': 'skip/\n', 'out/host/skip/daemon.json': '{"icc": true}' });
+    const inside = runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], join(ws, 'out/host'));
+    assert.deepEqual((JSON.parse(inside.stdout).findings as { file: string; rule: string }[]).filter((f) => f.rule === 'DG103').map((f) => f.file), ['etc/docker/daemon.json']);
+    assert.equal(runCli(['lint', '--fail-on', 'never', '.'], ws).code, 2, 'from the repository root the folder stays ignored');
+  });
+});

@@ -43,7 +43,28 @@ export class IgnoreMatcher {
   }
 
   private gitignored(path: string, isDir: boolean): boolean {
-    const top = this.repoRootOf(dirname(path)) ?? resolve(this.fallbackRoot);
+    return this.gitignoredBelow(this.topOf(path), path, isDir);
+  }
+
+  /**
+   * Where .gitignore files start counting for `path`: the repository's root, else the walked
+   * folder. A walked folder that its repository ignores was asked for by name (`dockguard lint
+   * build/hosts`), so only the .gitignore files inside it count, as for a file named on the command line.
+   */
+  private topOf(path: string): string {
+    const walked = resolve(this.fallbackRoot);
+    const repo = this.repoRootOf(dirname(path));
+    if (repo === undefined || relative(walked, path).startsWith('..')) return repo ?? walked;
+    if (this.walkedIgnored === undefined) {
+      const rel = relative(repo, walked);
+      this.walkedIgnored = rel !== '' && !rel.startsWith('..') && this.gitignoredBelow(repo, walked, true);
+    }
+    return this.walkedIgnored ? walked : repo;
+  }
+
+  private walkedIgnored?: boolean;
+
+  private gitignoredBelow(top: string, path: string, isDir: boolean): boolean {
     const folders: string[] = [];
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       if (relative(top, dir).startsWith('..')) break;
