@@ -42,7 +42,7 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   const uri = params.textDocument.uri;
   const path = pathOfUri(uri);
   if (!state.project.has(path)) return [];
-  const options = await state.settings.optionsFor(uri, path);
+  const options = await state.settings.optionsFor(path);
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {

@@ -1,15 +1,19 @@
 /**
  * Lint options per resource: `.dockguard.yaml` (the nearest one inside the workspace folder) with
- * the client's `dockguard.*` settings for that resource laid over it, read with
- * `workspace/configuration` and cached until `didChangeConfiguration` or a config file changes.
+ * the client's `dockguard.*` settings laid over it. The client is asked once per workspace folder
+ * (`workspace/configuration` with the folder as scope: VS Code's resource settings differ per folder,
+ * not per file) and each config file is read once; the answers are cached until
+ * `didChangeConfiguration` or a config file changes. Every file of one folder under one config file
+ * shares one options object, so the project's caches key on it cheaply.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
-import { findProjectConfig, loadProjectConfig } from '../engine/project-config';
+import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
-import { SETTINGS_SECTION, type DockguardSettings } from '../protocol';
+import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
@@ -37,8 +41,34 @@ export function settingsToOptions(raw: unknown, log: (message: string) => void):
   return options;
 }
 
+/** `dockguard.scope`: what the server lints, by default the whole workspace. */
+export function settingsToScope(raw: unknown, log: (message: string) => void): Scope {
+  const scope = typeof raw === 'object' && raw !== null ? (raw as DockguardSettings).scope : undefined;
+  if (scope === undefined || scope === '') return 'workspace';
+  if ((SCOPES as readonly unknown[]).includes(scope)) return scope as Scope;
+  log(`ignoring dockguard.scope '${String(scope)}': expected one of ${SCOPES.join(', ')}`);
+  return 'workspace';
+}
+
+/** What the client says for one workspace folder. */
+interface FolderSettings {
+  options: Partial<LintOptions>;
+  scope: Scope;
+}
+
+/** True when `path` is `folder` or below it. */
+export function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
 export class SettingsStore {
-  private readonly cache = new Map<string, Promise<LintOptions>>();
+  /** The client's answer per workspace folder ('' for files outside every folder). */
+  private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
+  /** Options per folder and config file. */
+  private readonly options = new Map<string, Promise<LintOptions>>();
+  /** The nearest config file per directory, and each config file as loaded (undefined: invalid). */
+  private readonly configOfDir = new Map<string, string | undefined>();
+  private readonly configs = new Map<string, ProjectConfig | undefined>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
 
@@ -49,50 +79,98 @@ export class SettingsStore {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The options for the file at `path` (named by `uri` to the client). */
-  optionsFor(uri: string, path: string): Promise<LintOptions> {
-    let options = this.cache.get(uri);
+  /** The innermost workspace folder holding `path`, or '' outside them all. */
+  folderOf(path: string): string {
+    let best = '';
+    for (const folder of this.folders) if (isWithin(path, folder) && folder.length > best.length) best = folder;
+    return best;
+  }
+
+  /** The options for the file at `path`. */
+  optionsFor(path: string): Promise<LintOptions> {
+    const folder = this.folderOf(path);
+    const configPath = this.configPathFor(path);
+    const key = `${folder}\u0000${configPath ?? ''}`;
+    let options = this.options.get(key);
     if (!options) {
-      options = this.load(uri, path);
-      this.cache.set(uri, options);
+      options = this.settingsOf(folder).then(({ options: fromClient }) => {
+        const fromFile = configPath ? (this.config(configPath)?.options ?? {}) : {};
+        return withDefaults({ ...fromFile, ...fromClient, rules: { ...fromFile.rules, ...fromClient.rules } });
+      });
+      this.options.set(key, options);
     }
     return options;
   }
 
-  /** Forget every cached answer (settings or a `.dockguard.yaml` changed). */
+  /** `dockguard.scope` for a workspace folder. */
+  async scopeOf(folder: string): Promise<Scope> {
+    return (await this.settingsOf(folder)).scope;
+  }
+
+  /** The `.dockguard.yaml` that applies to `path`, when there is a valid one. */
+  configFor(path: string): ProjectConfig | undefined {
+    const configPath = this.configPathFor(path);
+    return configPath ? this.config(configPath) : undefined;
+  }
+
+  /** Forget every cached answer (the client's settings changed). */
   clear(): void {
-    this.cache.clear();
+    this.folderSettings.clear();
+    this.options.clear();
+    this.configOfDir.clear();
+    this.configs.clear();
   }
 
-  forget(uri: string): void {
-    this.cache.delete(uri);
+  /** A config file was created, changed or deleted: forget what depended on it; returns the folder it governs. */
+  forgetConfig(configPath: string): string {
+    const governed = dirname(configPath);
+    this.configs.delete(configPath);
+    for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
+    this.options.clear();
+    return governed;
   }
 
-  private async load(uri: string, path: string): Promise<LintOptions> {
-    const fromFile = this.projectConfigOptions(path);
-    let fromClient: Partial<LintOptions> = {};
-    if (this.askClient) {
-      try {
-        fromClient = settingsToOptions(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), this.log);
-      } catch (error) {
-        this.log(`could not read the dockguard settings for ${uri}: ${(error as Error).message}`);
-      }
+  private settingsOf(folder: string): Promise<FolderSettings> {
+    let settings = this.folderSettings.get(folder);
+    if (!settings) {
+      settings = this.askFor(folder);
+      this.folderSettings.set(folder, settings);
     }
-    return withDefaults({ ...fromFile, ...fromClient, rules: { ...fromFile.rules, ...fromClient.rules } });
+    return settings;
   }
 
-  private projectConfigOptions(path: string): Partial<LintOptions> {
-    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return {};
-    const folder = this.folders.find((f) => path.startsWith(f)) ?? dirname(path);
-    const configPath = findProjectConfig(dirname(path), folder, existsSync);
-    if (!configPath) return {};
+  private async askFor(folder: string): Promise<FolderSettings> {
+    if (!this.askClient) return { options: {}, scope: 'workspace' };
+    const scopeUri = folder === '' ? undefined : pathToFileURL(folder).href;
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION });
+      return { options: settingsToOptions(raw, this.log), scope: settingsToScope(raw, this.log) };
+    } catch (error) {
+      this.log(`could not read the dockguard settings for ${folder || 'files outside the workspace'}: ${(error as Error).message}`);
+      return { options: {}, scope: 'workspace' };
+    }
+  }
+
+  private configPathFor(path: string): string | undefined {
+    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
+    const dir = dirname(path);
+    if (this.configOfDir.has(dir)) return this.configOfDir.get(dir);
+    const configPath = findProjectConfig(dir, this.folderOf(path) || dir, existsSync);
+    this.configOfDir.set(dir, configPath);
+    return configPath;
+  }
+
+  private config(configPath: string): ProjectConfig | undefined {
+    if (this.configs.has(configPath)) return this.configs.get(configPath);
+    let config: ProjectConfig | undefined;
     try {
       const loaded = loadProjectConfig(readFileSync(configPath, 'utf8'), configPath, knownRuleIds(this.registry));
-      if (loaded.config) return loaded.config.options;
+      config = loaded.config;
       for (const problem of loaded.problems) this.log(`${configPath}:${problem.line}:${problem.column}: ${problem.message} (the file is ignored)`);
     } catch (error) {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
     }
-    return {};
+    this.configs.set(configPath, config);
+    return config;
   }
 }

@@ -9,6 +9,7 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   DocumentDiagnosticReportKind,
+  type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type WorkspaceDiagnosticReport,
@@ -58,10 +59,12 @@ export function toDiagnostic(state: ServerState, finding: Finding, revision: num
 
 /** The current diagnostics of one file, with a result id that changes when they do. */
 export async function diagnosticsOf(state: ServerState, path: string): Promise<{ items: Diagnostic[]; resultId: string }> {
-  const options = await state.settings.optionsFor(uriOfPath(state, path), path);
+  const options = await state.settings.optionsFor(path);
   const { findings, resultId } = state.project.findings(path, options);
   const revision = state.project.revision(path) ?? 0;
-  return { items: findings.map((finding) => toDiagnostic(state, finding, revision)), resultId };
+  const items = findings.map((finding) => toDiagnostic(state, finding, revision));
+  state.status.record(path, state.scan.isReported(path) ? items : []);
+  return { items, resultId };
 }
 
 /** Pull diagnostics: one document, and the whole workspace for the Problems view. */
@@ -70,6 +73,8 @@ export function registerPullDiagnostics(state: ServerState): void {
   state.connection.languages.diagnostics.on(
     guard(state, 'textDocument/diagnostic', empty, async (params) => {
       const path = pathOfUri(params.textDocument.uri);
+      // The machine's other files first, so the first answer is already complete.
+      await state.scan.ready(path);
       if (!state.project.has(path)) return empty;
       const { items, resultId } = await diagnosticsOf(state, path);
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -77,28 +82,66 @@ export function registerPullDiagnostics(state: ServerState): void {
     }),
   );
   state.connection.languages.diagnostics.onWorkspace(
-    guard(state, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
+    guard(state, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token, _workDone, partial) => {
       const previous = new Map(params.previousResultIds.map((p) => [pathOfUri(p.uri), p.value]));
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
-      for (const path of state.project.paths()) {
-        const uri = uriOfPath(state, path);
-        // Open documents are reported by textDocument/diagnostic, with their version.
-        if (state.documents.get(uri)) continue;
-        const { items: diagnostics, resultId } = await diagnosticsOf(state, path);
-        items.push(previous.get(path) === resultId
-          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
-          : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
+      const sent = new Map<string, string>();
+      /** The reports of the files not yet sent in this answer (or sent with other findings). */
+      const reportsOf = async (paths: Iterable<string>): Promise<WorkspaceDocumentDiagnosticReport[]> => {
+        const items: WorkspaceDocumentDiagnosticReport[] = [];
+        for (const path of paths) {
+          const uri = uriOfPath(state, path);
+          // Open documents are reported by textDocument/diagnostic, with their version.
+          if (state.documents.get(uri) || state.scan.isPending(path)) continue;
+          if (!state.project.has(path) || !state.scan.isReported(path)) {
+            // A file the client still lists that is gone, excluded or out of scope: clear it once.
+            if (previous.has(path) && !sent.has(path)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+            sent.set(path, '');
+            continue;
+          }
+          const { items: diagnostics, resultId } = await diagnosticsOf(state, path);
+          if (sent.get(path) === resultId) continue;
+          sent.set(path, resultId);
+          items.push(previous.get(path) === resultId
+            ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
+            : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
+        }
+        return items;
+      };
+      const now = () => [...previous.keys(), ...state.project.paths()];
+      if (!state.scan.scanning || !partial) {
+        await Promise.race([state.scan.idle(), cancelled(token)]);
+        return { items: await reportsOf(now()) };
       }
-      return { items };
+      // While the scan runs, each file is streamed as soon as its machine is read.
+      let streaming = Promise.resolve();
+      const stream = (paths: Iterable<string>) => {
+        streaming = streaming.then(async () => {
+          const items = await reportsOf(paths);
+          if (items.length > 0 && !token.isCancellationRequested) partial.report({ items });
+        });
+      };
+      const unsubscribe = state.scan.onSettled(stream);
+      stream(now());
+      await Promise.race([state.scan.idle(), cancelled(token)]);
+      unsubscribe();
+      await streaming;
+      return { items: [] };
     }),
   );
 }
 
-/** Push diagnostics for files whose findings may have changed; a file no longer in the project is cleared. */
+function cancelled(token: CancellationToken): Promise<void> {
+  return new Promise((resolve) => token.onCancellationRequested(() => resolve()));
+}
+
+/** Push diagnostics for files whose findings may have changed; a file that left the project or the scope is cleared. */
 export async function publishDiagnostics(state: ServerState, paths: Iterable<string>): Promise<void> {
   for (const path of paths) {
+    // The scan publishes it once its machine is read.
+    if (state.scan.isPending(path)) continue;
     const uri = uriOfPath(state, path);
-    if (!state.project.has(path)) {
+    if (!state.project.has(path) || !state.scan.isReported(path)) {
+      state.status.record(path, []);
       await state.connection.sendDiagnostics({ uri, diagnostics: [] });
       continue;
     }

@@ -11,7 +11,7 @@ export function registerHover(state: ServerState): void {
       const file = state.project.parsed(path);
       const kind = state.project.kindOf(path);
       if (!file || !kind) return null;
-      const options = await state.settings.optionsFor(params.textDocument.uri, path);
+      const options = await state.settings.optionsFor(path);
       const positions = positionsOf(state, path);
       const result = hover(kind, file, positions.offsetAt(params.position), { findings: state.project.findings(path, options).findings, dockerVersion: options.dockerVersion, rules: state.registry.rules });
       if (!result) return null;

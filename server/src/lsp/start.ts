@@ -21,7 +21,10 @@ import { registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
 import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
-import { registerWatchedFiles, scanFolders, watchFiles } from './workspace-scan';
+import { StatusReporter } from './status';
+import { registerWatchedFiles, watchFiles } from './watched-files';
+import { registerWorkspaceFolders } from './workspace-folders';
+import { WorkspaceScan } from './workspace-scan';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
@@ -33,7 +36,8 @@ export function startServer(connection: Connection, registry: Registry): void {
 
   connection.onInitialize((params): InitializeResult => {
     const features = clientFeatures(params.capabilities);
-    const state: ServerState = {
+    // The scan and the status reporter read the state they are part of.
+    const state = {
       connection,
       documents,
       registry,
@@ -42,7 +46,9 @@ export function startServer(connection: Connection, registry: Registry): void {
       features,
       uris: new Map(),
       onDisk: new Set(),
-    };
+    } as Omit<ServerState, 'scan' | 'status'> as ServerState;
+    state.scan = new WorkspaceScan(state);
+    state.status = new StatusReporter(state);
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
     state.settings.folders = folders;
 
@@ -55,6 +61,17 @@ export function startServer(connection: Connection, registry: Registry): void {
         connection.languages.diagnostics.refresh().catch(() => undefined);
       }
     };
+    // A pull client streams the scan's files through its workspace pull; a push client is sent them.
+    state.scan.onSettled((paths) => {
+      state.status.schedule();
+      if (!features.pullDiagnostics) onChange(paths, {});
+    });
+    /** Scan folders; then a pull client pulls again for what it asked before the scan read it. */
+    const scan = (added: string[]) =>
+      state.scan.add(added).then(() => {
+        state.status.schedule();
+        if (features.pullDiagnostics) onChange(state.project.paths(), {});
+      });
 
     registerDocuments(state, onChange);
     registerWatchedFiles(state, onChange);
@@ -70,11 +87,10 @@ export function startServer(connection: Connection, registry: Registry): void {
             .register(DidChangeConfigurationNotification.type, undefined)
             .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
         }
+        if (features.workspaceFolders) registerWorkspaceFolders(state, scan, onChange);
         watchFiles(state);
-        const started = performance.now();
-        const scanned = scanFolders(state, folders);
-        connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);
-        if (scanned.length > 0) onChange(scanned, {});
+        connection.console.info(`dockguard ${version}: scanning ${folders.length} workspace folder(s)`);
+        void scan(folders);
       }),
     );
     connection.onDidChangeConfiguration(
@@ -93,6 +109,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dockguard', version },
     };

@@ -11,6 +11,8 @@ import type { Project } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
+import type { StatusReporter } from './status';
+import type { WorkspaceScan } from './workspace-scan';
 
 /** The client capabilities the handlers branch on, read once at `initialize`. */
 export interface ClientFeatures {
@@ -23,6 +25,7 @@ export interface ClientFeatures {
   showDocument: boolean;
   watchedFilesRegistration: boolean;
   configurationChangeRegistration: boolean;
+  workspaceFolders: boolean;
 }
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -37,6 +40,7 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     showDocument: capabilities.window?.showDocument?.support === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: workspace?.workspaceFolders === true,
   };
 }
 
@@ -52,6 +56,8 @@ export interface ServerState {
   uris: Map<string, string>;
   /** Files found on disk by the workspace scan or the file watcher (kept when their editor closes). */
   onDisk: Set<string>;
+  scan: WorkspaceScan;
+  status: StatusReporter;
 }
 
 /** The engine path of a URI: a file system path for `file:` URIs, the URI itself otherwise. */
