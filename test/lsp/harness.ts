@@ -12,6 +12,7 @@ import {
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
@@ -20,6 +21,8 @@ import {
   type Range,
   type RegistrationParams,
 } from 'vscode-languageserver-protocol/node';
+
+import { STATUS_NOTIFICATION } from '../../server/src/protocol';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -68,6 +71,10 @@ export interface TestClient {
   shownDocuments: string[];
   /** Lines the server logged (window/logMessage). */
   log: string[];
+  /** Every `$/progress` of a work-done progress the server created, in order. */
+  progress: { token: string | number; value: { kind: string; message?: string; cancellable?: boolean } }[];
+  /** Every dockguard notification (`dockguard/status`), in order. */
+  notifications: { method: string; params: unknown }[];
   /** Each capability the server registered, and whether `initialized` had been sent when it asked. */
   registrations: Registered[];
   open(uri: string, text: string, languageId?: string): void;
@@ -80,6 +87,8 @@ export interface TestClient {
   waitForPublished(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   waitForRefresh(timeoutMs?: number): Promise<void>;
   waitForRegistration(method: string, timeoutMs?: number): Promise<Registered>;
+  /** Resolves with `check`'s first defined value, re-checked after every message received. */
+  waitUntil<T>(check: () => T | undefined, what: string, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +126,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     shownDocuments: [] as string[],
     log: [] as string[],
     registrations: [] as Registered[],
+    progress: [] as TestClient['progress'],
+    notifications: [] as TestClient['notifications'],
   };
   let initializeAnswered = false;
   let initializedSent = false;
@@ -138,7 +149,17 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     notify();
     return null;
   });
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+    connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      client.progress.push({ token, value });
+      notify();
+    });
+    return null;
+  });
+  connection.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
+    client.notifications.push({ method: STATUS_NOTIFICATION, params });
+    notify();
+  });
   connection.onRequest('workspace/diagnostic/refresh', () => {
     client.refreshRequests++;
     notify();
@@ -217,6 +238,9 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     waitForRefresh(timeoutMs = 10_000) {
       const seen = client.refreshRequests;
       return until(() => (client.refreshRequests > seen ? true : undefined), timeoutMs, 'a diagnostic refresh request').then(() => undefined);
+    },
+    waitUntil(check, what, timeoutMs = 10_000) {
+      return until(check, timeoutMs, what);
     },
     waitForRegistration(method, timeoutMs = 10_000) {
       return until(() => client.registrations.find((r) => r.method === method), timeoutMs, `registration of ${method}`);
