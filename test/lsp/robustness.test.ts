@@ -27,12 +27,12 @@ test('a 5 MB daemon.json is linted and answered', async () => {
   await stillServes();
 });
 
-test('binary content is one DG001 finding, not garbage', async () => {
+test('binary content is one DG001 finding at the NUL byte, not garbage', async () => {
   const uri = fileUri('/srv/binary/daemon.json');
   client.open(uri, '{"icc": \u0000\u0001\u0002}');
   const diagnostics = await client.pull(uri);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.range]), [
-    ['DG001', 'Syntax error: binary content (a NUL byte at offset 8): this is not a text configuration file', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }],
+    ['DG001', 'Syntax error: binary content (a NUL byte at offset 8): this is not a text configuration file', { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } }],
   ]);
   await stillServes();
 });

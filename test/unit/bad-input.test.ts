@@ -20,7 +20,7 @@ const OPTIONS = withDefaults();
 /** The file's findings as `line:column RULE message`, read from its bytes as the CLI reads them. */
 function lintBytes(content: string | Uint8Array): string[] {
   const decoded = decodeBytes(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-  const source = { path: PATH, kind: 'daemon-json' as const, text: decoded.text, decodeProblem: decoded.problem?.message };
+  const source = { path: PATH, kind: 'daemon-json' as const, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset };
   const index = new LineIndex(decoded.text);
   return (lintSources([source], OPTIONS, REGISTRY).findings.get(PATH) ?? []).map((f) => {
     const p = index.positionAt(f.span.start);
@@ -55,7 +55,12 @@ describe('empty and whitespace-only files (dockerd: an empty configuration)', ()
 describe('text that is not a daemon.json object', () => {
   const cases: [string, string, string][] = [
     ['[]', '[]', "1:1 DG001 Syntax error: daemon.json must hold a JSON object, not an array"],
-    ['a lone {', '{', "1:2 DG001 Syntax error: expected ',' or '}', found the end of the file"],
+    ['a lone {', '{', "1:2 DG001 Syntax error: expected a key in double quotes or '}', found the end of the file"],
+    // One error at the end, saying what must come next: not one per bracket left open.
+    ['truncated after a comma', '{"debug": true,', '1:16 DG001 Syntax error: expected a key in double quotes, found the end of the file'],
+    ['truncated after a colon', '{"debug": ', '1:11 DG001 Syntax error: expected a value, found the end of the file'],
+    ['truncated in a list', '{"dns": ["1.1.1.1",\n', '2:1 DG001 Syntax error: expected a value, found the end of the file'],
+    ['truncated in a string', '{"debu', "1:2 DG001 Syntax error: unterminated string, found '\"debu'"],
     ['a string', '"icc"', '1:1 DG001 Syntax error: daemon.json must hold a JSON object, not a string'],
   ];
   for (const [name, text, expected] of cases) {
@@ -67,16 +72,16 @@ describe('text that is not a daemon.json object', () => {
 });
 
 describe('bytes that are not text', () => {
-  it('a NUL byte: DG001 binary content, with its offset', () => {
-    const expected = ['1:1 DG001 Syntax error: binary content (a NUL byte at offset 5): this is not a text configuration file'];
+  it('a NUL byte: DG001 binary content, at that byte', () => {
+    const expected = ['1:6 DG001 Syntax error: binary content (a NUL byte at offset 5): this is not a text configuration file'];
     const bytes = Uint8Array.from([...Buffer.from('{"a":'), 0, ...Buffer.from('}')]);
     assert.deepEqual(lintBytes(bytes), expected);
     assert.deepEqual(cliLint(bytes), { code: 1, findings: expected });
   });
 
-  it('invalid UTF-8: DG001 with the byte offset dockerd reports', () => {
+  it('invalid UTF-8: DG001 at the offending byte, with the offset dockerd reports', () => {
     const bytes = Uint8Array.from([...Buffer.from('{"debug": '), 0xff, 0xfe, ...Buffer.from(' true}')]);
-    const expected = ['1:1 DG001 Syntax error: invalid UTF-8 at byte 10: dockerd fails with "failed to decode configuration JSON at offset 10"'];
+    const expected = ['1:11 DG001 Syntax error: invalid UTF-8 at byte 10: dockerd fails with "failed to decode configuration JSON at offset 10"'];
     assert.deepEqual(lintBytes(bytes), expected);
     assert.deepEqual(cliLint(bytes), { code: 1, findings: expected });
   });
@@ -84,7 +89,7 @@ describe('bytes that are not text', () => {
   it('a truncated multi-byte sequence at the end: the offset of its lead byte', () => {
     const bytes = Uint8Array.from([...Buffer.from('{"labels": ["é'), 0xe2, 0x82]);
     // '{"labels": ["' is 13 bytes and 'é' two more: the broken sequence starts at byte 15.
-    assert.match(lintBytes(bytes)[0], /^1:1 DG001 Syntax error: invalid UTF-8 at byte 15:/);
+    assert.match(lintBytes(bytes)[0], /^1:15 DG001 Syntax error: invalid UTF-8 at byte 15:/);
   });
 });
 

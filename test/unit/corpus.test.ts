@@ -37,7 +37,7 @@ function projectSources(projectDir: string, folderKind: FileKind): SourceFile[] 
     const kind = kindOfPath(REGISTRY.kinds, path)?.name ?? folderKind;
     if (!isSupportedKind(kind)) return [];
     const decoded = decodeBytes(readFileSync(path));
-    return [{ path, kind, text: decoded.text, decodeProblem: decoded.problem?.message }];
+    return [{ path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset }];
   });
 }
 

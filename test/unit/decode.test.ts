@@ -27,6 +27,16 @@ describe('decodeBytes', () => {
     assert.equal(invalidAt(bytes('"é', [0xe2, 0x82])), '3');
   });
 
+  it('the problem keeps the text, with the offending byte at its character offset', () => {
+    // "é" is two bytes but one character: byte 9 is character 8 of the text.
+    const bad = decodeBytes(bytes('{"a": "é', [0xff], '"}'));
+    assert.equal(bad.problem?.offset, 8);
+    assert.equal(bad.text, '{"a": "é\ufffd"}');
+    const nul = decodeBytes(bytes('{"a":', [0], '}'));
+    assert.deepEqual(nul.problem?.offset, 5);
+    assert.equal(nul.text[5], '\u0000');
+  });
+
   it('the reported offset is where a strict decoder first fails (any bytes)', () => {
     const strict = new TextDecoder('utf-8', { fatal: true });
     const decodes = (b: Uint8Array) => {

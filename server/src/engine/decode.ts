@@ -5,7 +5,11 @@
 
 export interface DecodedText {
   text: string;
-  /** Set when the bytes are not text dockguard can lint; the message is user-facing. */
+  /**
+   * Set when the bytes are not text dockguard can lint; the message is user-facing. `offset` is
+   * where the offending byte sits in `text` (decoded leniently, with U+FFFD for bad bytes), so the
+   * finding can point at it rather than at 1:1.
+   */
   problem?: { offset: number; message: string };
 }
 
@@ -28,14 +32,16 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return checkBinary(text);
   } catch {
     const offset = firstInvalidUtf8(body);
-    return { text: '', problem: { offset: 0, message: `invalid UTF-8 at byte ${offset}: dockerd fails with "failed to decode configuration JSON at offset ${offset}"` } };
+    const lenient = new TextDecoder('utf-8');
+    // The bytes before `offset` are well-formed, so their decoded length is the character offset.
+    return { text: lenient.decode(body), problem: { offset: lenient.decode(body.subarray(0, offset)).length, message: `invalid UTF-8 at byte ${offset}: dockerd fails with "failed to decode configuration JSON at offset ${offset}"` } };
   }
 }
 
 /** Text that holds NUL bytes is binary: report it instead of linting garbage. */
 export function checkBinary(text: string): DecodedText {
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { text: '', problem: { offset: 0, message: `binary content (a NUL byte at offset ${nul}): this is not a text configuration file` } };
+  if (nul >= 0) return { text, problem: { offset: nul, message: `binary content (a NUL byte at offset ${nul}): this is not a text configuration file` } };
   return { text };
 }
 

@@ -66,7 +66,7 @@ export async function readSource(path: string, kind: string): Promise<SourceFile
 
 function sourceOfBytes(path: string, kind: string, bytes: Uint8Array): SourceFile {
   const decoded = decodeBytes(bytes);
-  return { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message };
+  return { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset };
 }
 
 function encodingOf(bytes: Uint8Array): Encoding {

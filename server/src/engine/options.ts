@@ -46,12 +46,5 @@ export function severityFor(meta: Pick<RuleMeta, 'id' | 'severity'>, options: Li
   return override ?? meta.severity;
 }
 
-/** Compares `major.minor` versions; returns negative, zero or positive like a sort comparator. */
-export function compareVersions(a: string, b: string): number {
-  const [amaj = 0, amin = 0] = a.split('.').map(Number);
-  const [bmaj = 0, bmin = 0] = b.split('.').map(Number);
-  return amaj - bmaj || amin - bmin;
-}
-
 /** `--fail-on` thresholds: a finding at or above the level fails the run; `never` never does. */
 export const SEVERITY_ORDER_OR_NEVER: Record<Severity | 'never', number> = { info: 1, warning: 2, error: 3, never: Infinity };

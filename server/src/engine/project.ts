@@ -18,6 +18,8 @@ export interface SourceFile {
   kind: string;
   /** Set when the bytes could not be decoded into text (reported as DG001). */
   decodeProblem?: string;
+  /** Where in `text` the problem is (the offending byte's character), else its start. */
+  decodeOffset?: number;
 }
 
 interface Entry {
@@ -42,7 +44,8 @@ interface MachineResult {
 /** Parse a source with its kind's parser; a decode problem becomes the file's first syntax error. */
 export function parseSource(kind: KindModule, source: SourceFile): ParsedFileBase {
   const parsed = kind.parse(source.path, source.decodeProblem ? '' : source.text);
-  if (source.decodeProblem) parsed.syntaxErrors.unshift({ span: { start: 0, end: 0 }, message: source.decodeProblem });
+  const at = Math.min(source.decodeOffset ?? 0, source.text.length);
+  if (source.decodeProblem) parsed.syntaxErrors.unshift({ span: { start: at, end: Math.min(at + 1, source.text.length) }, message: source.decodeProblem });
   return parsed;
 }
 

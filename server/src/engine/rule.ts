@@ -4,7 +4,7 @@
  */
 import type { ParsedFileBase } from './kind';
 import type { SuppressionsModel } from './suppressions';
-import type { FileChange, FindingTag, FixSafety, Location, RelatedInformation, Severity, TextEdit } from './types';
+import type { FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
 /**
  * The models a rule can read, by name; the engine calls `check` once per instance. Each kind's
@@ -41,14 +41,6 @@ export interface RuleMeta<R extends ModelName = ModelName> {
   messages: Record<string, string>;
   /** The best safety the rule's fixes have; absent = the rule offers no fix. */
   fix?: FixSafety;
-}
-
-/** A fix as a rule proposes it; the engine checks it against the metadata before it is kept. */
-export interface FixProposal {
-  title: string;
-  safety: FixSafety;
-  edits: TextEdit[];
-  otherFiles?: FileChange[];
 }
 
 export interface Report {

@@ -37,6 +37,14 @@ export interface FileChange {
   edits: TextEdit[];
 }
 
+/** A fix as a rule proposes it; the engine checks it against the rule's metadata before it is kept. */
+export interface FixProposal {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  otherFiles?: FileChange[];
+}
+
 export interface Fix {
   title: string;
   safety: FixSafety;
@@ -44,6 +52,13 @@ export interface Fix {
   edits: TextEdit[];
   /** Edits to other files, for fixes that span files. */
   otherFiles?: FileChange[];
+}
+
+/** Compares dockerd releases, `major.minor`; negative, zero or positive like a sort comparator. */
+export function compareVersions(a: string, b: string): number {
+  const [amaj = 0, amin = 0] = a.split('.').map(Number);
+  const [bmaj = 0, bmin = 0] = b.split('.').map(Number);
+  return amaj - bmaj || amin - bmin;
 }
 
 export interface Location {

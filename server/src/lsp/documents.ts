@@ -17,7 +17,7 @@ export type ChangeListener = (paths: string[], cause: { editedUri?: string }) =>
 export function sourceOfText(path: string, kind: string, text: string): SourceFile {
   if (text.length > MAX_FILE_BYTES) return { path, kind, text: '', decodeProblem: `file is ${text.length} characters; dockguard lints files up to ${MAX_FILE_BYTES} bytes` };
   const checked = checkBinary(text);
-  return { path, kind, text: checked.text, decodeProblem: checked.problem?.message };
+  return { path, kind, text: checked.text, decodeProblem: checked.problem?.message, decodeOffset: checked.problem?.offset };
 }
 
 /** Replace one file's source and name every file whose findings may change. */

@@ -3,6 +3,7 @@
  * defaults and implied settings (reference §1, §2.4). Fed by daemon.json and by dockerd flags alike,
  * so one rule judges both.
  */
+import { optionByKey } from './daemon-options';
 import type { Origin } from './origin';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -18,30 +19,6 @@ export interface Setting {
   /** For a map (`log-opts`, `default-ulimits` …): one setting per member, keyed by the member name. */
   members?: Setting[];
 }
-
-/** dockerd's defaults for the settings rules judge (reference §1.1–1.4). */
-export const DAEMON_DEFAULTS: Readonly<Record<string, JsonValue>> = {
-  'hosts': ['unix:///var/run/docker.sock'],
-  'tls': false,
-  'tlsverify': false,
-  'debug': false,
-  'log-level': 'info',
-  'experimental': false,
-  'icc': true,
-  'iptables': true,
-  'ip6tables': true,
-  'ip-forward': true,
-  'ip-masq': true,
-  'ip': '0.0.0.0',
-  'userland-proxy': true,
-  'live-restore': false,
-  'no-new-privileges': false,
-  'selinux-enabled': false,
-  'seccomp-profile': 'builtin',
-  'log-driver': 'json-file',
-  'userns-remap': '',
-  'rootless': false,
-};
 
 export class DaemonConfig {
   private readonly byKey = new Map<string, Setting[]>();
@@ -74,9 +51,9 @@ export class DaemonConfig {
     return [...this.byKey.keys()];
   }
 
-  /** The effective value: the explicit one, else dockerd's default. */
+  /** The effective value: the explicit one, else dockerd's default (from the option table). */
   value(key: string): JsonValue | undefined {
-    return this.get(key)?.value ?? DAEMON_DEFAULTS[key];
+    return this.get(key)?.value ?? optionByKey(key)?.default;
   }
 
   bool(key: string): boolean {

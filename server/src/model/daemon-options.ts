@@ -62,6 +62,14 @@ const integer: JsonSchema = { type: 'integer', minimum: -GO_INT_MAX, maximum: GO
 const nonNegative: JsonSchema = { type: 'integer', minimum: 0, maximum: GO_INT_MAX };
 const strings: JsonSchema = { type: 'array', items: { type: 'string' } };
 const keyValueStrings: JsonSchema = { type: 'array', items: { type: 'string', pattern: '=', patternErrorMessage: "must be formatted 'key=value'" } };
+/**
+ * dockerd's ValidateMirror: an http:// or https:// URL (Go lowercases the scheme) without
+ * credentials, query or fragment; anything else stops the daemon ("invalid mirror").
+ */
+const REGISTRY_MIRRORS: JsonSchema = {
+  type: 'array',
+  items: { type: 'string', pattern: '^[hH][tT][tT][pP][sS]?://[^/?#@]+(/[^?#]*)?$', patternErrorMessage: 'must be an http:// or https:// URL without credentials, query or fragment (dockerd refuses any other mirror and does not start)' },
+};
 const stringMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };
 
 /** Values dockerd compares case-insensitively: a pattern accepts any case, `examples` list them. */
@@ -204,7 +212,7 @@ export const DAEMON_OPTIONS: readonly DaemonOption[] = [
   { key: 'seccomp-profile', flags: ['--seccomp-profile'], flagValue: 'string', default: 'builtin', schema: string, description: 'Default seccomp profile: a JSON file path, "builtin" (default) or "unconfined" (no syscall filtering, CIS 2.17).' },
   { key: 'no-new-privileges', flags: ['--no-new-privileges'], flagValue: 'bool', default: false, schema: boolean, description: 'Stop container processes from gaining privileges through setuid binaries (CIS 2.14).' },
   { key: 'selinux-enabled', flags: ['--selinux-enabled'], flagValue: 'bool', default: false, schema: boolean, description: 'Enable SELinux labeling of containers (CIS 5.3).' },
-  { key: 'userns-remap', flags: ['--userns-remap'], flagValue: 'string', schema: string, description: 'Map container root to an unprivileged host user: "default" (creates dockremap), user, user:group, uid or uid:gid (CIS 2.9). Turns off the containerd image store.' },
+  { key: 'userns-remap', flags: ['--userns-remap'], flagValue: 'string', default: '', schema: string, description: 'Map container root to an unprivileged host user: "default" (creates dockremap), user, user:group, uid or uid:gid (CIS 2.9). Turns off the containerd image store.' },
   { key: 'userland-proxy', flags: ['--userland-proxy'], flagValue: 'bool', default: true, schema: boolean, description: 'Use the docker-proxy process for published ports instead of only NAT rules (CIS 2.16 asks for false).' },
   { key: 'userland-proxy-path', flags: ['--userland-proxy-path'], flagValue: 'string', schema: string, description: 'Absolute path of the docker-proxy binary.' },
   { key: 'log-driver', flags: ['--log-driver'], flagValue: 'string', default: 'json-file', schema: string, description: 'Default logging driver of containers: json-file (default), local, journald, syslog, gelf, fluentd, awslogs, splunk, gcplogs, none, or a plugin.' },
@@ -240,7 +248,7 @@ export const DAEMON_OPTIONS: readonly DaemonOption[] = [
   { key: 'host-gateway-ip', flags: [], schema: string, description: 'Deprecated single-address form of "host-gateway-ips"; refused together with it.' },
 
   // §1.4 Registries and proxies
-  { key: 'registry-mirrors', flags: ['--registry-mirror'], flagValue: 'list', reloads: true, schema: strings, description: 'Docker Hub pull-through mirrors (http:// or https:// URLs).' },
+  { key: 'registry-mirrors', flags: ['--registry-mirror'], flagValue: 'list', reloads: true, schema: REGISTRY_MIRRORS, description: 'Docker Hub pull-through mirrors (http:// or https:// URLs).' },
   { key: 'insecure-registries', flags: ['--insecure-registry'], flagValue: 'list', reloads: true, schema: strings, description: 'Registries reached over plain HTTP or unverified TLS, as host[:port] or CIDR (CIS 2.5: none).' },
   { key: 'proxies', flags: [], schema: PROXIES, description: 'HTTP proxy settings of the daemon: "http-proxy", "https-proxy", "no-proxy" (or the flags --http-proxy, --https-proxy, --no-proxy).' },
   { key: 'http-proxy', flags: ['--http-proxy'], flagValue: 'string', memberOf: 'proxies', file: 'ignored', schema: string, description: 'At the top level of daemon.json this key is accepted but ignored: write it inside "proxies".' },

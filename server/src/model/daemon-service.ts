@@ -7,7 +7,7 @@ import type { Span } from '../engine/types';
 import { parseDockerdArguments, type DockerdArguments } from '../formats/systemd/dockerd-flags';
 import { envValue } from '../formats/systemd/env-file';
 import { DOCKERD_FLAGS } from '../formats/systemd/flag-table';
-import type { LocatedText } from '../formats/systemd/located';
+import { spanOf, type LocatedText } from '../formats/systemd/located';
 import { dockerdExec, type SystemdFile } from '../formats/systemd/parse';
 import { expandWords, splitWords, type VariableValue } from '../formats/systemd/words';
 import { listEntries, sectionEntries, unitStack, type UnitEntry, type UnitStack } from './unit-stack';
@@ -20,6 +20,13 @@ export interface DockerdCommand {
   args: DockerdArguments;
   /** `$VAR`s from an EnvironmentFile that is not in the workspace (DG206). */
   hidden: { file: string; name: string; span: Span; envFile: string }[];
+  /** Started through `dockerd-rootless.sh`: the daemon runs as an unprivileged user. */
+  rootless?: boolean;
+  /**
+   * The daemon started through the client (`docker daemon`, `docker -d`): the word after the
+   * client, and the path of the client and that word (what running dockerd replaces).
+   */
+  legacy?: { word: string; path: string; span: Span };
 }
 
 export interface DaemonService extends UnitStack {
@@ -65,11 +72,15 @@ function commandOf({ file, directive }: UnitEntry, lookup: (name: string) => Var
   const exec = dockerdExec(directive);
   if (!exec) return undefined;
   const expansion = exec.expands ? expandWords(exec.args, lookup) : { words: exec.args, hidden: [] };
+  const client = exec.words[0].text;
+  const legacy = exec.legacyWord ? { word: exec.legacyWord.text.text, path: client.text.slice(exec.prefix.length), span: { start: spanOf(client, exec.prefix.length).start, end: exec.legacyWord.span.end } } : undefined;
   return {
     file: file.path,
     executable: exec.words[0].span,
     args: parseDockerdArguments(expansion.words, DOCKERD_FLAGS),
     hidden: expansion.hidden.map((h) => ({ file: file.path, name: h.name, span: h.span, envFile })),
+    rootless: exec.rootless,
+    legacy,
   };
 }
 

@@ -3,8 +3,7 @@
  * *where*: the daemon.json member, the dockerd flag, or (for a missing setting) daemon.json's root.
  */
 import { applyEdits, minimalEdit } from '../engine/edits';
-import type { FixProposal } from '../engine/rule';
-import type { FixSafety, TextEdit } from '../engine/types';
+import type { FixProposal, FixSafety, TextEdit } from '../engine/types';
 import { removeJsonValue, setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
 import { flagFix, flagText } from './flag-fixes';
@@ -31,10 +30,7 @@ export function settingFix(host: DaemonHost, key: string, value: JsonValue, titl
 /** Remove one setting (a member, a list element, a flag) from where it is written. */
 export function removalFix(host: DaemonHost, setting: Setting, title: string, safety: FixSafety = 'unsafe'): FixProposal[] {
   if (setting.origin.type === 'daemon-json') {
-    const text = textOf(host, setting.origin.file);
-    const isListElement = typeof setting.origin.path[setting.origin.path.length - 1] === 'number';
-    const edits = (isListElement ? listElementRemoval(text, setting.origin.span) : undefined) ?? removeJsonValue(text, setting.origin.path);
-    return [{ title, safety, edits }];
+    return [{ title, safety, edits: removeJsonValue(textOf(host, setting.origin.file), setting.origin.path, setting.origin.span) }];
   }
   return flagFix(host, setting.origin, '', title, safety);
 }
@@ -65,34 +61,15 @@ export function valueFix(host: DaemonHost, setting: Setting, value: JsonValue, t
   return [{ title, safety, edits: setJsonValue(textOf(host, setting.origin.file), setting.origin.path, value) }];
 }
 
-/**
- * Remove one list element with its separating comma, nothing else. jsonc-parser's `modify` reflows
- * the whole list and, removing the last of several elements, corrupts it (`["a", "b"]` → `["a""]`).
- * Undefined when anything but whitespace sits beside the element (a comment): `modify` decides then.
- */
-function listElementRemoval(text: string, element: { start: number; end: number }): TextEdit[] | undefined {
-  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-  let before = element.start;
-  while (isSpace(text[before - 1])) before--;
-  if (text[before - 1] === ',') return [{ offset: before - 1, length: element.end - (before - 1), content: '' }];
-  if (text[before - 1] !== '[') return undefined;
-  let after = element.end;
-  while (isSpace(text[after])) after++;
-  if (text[after] === ']') return [{ offset: before, length: after - before, content: '' }];
-  if (text[after] !== ',') return undefined;
-  after++;
-  while (isSpace(text[after])) after++;
-  return [{ offset: element.start, length: after - element.start, content: '' }];
-}
-
-type PathValue = [path: (string | number)[], value: JsonValue];
+/** A path and the value to set there; undefined removes the member. */
+export type PathValue = [path: (string | number)[], value: JsonValue | undefined];
 
 /**
  * Several `modify` calls computed on the original text would each insert a member at the same
- * place with their own commas; apply them one after another instead and return the whole change
- * as a single edit covering the region that differs.
+ * place with their own commas (or reformat lines another edit touches); apply them one after
+ * another instead and return the whole change as a single edit covering the region that differs.
  */
-function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
+export function sequentialEdits(text: string, changes: readonly PathValue[]): TextEdit[] {
   const after = changes.reduce((current, [path, value]) => applyEdits(current, setJsonValue(current, path, value)), text);
   return [minimalEdit(text, after)];
 }

@@ -4,8 +4,7 @@
  * is overwritten by package upgrades, so the changed command goes into the drop-in
  * `etc/systemd/system/<service>.d/override.conf` with the `ExecStart=` reset.
  */
-import type { FixProposal } from '../engine/rule';
-import type { FixSafety, TextEdit } from '../engine/types';
+import type { FixProposal, FixSafety, TextEdit } from '../engine/types';
 import { removeWithLeadingBlanks } from '../formats/systemd/edits';
 import { optionByKey } from './daemon-options';
 import { hostFileText, type DaemonHost } from './host';

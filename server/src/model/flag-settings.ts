@@ -65,6 +65,25 @@ function scalar(flag: ParsedFlag, raw: string): JsonValue {
   return raw;
 }
 
+/**
+ * The daemon.json value one occurrence of a flag stands for (`--icc=false` → false, `-H x` → ["x"],
+ * `--log-opt a=b` → {"a": "b"}), to judge it against the key's schema.
+ */
+export function flagJsonValue(flag: ParsedFlag): JsonValue {
+  const raw = flag.value?.text ?? '';
+  const key = flag.spec.key ?? flag.spec.optionKey;
+  switch (flag.spec.kind) {
+    case 'list':
+      return [raw];
+    case 'csv-map':
+      return key === 'default-address-pools' ? [csvObject(raw, key)] : csvObject(raw, key);
+    case 'map':
+      return Object.fromEntries([mapMember(key, raw)]);
+    default:
+      return flag.spec.member !== undefined ? { [flag.spec.member]: scalar(flag, raw) } : scalar(flag, raw);
+  }
+}
+
 /** One member of a map flag, shaped as daemon.json writes it (reference §1.5). */
 function mapMember(key: string, raw: string): [string, JsonValue] {
   const equals = raw.indexOf('=');

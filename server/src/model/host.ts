@@ -171,8 +171,22 @@ const DEFAULT_CONFIG_FILE = 'etc/docker/daemon.json';
 /** A rootless dockerd reads `~/.config/docker/daemon.json`. */
 const ROOTLESS_CONFIG_FILE = '.config/docker/daemon.json';
 
-function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readonly DaemonJsonFile[]): DaemonHost | undefined {
-  const root = machine.root;
+interface Units {
+  service?: DaemonService;
+  command?: DockerdCommand;
+  socket?: DockerSocket;
+  envFiles: SystemdFile[];
+}
+
+/**
+ * The last units built per set of unit files: a fix check re-lints a machine with a changed
+ * daemon.json many times over the same, unchanged parses of its units (models are read-only).
+ */
+const unitsCache = new WeakMap<SystemdFile, { files: readonly SystemdFile[]; root: string; units: Units }>();
+
+function unitsOf(files: readonly SystemdFile[], root: string): Units {
+  const cached = files.length > 0 ? unitsCache.get(files[0]) : undefined;
+  if (cached && cached.root === root && cached.files.length === files.length && cached.files.every((f, i) => f === files[i])) return cached.units;
   const serviceNames = new Set(files.filter((f) => f.unitName?.endsWith('.service') && f.role !== 'env-file').map((f) => f.unitName!));
   let service: DaemonService | undefined;
   for (const name of [...serviceNames].sort((a, b) => Number(b === 'docker.service') - Number(a === 'docker.service'))) {
@@ -182,7 +196,14 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   }
   const envFiles = files.filter((f) => f.role === 'env-file');
   const command = service?.command ?? (service ? undefined : envFiles.map(envFileCommand).find((c) => c !== undefined));
-  const socket = buildSocket(files);
+  const units = { service, command, socket: buildSocket(files), envFiles };
+  if (files.length > 0) unitsCache.set(files[0], { files: [...files], root, units });
+  return units;
+}
+
+function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readonly DaemonJsonFile[]): DaemonHost | undefined {
+  const root = machine.root;
+  const { service, command, socket, envFiles } = unitsOf(files, root);
   if (!service && !command && !socket) return undefined;
   const configFlag = command?.args.flags.find((f) => f.spec.name === 'config-file');
   const configFile = configFlag?.value?.text.replace(/^\/+/, '');

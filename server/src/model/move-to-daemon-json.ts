@@ -5,8 +5,7 @@
  * key into the host's daemon.json, creating `etc/docker/daemon.json` under the host's root when the
  * workspace holds none.
  */
-import type { FixProposal } from '../engine/rule';
-import type { FileChange, FixSafety } from '../engine/types';
+import type { FileChange, FixProposal, FixSafety } from '../engine/types';
 import { setJsonValue } from '../formats/daemon-json/edits';
 import type { JsonValue, Setting } from './daemon-config';
 import { optionByKey } from './daemon-options';

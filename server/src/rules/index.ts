@@ -2,10 +2,10 @@
 import type { Rule } from '../engine/rule';
 import dg001 from './file/dg001-syntax-error';
 import dg002 from './daemon-json/dg002-unknown-option';
-import dg003 from './daemon-json/dg003-invalid-value';
+import dg003 from './daemon/dg003-invalid-value';
 import dg004 from './daemon-json/dg004-duplicate-key';
-import dg005 from './daemon-json/dg005-removed-option';
-import dg006 from './daemon-json/dg006-deprecated-option';
+import dg005 from './daemon/dg005-removed-option';
+import dg006 from './daemon/dg006-deprecated-option';
 import dg007 from './daemon-json/dg007-comment-in-daemon-json';
 import dg008 from './daemon/dg008-conflicting-options';
 import dg009 from './suppressions/dg009-unused-suppression';

@@ -78,6 +78,11 @@ export function validAt(file: DaemonJsonFile, path: JsonPath, value: unknown): b
   return !validateValue(document).some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
 }
 
+/** True when `value` is a valid value of the top-level key `key`, judged alone (a flag's value, a rename's). */
+export function validValue(key: string, value: unknown): boolean {
+  return validateValue({ [key]: value }).length === 0;
+}
+
 /**
  * One error per cause. ajv with allErrors reports every failed keyword; a value of the wrong type
  * also fails its enum or pattern, and anyOf/oneOf repeat their branches' errors.

@@ -3,7 +3,7 @@
  * indentation, line endings and key order survive a quick-fix.
  */
 import { modify, type FormattingOptions, type JSONPath, type ModificationOptions } from 'jsonc-parser';
-import type { TextEdit } from '../../engine/types';
+import type { Span, TextEdit } from '../../engine/types';
 
 export function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -39,9 +39,33 @@ export function setJsonValue(text: string, path: JSONPath, value: unknown): Text
   return modify(text, path, value, modificationOptions(text));
 }
 
-/** Remove the member or array element at `path`, with its comma. */
-export function removeJsonValue(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, modificationOptions(text));
+/**
+ * Remove the member or array element at `path`, with its comma. An array element (give its span)
+ * is cut out with its comma alone: jsonc-parser's `modify` reflows the whole list and, removing the
+ * last of several elements, corrupts it (`["a", "b"]` → `["a""]`).
+ */
+export function removeJsonValue(text: string, path: JSONPath, elementSpan?: Span): TextEdit[] {
+  const isElement = typeof path[path.length - 1] === 'number';
+  return (isElement && elementSpan ? listElementRemoval(text, elementSpan) : undefined) ?? modify(text, path, undefined, modificationOptions(text));
+}
+
+/**
+ * The element with the comma on one side and the blanks up to the next item, so no blank line is
+ * left behind; undefined when anything but whitespace sits beside it (a comment): `modify` decides.
+ */
+function listElementRemoval(text: string, element: Span): TextEdit[] | undefined {
+  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  let before = element.start;
+  while (isSpace(text[before - 1])) before--;
+  if (text[before - 1] === ',') return [{ offset: before - 1, length: element.end - (before - 1), content: '' }];
+  if (text[before - 1] !== '[') return undefined;
+  let after = element.end;
+  while (isSpace(text[after])) after++;
+  if (text[after] === ']') return [{ offset: before, length: after - before, content: '' }];
+  if (text[after] !== ',') return undefined;
+  after++;
+  while (isSpace(text[after])) after++;
+  return [{ offset: element.start, length: after - element.start, content: '' }];
 }
 
 /** Replace the characters of one key (given its quoted span) with another key, nothing else. */

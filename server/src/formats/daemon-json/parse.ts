@@ -52,7 +52,7 @@ export function parseDaemonJson(path: string, text: string): DaemonJsonFile {
   if (text.trim() === '') return file; // dockerd: a whitespace-only file is an empty configuration
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  file.syntaxErrors.push(...errors.map((e) => ({ span: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) }, message: describeParseError(e, text) })));
+  file.syntaxErrors.push(...oneAtTheEnd(errors, text.length).map((e) => ({ span: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) }, message: describeParseError(e, text) })));
   return root ? withRoot(file, root) : file;
 }
 
@@ -100,6 +100,18 @@ const EXPECTATIONS: Partial<Record<string, string>> = {
   InvalidCharacter: 'control character in string (escape it)',
 };
 
+/**
+ * A truncated file makes the parser report at its end once per bracket left open (`{"debug": true,`
+ * gave three errors, the first false). The first says what the next token must be; the others
+ * follow from it. An earlier error that already runs to the end (an unterminated string) says all.
+ */
+function oneAtTheEnd(errors: ParseError[], length: number): ParseError[] {
+  const before = errors.filter((e) => e.offset < length);
+  const atEnd = errors.filter((e) => e.offset >= length);
+  const reachesEnd = before.some((e) => e.offset + e.length >= length);
+  return reachesEnd || atEnd.length === 0 ? before : [...before, atEnd[0]];
+}
+
 /** The innermost `{` or `[` still open at `offset` (strings and comments skipped), for error messages. */
 function innermostBracket(text: string, offset: number): string | undefined {
   const open: string[] = [];
@@ -118,9 +130,20 @@ function innermostBracket(text: string, offset: number): string | undefined {
   return open[open.length - 1];
 }
 
+/** What the parser wanted, said for where it stopped: right after `{` a key or `}`, right after `[` a value or `]`. */
+function expectation(code: string, text: string, offset: number): string {
+  if (code === 'CommaExpected' || code === 'CloseBraceExpected' || code === 'CloseBracketExpected') {
+    const previous = /\S(?=\s*$)/.exec(text.slice(Math.max(0, offset - 200), offset))?.[0];
+    if (previous === '{') return "expected a key in double quotes or '}'";
+    if (previous === '[') return "expected a value or ']'";
+  }
+  if (code === 'CommaExpected' && innermostBracket(text, offset) === '[') return "expected ',' or ']'";
+  return EXPECTATIONS[code] ?? code;
+}
+
 function describeParseError(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
-  const base = code === 'CommaExpected' && innermostBracket(text, error.offset) === '[' ? "expected ',' or ']'" : EXPECTATIONS[code] ?? code;
+  const base = expectation(code, text, error.offset);
   if (error.offset >= text.length) return `${base}, found the end of the file`;
   const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
   return `${base}, found '${found}'`;

@@ -16,6 +16,8 @@ export interface FlagSpec {
   shorthand?: string;
   /** The daemon.json key it sets (`host` → `hosts`); undefined for command-only flags (`config-file`). */
   key?: string;
+  /** The key the option and lifecycle tables know it by, also for command-only and removed flags (`restart`, `graph`). */
+  optionKey: string;
   /** For a flag that sets one member of a key (`--http-proxy` → `proxies.http-proxy`): the member. */
   member?: string;
   kind: FlagValueKind;

@@ -73,6 +73,12 @@ export interface DockerdExec {
   args: Word[];
   /** False when the `:` prefix turns off systemd's variable expansion. */
   expands: boolean;
+  /** `dockerd-rootless.sh`: RootlessKit's wrapper, which passes its arguments to an unprivileged dockerd. */
+  rootless: boolean;
+  /** The `@ - : + !` prefixes written before the executable. */
+  prefix: string;
+  /** In the old client forms (`docker daemon`, `docker -d`), the word after the client. */
+  legacyWord?: Word;
 }
 
 /**
@@ -90,6 +96,7 @@ export function dockerdExec(directive: UnitDirective): DockerdExec | undefined {
   const next = prefix.includes('@') ? 2 : 1;
   const base = executable.slice(executable.lastIndexOf('/') + 1);
   const oldForm = base === 'docker' && (words[next]?.text.text === 'daemon' || words[next]?.text.text === '-d');
-  if (base !== 'dockerd' && !oldForm) return undefined;
-  return { words, args: words.slice(oldForm ? next + 1 : next), expands: !prefix.includes(':') };
+  const rootless = base === 'dockerd-rootless.sh';
+  if (base !== 'dockerd' && !rootless && !oldForm) return undefined;
+  return { words, args: words.slice(oldForm ? next + 1 : next), expands: !prefix.includes(':'), rootless, prefix, legacyWord: oldForm ? words[next] : undefined };
 }

@@ -1,12 +1,15 @@
+import { getNodeValue, type Node } from 'jsonc-parser';
 import { defineRule } from '../../engine/rule';
 import { renameJsonKey } from '../../formats/daemon-json/edits';
 import { ALL_KEYS, isReadKey } from '../../model/daemon-options';
 import { LIFECYCLE } from '../../model/lifecycle';
 import { closeMatches } from '../../schema/suggest';
-import { formatPath, memberNamesAt, schemaProblems } from '../../schema/validate';
+import { formatPath, memberNamesAt, schemaProblems, validValue } from '../../schema/validate';
 
 /** Keys dockerd reads (suggesting one it ignores, like `containerd-plugins-namespace`, would not help). */
 const SUGGESTIBLE_KEYS = ALL_KEYS.filter(isReadKey);
+/** Removed keys: never suggested, and a typo as close to one as to a current key gets no did-you-mean. */
+const REMOVED_KEYS = LIFECYCLE.filter((e) => e.value === undefined && !isReadKey(e.key)).map((e) => e.key);
 
 /** A key dockerd does not know: it refuses to start ("the following directives don't match any configuration option"). */
 export default defineRule({
@@ -31,7 +34,8 @@ export default defineRule({
       // Removed and deprecated keys are DG005's and DG006's: one finding per cause.
       if (topLevel && LIFECYCLE.some((e) => e.key === name && e.value === undefined)) continue;
       const siblings = Object.keys(problem.schema.properties ?? {});
-      const matches = closeMatches(name, topLevel ? SUGGESTIBLE_KEYS : siblings, topLevel);
+      const candidates = closeMatches(name, topLevel ? [...SUGGESTIBLE_KEYS, ...REMOVED_KEYS] : siblings, topLevel);
+      const matches = candidates.some((m) => REMOVED_KEYS.includes(m)) ? [] : candidates;
       const at = { file: file.path, span: problem.span };
       if (matches.length === 0) {
         context.report({ messageId: 'unknown', data: { key: formatPath(problem.path) }, at });
@@ -44,8 +48,13 @@ export default defineRule({
         messageId: 'suggest',
         data: { key: formatPath(problem.path), suggestions: matches.map((m) => `"${m}"`).join(' or ') },
         at,
-        fixes: matches.length === 1 && !taken ? [{ title: `Rename to "${only}"`, safety: 'safe', edits: renameJsonKey(problem.span, only) }] : [],
+        fixes: matches.length === 1 && !taken ? [{ title: `Rename to "${only}"`, safety: renameSafety(topLevel, only, problem.node), edits: renameJsonKey(problem.span, only) }] : [],
       });
     }
   },
 });
+
+/** A rename keeps what the author meant only when the value is valid for the new key (`"debgu": true`, not `"debgu": "yes"`). */
+function renameSafety(topLevel: boolean, key: string, value: Node): 'safe' | 'unsafe' {
+  return !topLevel || validValue(key, getNodeValue(value)) ? 'safe' : 'unsafe';
+}

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
-import { settingFix } from '../../model/fixes';
 import { isRemoved } from '../../model/lifecycle';
 import { originValueLocation } from '../../model/origin';
+import { storageDriverFix } from '../../model/storage-driver';
 
 /** Storage drivers CIS 2.6 (and their deprecation) warn against, with the reason each is unfit. */
 const INSECURE_DRIVERS: Record<string, string> = {
@@ -37,7 +37,7 @@ export default defineRule({
       messageId: 'insecure',
       data: { driver: driver.value, why: INSECURE_DRIVERS[driver.value] },
       at: originValueLocation(driver.origin),
-      fixes: () => settingFix(host, 'storage-driver', 'overlay2', `Set "storage-driver" to "overlay2" (images and containers stored by ${driver.value} are no longer visible: pull and recreate them)`),
+      fixes: () => storageDriverFix(host, driver, 'overlay2', `Set "storage-driver" to "overlay2" (images and containers stored by ${driver.value} are no longer visible: pull and recreate them)`),
     });
   },
 });

@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(context, host) {
     const { config } = host;
-    if (config.bool('rootless')) return;
+    if (config.bool('rootless') || host.command?.rootless) return;
     // dockerd refuses userns-remap with an explicitly enabled containerd image store (reference §2.4).
     const snapshotterForced = config.member('features', 'containerd-snapshotter')?.value === true;
     const fixes = () => snapshotterForced ? [] : settingFix(host, 'userns-remap', 'default', FIX_TITLE);

@@ -1,7 +1,9 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import { removeJsonValue } from '../../formats/daemon-json/edits';
 import type { Setting } from '../../model/daemon-config';
 import { flagFix } from '../../model/flag-fixes';
+import { lifecycleOf } from '../../model/lifecycle';
 import { originLocation, type FlagOrigin } from '../../model/origin';
 
 /** `--add-runtime` and "runtimes" are merged by dockerd, not a conflict (reference §2.2). */
@@ -25,7 +27,8 @@ export default defineRule({
   check(context, host) {
     if (!host.daemonJson) return;
     for (const key of host.config.keys()) {
-      if (MERGED_KEYS.has(key)) continue;
+      // A removed flag (--graph beside "graph") stops pflag before this check: DG005 reports both.
+      if (MERGED_KEYS.has(key) || lifecycleOf(key, undefined, context.options.dockerVersion, true)?.status === 'removed') continue;
       const sources = host.config.all(key);
       const fromFile = sources.filter((s) => s.origin.type === 'daemon-json');
       const fromFlags = sources.flatMap(flagOrigins);

@@ -1,4 +1,5 @@
-import { defineRule, type FixProposal, type RuleContext } from '../../engine/rule';
+import { defineRule, type RuleContext } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
 import type { DaemonHost } from '../../model/host';
 import { isPathListener, socketOwnership, socketSetting, type DockerSocket } from '../../model/docker-socket';
 import { directiveFix, stackFiles, type UnitEntry } from '../../model/unit-stack';

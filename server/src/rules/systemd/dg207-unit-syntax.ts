@@ -1,5 +1,5 @@
-import { defineRule, type FixProposal } from '../../engine/rule';
-import type { Severity } from '../../engine/types';
+import { defineRule } from '../../engine/rule';
+import type { FixProposal, Severity } from '../../engine/types';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
 import { expandsVariables, variableReferences, type UnitProblemCode } from '../../formats/systemd/unit';
 import { closeMatches } from '../../schema/suggest';

@@ -8,22 +8,22 @@ export default defineRule({
     name: 'deprecated-option',
     description: 'A deprecated option dockerd still accepts.',
     severity: 'warning',
-    kinds: ['daemon-json'],
-    reads: 'daemon-json',
+    kinds: ['daemon-json', 'systemd'],
+    reads: 'daemon',
     messages: {
-      deprecated: '{{what}} is deprecated since dockerd {{deprecatedIn}} ({{note}}); {{advice}}.',
-      deprecatedUntil: '{{what}} is deprecated since dockerd {{deprecatedIn}} and removed in {{removedIn}} ({{note}}); {{advice}}.',
+      deprecated: '{{what}} is deprecated since {{product}} {{deprecatedIn}} ({{note}}); {{advice}}.',
+      deprecatedUntil: '{{what}} is deprecated since {{product}} {{deprecatedIn}} and removed in {{removedIn}} ({{note}}); {{advice}}.',
     },
     fix: 'safe',
   },
-  check(context, file) {
-    for (const found of lifecycleFindings(file, context.options.dockerVersion)) {
+  check(context, host) {
+    for (const found of lifecycleFindings(host, context.options.dockerVersion)) {
       if (found.status !== 'deprecated') continue;
       const { deprecatedIn, removedIn, note } = found.entry;
       context.report({
         messageId: removedIn ? 'deprecatedUntil' : 'deprecated',
-        data: { what: found.what, deprecatedIn, removedIn: removedIn ?? '', note, advice: found.advice },
-        at: { file: file.path, span: found.span },
+        data: { what: found.what, product: found.product, deprecatedIn, removedIn: removedIn ?? '', note, advice: found.advice },
+        at: found.at,
         fixes: found.fixes,
         tags: ['deprecated'],
       });

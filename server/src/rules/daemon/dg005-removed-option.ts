@@ -8,18 +8,18 @@ export default defineRule({
     name: 'removed-option',
     description: 'An option removed from dockerd: it refuses to start.',
     severity: 'error',
-    kinds: ['daemon-json'],
-    reads: 'daemon-json',
-    messages: { removed: '{{what}} was removed in dockerd {{removedIn}} ({{note}}); {{advice}}.' },
+    kinds: ['daemon-json', 'systemd'],
+    reads: 'daemon',
+    messages: { removed: '{{what}} was removed in {{product}} {{removedIn}} ({{note}}); {{advice}}.' },
     fix: 'safe',
   },
-  check(context, file) {
-    for (const found of lifecycleFindings(file, context.options.dockerVersion)) {
+  check(context, host) {
+    for (const found of lifecycleFindings(host, context.options.dockerVersion)) {
       if (found.status !== 'removed') continue;
       context.report({
         messageId: 'removed',
-        data: { what: found.what, removedIn: found.entry.removedIn!, note: found.entry.note, advice: found.advice },
-        at: { file: file.path, span: found.span },
+        data: { what: found.what, product: found.product, removedIn: found.entry.removedIn!, note: found.entry.note, advice: found.advice },
+        at: found.at,
         fixes: found.fixes,
       });
     }
