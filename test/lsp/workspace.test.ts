@@ -162,9 +162,10 @@ describe('the workspace scan', () => {
     }
   });
 
-  test('dockguard.scope openFiles reads no folder and reports only the open file', async () => {
+  test('dockguard.scope openFiles reads no folder and reports only the open file, until it is workspace again', async () => {
     const folder = tree(HOSTS_TREE);
-    const client = await start(folder, PULL, { configuration: () => ({ scope: 'openFiles' }) });
+    let scope = 'openFiles';
+    const client = await start(folder, PULL, { configuration: () => ({ scope }) });
     try {
       await scanEnded(client);
       const open = fileUri(join(folder, 'h1/etc/docker/daemon.json'));
@@ -172,6 +173,12 @@ describe('the workspace scan', () => {
       // Its machine is read for the cross-file rules, but only the open file is listed.
       assert.ok((await client.pull(open)).some((d) => d.code === 'DG202'));
       assert.deepEqual(await workspacePull(client), []);
+      scope = 'workspace';
+      const refreshed = client.waitForRefresh();
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await refreshed;
+      await client.waitUntil(() => (client.progress.filter((p) => p.value.kind === 'end').length === 2 ? true : undefined), 'the second scan');
+      assert.deepEqual(relative(folder, await workspacePull(client)), LINTED.filter((path) => path !== 'h1/etc/docker/daemon.json'));
     } finally {
       await client.stop();
     }
@@ -281,6 +288,25 @@ describe('kept current', () => {
         scanning: false,
       });
       assert.ok(status.errors >= 2);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('the log names what was scanned per folder and every internal error with its stack, once', async () => {
+    const folder = tree({ 'h1/etc/docker/daemon.json': ICC_ON });
+    const client = await start(folder, PUSH, { command: [process.execPath, '--import', 'tsx', join(__dirname, 'throwing-server.ts'), '--stdio'] });
+    try {
+      const uri = fileUri(join(folder, 'h1/etc/docker/daemon.json'));
+      await client.waitForPublished(uri, (d) => d.some((x) => x.code === 'DG000'));
+      await client.waitUntil(() => client.log.find((line) => line.startsWith(`${folder}: 1 file(s) read of 1 in `)), 'the scan to be logged');
+      // A settings change publishes the cached findings again: the same failure is not logged twice.
+      const published = client.published.length;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.waitUntil(() => (client.published.length > published ? true : undefined), 'the publication after the settings change');
+      const failures = client.log.filter((line) => line.includes('rule DG999 (always-throws) failed'));
+      assert.equal(failures.length, 1, failures.join('\n'));
+      assert.match(failures[0], /boom\n\s+at .*throwing-server\.ts/);
     } finally {
       await client.stop();
     }

@@ -75,7 +75,7 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end && f.message === diagnostic.message);
     if (!finding || finding.fixes.length === 0) continue;
     const fixes = offerableFixes(state.project, finding, options);
-    if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.fixError}`);
+    if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.stack ?? finding.fixError}`);
     for (const fix of fixes) {
       // A display-only fix is shown, never applied; the documentation action links its steps.
       if (fix.safety === 'display-only') continue;

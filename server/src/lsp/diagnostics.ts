@@ -15,7 +15,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { Finding, FindingTag, Severity } from '../engine/types';
+import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Severity } from '../engine/types';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
 
@@ -37,7 +37,14 @@ const TAGS: Record<FindingTag, DiagnosticTag> = {
   unnecessary: DiagnosticTag.Unnecessary,
 };
 
+/** DG000 findings whose stack was logged (a cached result is converted again on every pull). */
+const loggedFailures = new WeakSet<Finding>();
+
 export function toDiagnostic(state: ServerState, finding: Finding, revision: number): Diagnostic {
+  if (finding.ruleId === INTERNAL_ERROR_ID && !loggedFailures.has(finding)) {
+    loggedFailures.add(finding);
+    state.connection.console.error(`${finding.file}: ${finding.message}${finding.stack ? `\n${finding.stack}` : ''}`);
+  }
   const diagnostic: Diagnostic = {
     range: toRange(positionsOf(state, finding.file), finding.span),
     severity: SEVERITIES[finding.severity],

@@ -94,9 +94,11 @@ export function startServer(connection: Connection, registry: Registry): void {
       }),
     );
     connection.onDidChangeConfiguration(
-      guard(state, 'workspace/didChangeConfiguration', undefined, () => {
+      guard(state, 'workspace/didChangeConfiguration', undefined, async () => {
         state.settings.clear();
+        const widened = await state.scan.rescope();
         onChange(state.project.paths(), {});
+        if (widened.length > 0) void scan(widened);
         if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
       }),
     );

@@ -104,6 +104,17 @@ export class WorkspaceScan {
     for (const path of [...this.unsettled]) if (isWithin(path, folder)) this.unsettled.delete(path);
   }
 
+  /** After a settings change: re-reads each scanned folder's scope; returns the folders that now need a scan. */
+  async rescope(): Promise<string[]> {
+    const widened: string[] = [];
+    for (const [folder, old] of [...this.scopes]) {
+      const scope = await this.state.settings.scopeOf(folder);
+      this.scopes.set(folder, scope);
+      if (old === 'openFiles' && scope === 'workspace') widened.push(folder);
+    }
+    return widened;
+  }
+
   /** Resolves when no scan runs. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
