@@ -208,18 +208,21 @@ describe('kept current', () => {
     }
   });
 
-  test('a pull client is told to clear a deleted file in its next workspace pull', async () => {
+  test('an up-to-date workspace pull is held until a file changes, and a deleted file is cleared in it', async () => {
     const folder = tree(HOSTS_TREE);
     const client = await start(folder, PULL);
     try {
       const first = await workspacePull(client);
+      const previous = first.map((item) => ({ uri: item.uri, value: (item as { resultId?: string }).resultId! }));
+      // Nothing changed: VS Code's next pull is answered only when something does.
+      let answered = false;
+      const held = workspacePull(client, previous).finally(() => (answered = true));
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: first[0].uri }, position: { line: 0, character: 0 } });
+      assert.equal(answered, false);
       const gone = join(folder, 'configs/daemon.json');
       unlinkSync(gone);
-      const refreshed = client.waitForRefresh();
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(gone), type: 3 }] });
-      await refreshed;
-      const previous = first.map((item) => ({ uri: item.uri, value: (item as { resultId?: string }).resultId! }));
-      const next = await workspacePull(client, previous);
+      const next = await held;
       assert.deepEqual(next.find((item) => item.uri === fileUri(gone)), { kind: 'full', uri: fileUri(gone), version: null, items: [] });
       assert.ok(next.filter((item) => item.uri !== fileUri(gone)).every((item) => item.kind === 'unchanged'));
     } finally {

@@ -117,7 +117,15 @@ export function registerPullDiagnostics(state: ServerState): void {
       const now = () => [...previous.keys(), ...state.project.paths()];
       if (!state.scan.scanning || !partial) {
         await Promise.race([state.scan.idle(), cancelled(token)]);
-        return { items: await reportsOf(now()) };
+        // VS Code asks again 2 s after each answer: a client that is up to date is answered once
+        // something changes (a long poll), not with "unchanged" for every file of the workspace.
+        for (;;) {
+          const changed = nextChange(state);
+          const items = await reportsOf(now());
+          if (previous.size === 0 || token.isCancellationRequested || items.some((item) => item.kind !== DocumentDiagnosticReportKind.Unchanged)) return { items };
+          await Promise.race([changed, cancelled(token)]);
+          sent.clear();
+        }
       }
       // While the scan runs, each file is streamed as soon as its machine is read.
       let streaming = Promise.resolve();
@@ -135,6 +143,15 @@ export function registerPullDiagnostics(state: ServerState): void {
       return { items: [] };
     }),
   );
+}
+
+function nextChange(state: ServerState): Promise<void> {
+  return new Promise((resolve) => {
+    const listening = state.changed.event(() => {
+      listening.dispose();
+      resolve();
+    });
+  });
 }
 
 function cancelled(token: CancellationToken): Promise<void> {

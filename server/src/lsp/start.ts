@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  Emitter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -46,6 +47,7 @@ export function startServer(connection: Connection, registry: Registry): void {
       features,
       uris: new Map(),
       onDisk: new Set(),
+      changed: new Emitter<void>(),
     } as Omit<ServerState, 'scan' | 'status'> as ServerState;
     state.scan = new WorkspaceScan(state);
     state.status = new StatusReporter(state);
@@ -54,6 +56,7 @@ export function startServer(connection: Connection, registry: Registry): void {
 
     /** After files changed: push their diagnostics, or ask a pull client to pull again. */
     const onChange: ChangeListener = (paths, cause) => {
+      state.changed.fire();
       if (!features.pullDiagnostics) {
         publishDiagnostics(state, paths).catch((error: Error) => connection.console.error(`publishing diagnostics failed: ${error.stack}`));
       } else if (features.diagnosticRefresh && paths.some((path) => !cause.editedUri || path !== pathOfUri(cause.editedUri))) {

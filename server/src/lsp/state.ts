@@ -4,7 +4,7 @@
  * converted here, at the edge.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ClientCapabilities, Connection, Position, Range, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Emitter, Position, Range, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../engine/positions';
 import type { Project } from '../engine/project';
@@ -58,6 +58,8 @@ export interface ServerState {
   onDisk: Set<string>;
   scan: WorkspaceScan;
   status: StatusReporter;
+  /** Fired after files' findings may have changed (what a held workspace pull waits for). */
+  changed: Emitter<void>;
 }
 
 /** The engine path of a URI: a file system path for `file:` URIs, the URI itself otherwise. */
