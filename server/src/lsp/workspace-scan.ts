@@ -32,7 +32,8 @@ const BATCH_FILES = 32;
  */
 export function isScanned(state: ServerState, path: string, isDirectory: boolean): boolean {
   if (isDirectory && SKIPPED_DIRS.has(basename(path))) return false;
-  const config = state.settings.configFor(isDirectory ? join(path, '.') : path);
+  // The config above the path governs it (a folder's own config governs only what is inside it).
+  const config = state.settings.configFor(path);
   return !(config && isIgnored(config, path));
 }
 
