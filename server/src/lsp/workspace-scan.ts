@@ -174,6 +174,8 @@ export class WorkspaceScan {
     const steps: Step[] = [];
     let files = 0;
     const flush = async () => {
+      // The main walk (the one that can be stopped) gives way to an open file's machine read ahead: the editor waits for it.
+      while (stopped && this.ahead.size > 0) await Promise.all(this.ahead.values());
       const batch = steps.splice(0);
       files = 0;
       const sources = await Promise.all(batch.map((step) => ('file' in step ? this.read(step.file, step.kind) : undefined)));
