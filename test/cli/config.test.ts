@@ -76,7 +76,7 @@ describe('the CLI with .dockguard.yaml', () => {
   it('rules: off suppresses a rule (daemon.json has no comments to do it)', () => {
     const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: off\n', 'etc/docker/daemon.json': ICC_TRUE });
     const run = runCli(['lint', '--fail-on', 'warning', '.'], ws);
-    assert.equal(run.stdout, '1 file linted: no problems\n');
+    assert.equal(run.stdout, '1 file linted against dockerd 29.7: no problems\n');
     assert.equal(run.code, 0);
   });
 
@@ -89,8 +89,8 @@ describe('the CLI with .dockguard.yaml', () => {
 
   it('ignore globs skip files in folder walks, but not a file named on the command line', () => {
     const ws = tempWorkspace({ '.dockguard.yaml': 'ignore:\n  - "legacy/**"\n', 'legacy/etc/docker/daemon.json': '{', 'etc/docker/daemon.json': HARDENED_DAEMON_JSON });
-    assert.equal(runCli(['lint', '.'], ws).stdout, '1 file linted: no problems\n');
-    const named = runCli(['lint', 'legacy/etc/docker/daemon.json'], ws);
+    assert.equal(runCli(['lint', '.'], ws).stdout, '1 file linted against dockerd 29.7: no problems\n');
+    const named = runCli(['lint', '--format', 'concise', 'legacy/etc/docker/daemon.json'], ws);
     assert.equal(named.code, 1);
     assert.match(named.stdout, /^legacy\/etc\/docker\/daemon\.json:1:2 error DG001 /);
   });
@@ -115,7 +115,7 @@ describe('the CLI with .dockguard.yaml', () => {
 
   it('--config names the file to use instead of looking one up', () => {
     const ws = tempWorkspace({ '.dockguard.yaml': 'rules:\n  DG103: off\n', 'ci.yaml': 'rules:\n  DG103: error\n', 'etc/docker/daemon.json': ICC_TRUE });
-    const run = runCli(['lint', '--config', 'ci.yaml', '.'], ws);
+    const run = runCli(['lint', '--format', 'concise', '--config', 'ci.yaml', '.'], ws);
     assert.equal(run.code, 1);
     assert.match(run.stdout, / error DG103 /);
   });

@@ -39,7 +39,7 @@ describe('--fix', () => {
     const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
     const run = runCli(['lint', '--fix', '.'], ws);
     assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), ICC_TRUE);
-    assert.match(run.stdout, /^1 file linted: 0 errors, 1 warning, 0 info \(1 fixable with --fix-unsafe\)$/m);
+    assert.match(run.stdout, /^1 file linted against dockerd 29\.7: 0 errors, 1 warning, 0 info \(1 fixable with --fix-unsafe\)$/m);
   });
 
   it('never writes a file it could not decode', () => {
@@ -57,7 +57,7 @@ describe('--fix-unsafe', () => {
     const ws = tempWorkspace({ [DAEMON]: ICC_TRUE });
     const run = runCli(['lint', '--fix-unsafe', '.'], ws);
     assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), HARDENED_DAEMON_JSON);
-    assert.equal(run.stdout, '1 file linted: fixed 1 file; no problems\n');
+    assert.equal(run.stdout, '1 file linted against dockerd 29.7: fixed 1 file; no problems\n');
     assert.equal(run.code, 0);
   });
 
@@ -79,10 +79,10 @@ describe('fixes that write another file', () => {
     const before = runCli(['lint', '--fail-on', 'never', '.'], ws);
     assert.match(before.stdout, /\(5 fixable with --fix-unsafe\)\n$/);
     const run = runCli(['lint', '--fix-unsafe', '.'], ws);
-    assert.equal(run.stdout, '3 files linted: fixed 2 files; no problems\n');
+    assert.equal(run.stdout, '3 files linted against dockerd 29.7: fixed 2 files; no problems\n');
     assert.equal(readFileSync(join(ws, VENDOR), 'utf8'), UNIT, 'the vendor unit stays as shipped');
     assert.equal(readFileSync(join(ws, 'etc/systemd/system/docker.service.d/override.conf'), 'utf8'), '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --icc=false\n');
     assert.equal(readFileSync(join(ws, DAEMON), 'utf8'), '{\n  "userland-proxy": false,\n  "live-restore": true,\n  "log-opts": {\n    "max-size": "10m",\n    "max-file": "3"\n  },\n  "ip": "127.0.0.1"\n}\n');
-    assert.equal(runCli(['lint', '--fix-unsafe', '.'], ws).stdout, '3 files linted: no problems\n', 'a second run changes nothing');
+    assert.equal(runCli(['lint', '--fix-unsafe', '.'], ws).stdout, '3 files linted against dockerd 29.7: no problems\n', 'a second run changes nothing');
   });
 });

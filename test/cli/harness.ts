@@ -36,8 +36,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = REPO): CliRun {
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/** Runs the CLI with stdout a pipe; the colour settings of the shell running the tests do not leak in, `env` adds to it. */
+export function runCli(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): CliRun {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...inherited, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

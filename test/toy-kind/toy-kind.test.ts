@@ -12,7 +12,7 @@ const TEXT = '# a toy\nsecure = no\nname = demo\n';
 
 function cli(args: string[], cwd: string): { code: number; stdout: string } {
   let stdout = '';
-  const code = run(args, (s) => (stdout += s), () => undefined, cwd, TOY_REGISTRY);
+  const code = run(args, { out: (s) => (stdout += s), err: () => undefined, cwd, isTTY: false, env: {} }, TOY_REGISTRY);
   return { code, stdout };
 }
 

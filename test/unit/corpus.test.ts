@@ -62,7 +62,7 @@ describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUAR
   }
 
   it('the CLI on daemon-json/: the recorded findings and exit code', () => {
-    const run = runCli(['lint', '--kind', 'daemon-json', 'daemon-json'], CORPUS);
+    const run = runCli(['lint', '--format', 'concise', '--kind', 'daemon-json', 'daemon-json'], CORPUS);
     assert.equal(run.stderr, '');
     const actual = `${run.stdout}exit ${run.code}\n`;
     if (process.env.UPDATE_SNAPSHOTS === '1' || (!existsSync(SNAPSHOT) && !process.env.CI)) writeFileSync(SNAPSHOT, actual);

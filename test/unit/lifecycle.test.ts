@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAEMON_OPTIONS } from '../../server/src/model/daemon-options';
 import { LIFECYCLE, legacyCommandOf, lifecycleOf } from '../../server/src/model/lifecycle';
-import { DOCKERD_FLAGS } from '../../server/src/formats/systemd/flag-table';
+import { DOCKERD_FLAGS } from '../../server/src/model/flag-table';
 
 const currentFlags = new Set(DAEMON_OPTIONS.flatMap((o) => o.flags));
 

@@ -9,9 +9,12 @@ import { REGISTRY } from '../../server/src/registry';
 
 const USAGE = usage(REGISTRY);
 import { RULES } from '../../server/src/rules';
+import { runCli } from '../cli/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** npm's own commands the README names; every other `npm X` must be a script of package.json. */
+const NPM_COMMANDS = new Set(['ci', 'install-scripts']);
 const SCRIPTS = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>);
 
 describe('README.md', () => {
@@ -32,7 +35,7 @@ describe('README.md', () => {
 
   it('names only npm scripts that exist', () => {
     const code = [...README.matchAll(/```[\s\S]*?```|`[^`\n]+`/g)].map((m) => m[0].replace(/#.*$/gm, '')).join('\n');
-    const named = [...code.matchAll(/npm (?:run )?([\w:-]+)/g)].map((m) => m[1]).filter((name) => name !== 'ci');
+    const named = [...code.matchAll(/npm (?:run )?([\w:-]+)/g)].map((m) => m[1]).filter((name) => !NPM_COMMANDS.has(name));
     assert.ok(named.includes('docs:rules'));
     const missing = [...new Set(named)].filter((name) => !SCRIPTS.includes(name));
     assert.deepEqual(missing, []);
@@ -44,5 +47,27 @@ describe('README.md', () => {
     const optionsTable = README.slice(README.indexOf('| option | meaning |'), README.indexOf('Exit status'));
     assert.ok(usageOptions.length >= 8, `USAGE lists ${usageOptions.join(' ')}`);
     assert.deepEqual(options(optionsTable), usageOptions);
+  });
+
+  it('shows what the CLI really prints: every line of a `$ npx dockguard` sample, in order (`…` marks lines left out)', () => {
+    const samples = [...README.matchAll(/```console\n\$ npx dockguard (.*)\n([\s\S]*?)```/g)];
+    assert.ok(samples.length >= 2, 'the text and concise samples');
+    for (const [, command, sample] of samples) {
+      const printed = runCli(command.split(' ')).stdout.split('\n');
+      let at = 0;
+      for (const line of sample.split('\n').filter((l) => l !== '' && l !== '…')) {
+        const found = printed.indexOf(line, at);
+        assert.ok(found >= 0, `\`dockguard ${command}\` does not print, here or after the lines before it:\n${line}`);
+        at = found + 1;
+      }
+    }
+  });
+
+  it('shows a real finding of its JSON sample command, and its file count', () => {
+    const command = /For `npx dockguard (lint --format json [^`]+)`/.exec(README)![1];
+    const sample = JSON.parse(/```json\n([\s\S]*?)```/.exec(README)![1]) as { files: number; findings: object[] };
+    const printed = JSON.parse(runCli(command.split(' ')).stdout) as { files: number; findings: object[] };
+    assert.equal(sample.files, printed.files);
+    for (const finding of sample.findings) assert.ok(printed.findings.some((f) => JSON.stringify(f) === JSON.stringify(finding)), JSON.stringify(finding));
   });
 });

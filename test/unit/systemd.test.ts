@@ -15,7 +15,7 @@ import { withDefaults } from '../../server/src/engine/options';
 import { LineIndex } from '../../server/src/engine/positions';
 import { parseDockerdArguments, printArguments } from '../../server/src/formats/systemd/dockerd-flags';
 import { parseEnvFile } from '../../server/src/formats/systemd/env-file';
-import { DOCKERD_FLAGS } from '../../server/src/formats/systemd/flag-table';
+import { DOCKERD_FLAGS } from '../../server/src/model/flag-table';
 import { locatedSlice } from '../../server/src/formats/systemd/located';
 import { dockerdExec, parseSystemd } from '../../server/src/formats/systemd/parse';
 import { splitWords } from '../../server/src/formats/systemd/words';

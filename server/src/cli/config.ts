@@ -1,6 +1,7 @@
 /** Finding and reading `.dockguard.yaml` for the CLI; a broken config is a usage error (exit 2). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { withDefaults, type LintOptions } from '../engine/options';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { UsageError } from './sources';
 
@@ -35,4 +36,9 @@ export class ConfigResolver {
     }
     return this.byDir.get(dir);
   }
+}
+
+/** The options a file is linted with: its config file's, with the command line's winning. */
+export function effectiveOptions(config: ProjectConfig | undefined, overrides: Partial<LintOptions>): LintOptions {
+  return withDefaults({ ...config?.options, ...overrides });
 }

@@ -15,7 +15,7 @@ import { Project, type SourceFile } from '../engine/project';
 import { isIgnored, type ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import type { Finding, Fix, FixSafety } from '../engine/types';
-import type { ConfigResolver } from './config';
+import { effectiveOptions, type ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
 
 export interface LintRequest {
@@ -61,7 +61,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
     project.set(loaded.source);
     encodings.set(file.path, loaded.encoding);
-    if (!optionsByConfig.has(config)) optionsByConfig.set(config, withDefaults({ ...config?.options, ...request.overrides }));
+    if (!optionsByConfig.has(config)) optionsByConfig.set(config, effectiveOptions(config, request.overrides));
     optionsOf.set(file.path, optionsByConfig.get(config)!);
     linted.push(file.path);
   }

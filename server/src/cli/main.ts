@@ -2,105 +2,107 @@
  * `dockguard lint [options] PATH...`: the same engine as the language server, for CI.
  * Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for usage or internal errors.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { PROFILES, SEVERITY_ORDER_OR_NEVER, type LintOptions, type Profile } from '../engine/options';
+import { resolve, sep } from 'node:path';
+import { SEVERITY_ORDER_OR_NEVER, type LintOptions } from '../engine/options';
 import { knownRuleIds, type Registry } from '../engine/registry';
-import { SEVERITY_ORDER, type FixSafety, type Severity } from '../engine/types';
+import { SEVERITY_ORDER } from '../engine/types';
 import { REGISTRY } from '../registry';
-import { ConfigResolver, readConfigFile } from './config';
+import { version } from '../../../package.json';
+import { parseCommandLine, usage as usageOf } from './args';
+import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
 import { placeFindings } from './formatters/common';
+import { formatConcise } from './formatters/concise';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import type { RunFacts } from './formatters/summary';
 import { formatText } from './formatters/text';
 import { lintFiles } from './lint-files';
-import { findFiles, UsageError } from './sources';
+import { findFiles, UsageError, type FoundFile } from './sources';
 
 /** The help text; the kinds come from the registry's kind table. */
-export const usage = (registry: Registry) => `Usage: dockguard lint [options] PATH...
+export const usage = (registry: Registry) => usageOf(kindNames(registry));
 
-Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.
-PATH is a file or a folder (walked recursively, skipping node_modules and .git).
+const kindNames = (registry: Registry) => registry.kinds.map((kind) => kind.name);
 
-Options:
-  --format text|json|sarif            output format (default: text)
-  --profile recommended|strict|all    rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)
-  --fail-on error|warning|info|never  exit 1 when a finding reaches this severity (default: error)
-  --kind ${registry.kinds.map((kind) => kind.name).join('|')}
-                                      lint a named file as this kind; in folders, lint only this kind
-  --docker-version MAJOR.MINOR        the dockerd release to judge against (default: 29.7)
-  --config FILE                       use this .dockguard.yaml instead of looking one up
-  --fix                               apply safe fixes and write the files back, then report what remains
-  --fix-unsafe                        also apply unsafe fixes (they change what the daemon may do)
-  -h, --help                          show this help
-
-Exit status: 0 no finding at the --fail-on level, 1 at least one, 2 usage or internal error.
-`;
-
-type FailOn = Severity | 'never';
-const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
-
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
-  return value as T;
+/** Where the CLI writes and what it knows of the terminal it writes to. */
+export interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  /** Whether standard output is a terminal, and its width when it is. */
+  isTTY: boolean;
+  columns?: number;
+  env: NodeJS.ProcessEnv;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(), registry: Registry = REGISTRY): number {
+export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY): number {
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'format': { type: 'string' },
-        'profile': { type: 'string' },
-        'fail-on': { type: 'string' },
-        'kind': { type: 'string' },
-        'docker-version': { type: 'string' },
-        'config': { type: 'string' },
-        'fix': { type: 'boolean' },
-        'fix-unsafe': { type: 'boolean' },
-        'help': { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      out(usage(registry));
+    const args = parseCommandLine(argv, kindNames(registry));
+    if (args.help) {
+      io.out(usage(registry));
       return 0;
     }
-    const [command, ...paths] = positionals;
-    if (command !== 'lint') throw new UsageError(command ? `unknown command '${command}' (the command is lint)` : 'missing command: lint');
-    if (paths.length === 0) throw new UsageError('no PATH given');
-    const format: Format = oneOf('format', values.format, FORMATS) ?? 'text';
-    const profile = oneOf<Profile>('profile', values.profile, PROFILES);
-    const failOn: FailOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never']) ?? 'error';
-    const kind = oneOf('kind', values.kind, registry.kinds.map((k) => k.name));
-    const dockerVersion = values['docker-version'];
-    if (dockerVersion !== undefined && !/^\d+\.\d+$/.test(dockerVersion)) throw new UsageError(`--docker-version must be MAJOR.MINOR (got '${dockerVersion}')`);
-    const fix: FixSafety[] | undefined = values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined;
+    if (args.version) {
+      io.out(`dockguard ${version}\n`);
+      return 0;
+    }
+    if (args.command !== 'lint') throw new UsageError(args.command ? `unknown command '${args.command}' (the command is lint)` : 'missing command: lint');
+    if (args.paths.length === 0) throw new UsageError('no PATH given');
 
-    const overrides: Partial<LintOptions> = { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) };
+    const overrides: Partial<LintOptions> = { ...(args.profile ? { profile: args.profile } : {}), ...(args.dockerVersion ? { dockerVersion: args.dockerVersion } : {}) };
     const ruleIds = knownRuleIds(registry);
-    const explicitConfig = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), ruleIds, cwd);
-    const files = findFiles(paths, registry, kind, cwd);
-    const outcome = lintFiles({ files, configs: new ConfigResolver(cwd, ruleIds, explicitConfig), overrides, fix, registry });
-    const placed = placeFindings(outcome, cwd);
-    const fileCount = outcome.sources.length;
-    if (format === 'json') out(formatJson(placed, fileCount));
-    else if (format === 'sarif') out(formatSarif(placed, outcome.sources, registry, cwd));
-    else out(formatText(placed, fileCount, outcome.fixedFiles.length));
-    const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
+    const configs = new ConfigResolver(io.cwd, ruleIds, args.config === undefined ? undefined : readConfigFile(resolve(io.cwd, args.config), ruleIds, io.cwd));
+    const files = findFiles(args.paths, registry, args.kind, io.cwd);
+    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files, args.kind ? [args.kind] : kindNames(registry), io.cwd);
+    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, registry });
+    const placed = placeFindings(outcome, io.cwd);
+    const dockerVersions = new Map<string, number>();
+    for (const source of outcome.sources) {
+      const judged = effectiveOptions(configs.configFor(source.path), overrides).dockerVersion;
+      dockerVersions.set(judged, (dockerVersions.get(judged) ?? 0) + 1);
+    }
+    const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
+    if (args.format === 'json') io.out(formatJson(placed, facts.files));
+    else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
+    else if (args.format === 'concise') io.out(formatConcise(placed, facts));
+    else io.out(formatText(placed, facts, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }));
+    const threshold = SEVERITY_ORDER_OR_NEVER[args.failOn];
     return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`dockguard: ${(error as Error).message.split('\n')[0]} (see dockguard --help)\n`);
-    } else {
-      err(`dockguard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    if (error instanceof UsageError) io.err(`dockguard: ${error.message} (see dockguard --help)\n`);
+    else io.err(`dockguard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }
 
+/** A mistyped path in CI must not pass as "0 files linted": each PATH has to hold a file to lint. */
+function checkEveryPathMatched(paths: string[], files: FoundFile[], kinds: readonly string[], cwd: string): void {
+  const empty = paths.filter((given) => {
+    const path = resolve(cwd, given);
+    const folder = path.endsWith(sep) ? path : path + sep;
+    return !files.some((file) => file.path === path || file.path.startsWith(folder));
+  });
+  if (empty.length === 0) return;
+  throw new UsageError(`no ${kinds.join(' or ')} file in ${empty.join(', ')}; --no-error-on-unmatched-pattern allows that`);
+}
+
+/**
+ * Colour on a terminal only; NO_COLOR (no-color.org) turns it off, FORCE_COLOR forces it on or, as
+ * `0` or `false`, off, and wins over NO_COLOR as in Node. A dumb terminal gets none.
+ */
+export function wantsColour(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY && env.TERM !== 'dumb';
+}
+
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    env: process.env,
+  });
 }

@@ -21,7 +21,8 @@
  */
 import type { JsonValue } from './daemon-config';
 
-export type FlagValueKind = 'bool' | 'string' | 'int' | 'list' | 'map' | 'csv-map';
+export type { FlagValueKind } from '../formats/systemd/dockerd-flags';
+import type { FlagValueKind } from '../formats/systemd/dockerd-flags';
 
 /** A JSON Schema (draft-07) fragment for one value. */
 export type JsonSchema = { [keyword: string]: JsonValue | JsonSchema | undefined };

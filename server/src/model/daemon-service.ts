@@ -6,7 +6,7 @@
 import type { Span } from '../engine/types';
 import { parseDockerdArguments, type DockerdArguments } from '../formats/systemd/dockerd-flags';
 import { envValue } from '../formats/systemd/env-file';
-import { DOCKERD_FLAGS } from '../formats/systemd/flag-table';
+import { DOCKERD_FLAGS } from './flag-table';
 import { spanOf, type LocatedText } from '../formats/systemd/located';
 import { dockerdExec, type SystemdFile } from '../formats/systemd/parse';
 import { expandWords, splitWords, type VariableValue } from '../formats/systemd/words';

@@ -4,7 +4,7 @@
  * expanded here: the editor shows the flags as written).
  */
 import { parseDockerdArguments, type DockerdArguments } from '../../formats/systemd/dockerd-flags';
-import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
+import { DOCKERD_FLAGS } from '../../model/flag-table';
 import { dockerdExec, type SystemdFile } from '../../formats/systemd/parse';
 import { splitWords, type Word } from '../../formats/systemd/words';
 import type { Span } from '../../engine/types';

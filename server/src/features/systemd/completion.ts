@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../engine/types';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
-import { DOCKERD_FLAGS, type DockerdFlagSpec } from '../../formats/systemd/flag-table';
+import { DOCKERD_FLAGS, type DockerdFlagSpec } from '../../model/flag-table';
 import type { SystemdFile } from '../../formats/systemd/parse';
 import { enumValues } from '../daemon-json/documentation';
 import type { CompletionEntry, FeatureContext } from '../../engine/kind';

@@ -4,7 +4,7 @@
  * section and what it does.
  */
 import type { SystemdFile } from '../../formats/systemd/parse';
-import type { DockerdFlagSpec } from '../../formats/systemd/flag-table';
+import type { DockerdFlagSpec } from '../../model/flag-table';
 import { SYSTEMD_DIRECTIVES } from '../../formats/systemd/directives.generated';
 import { keyDocumentation } from '../daemon-json/documentation';
 import type { FeatureContext, HoverResult } from '../../engine/kind';

@@ -8,7 +8,9 @@ import type { Span } from '../../engine/types';
 import { spanOf, subText, type LocatedText } from './located';
 import type { Word } from './words';
 
-import type { FlagValueKind } from '../../model/daemon-options';
+
+/** How a flag takes its value, as pflag parses it (the option table says which each flag is). */
+export type FlagValueKind = 'bool' | 'string' | 'int' | 'list' | 'map' | 'csv-map';
 
 export interface FlagSpec {
   /** Long name without dashes: `icc`, `host`. */

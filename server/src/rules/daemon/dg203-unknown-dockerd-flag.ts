@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
-import { DOCKERD_FLAGS } from '../../formats/systemd/flag-table';
+import { DOCKERD_FLAGS } from '../../model/flag-table';
 import { parseDockerdArguments, type FlagProblem } from '../../formats/systemd/dockerd-flags';
 import type { Word } from '../../formats/systemd/words';
 import { flagJsonValue } from '../../model/flag-settings';

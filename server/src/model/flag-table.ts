@@ -4,9 +4,9 @@
  * the parser does, so `--graph=/x` is judged as the removed `graph` (DG005) and never taken for a
  * typo of `--group`.
  */
-import { DAEMON_OPTIONS, optionByKey, type DaemonOption } from '../../model/daemon-options';
-import { LIFECYCLE, type Lifecycle } from '../../model/lifecycle';
-import type { FlagSpec, FlagTable } from './dockerd-flags';
+import { DAEMON_OPTIONS, optionByKey, type DaemonOption } from './daemon-options';
+import { LIFECYCLE, type Lifecycle } from './lifecycle';
+import type { FlagSpec, FlagTable } from '../formats/systemd/dockerd-flags';
 
 /** A flag with the option it comes from (for hover: description, default). */
 export interface DockerdFlagSpec extends FlagSpec {
