@@ -9,11 +9,8 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   DocumentDiagnosticReportKind,
-  type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
-  type WorkspaceDiagnosticReport,
-  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Severity } from '../engine/types';
 import { guard } from './guard';
@@ -74,7 +71,7 @@ export async function diagnosticsOf(state: ServerState, path: string): Promise<{
   return { items, resultId };
 }
 
-/** Pull diagnostics: one document, and the whole workspace for the Problems view. */
+/** Pull diagnostics of one document (the workspace's are in workspace-diagnostics.ts). */
 export function registerPullDiagnostics(state: ServerState): void {
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
   state.connection.languages.diagnostics.on(
@@ -88,74 +85,6 @@ export function registerPullDiagnostics(state: ServerState): void {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),
   );
-  state.connection.languages.diagnostics.onWorkspace(
-    guard(state, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token, _workDone, partial) => {
-      const previous = new Map(params.previousResultIds.map((p) => [pathOfUri(p.uri), p.value]));
-      const sent = new Map<string, string>();
-      /** The reports of the files not yet sent in this answer (or sent with other findings). */
-      const reportsOf = async (paths: Iterable<string>): Promise<WorkspaceDocumentDiagnosticReport[]> => {
-        const items: WorkspaceDocumentDiagnosticReport[] = [];
-        for (const path of paths) {
-          const uri = uriOfPath(state, path);
-          // Open documents are reported by textDocument/diagnostic, with their version.
-          if (state.documents.get(uri) || state.scan.isPending(path)) continue;
-          if (!state.project.has(path) || !state.scan.isReported(path)) {
-            // A file the client still lists that is gone, excluded or out of scope: clear it once.
-            if (previous.has(path) && !sent.has(path)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
-            sent.set(path, '');
-            continue;
-          }
-          const { items: diagnostics, resultId } = await diagnosticsOf(state, path);
-          if (sent.get(path) === resultId) continue;
-          sent.set(path, resultId);
-          items.push(previous.get(path) === resultId
-            ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
-            : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
-        }
-        return items;
-      };
-      const now = () => [...previous.keys(), ...state.project.paths()];
-      if (!state.scan.scanning || !partial) {
-        await Promise.race([state.scan.idle(), cancelled(token)]);
-        // VS Code asks again 2 s after each answer: a client that is up to date is answered once
-        // something changes (a long poll), not with "unchanged" for every file of the workspace.
-        for (;;) {
-          const changed = nextChange(state);
-          const items = await reportsOf(now());
-          if (previous.size === 0 || token.isCancellationRequested || items.some((item) => item.kind !== DocumentDiagnosticReportKind.Unchanged)) return { items };
-          await Promise.race([changed, cancelled(token)]);
-          sent.clear();
-        }
-      }
-      // While the scan runs, each file is streamed as soon as its machine is read.
-      let streaming = Promise.resolve();
-      const stream = (paths: Iterable<string>) => {
-        streaming = streaming.then(async () => {
-          const items = await reportsOf(paths);
-          if (items.length > 0 && !token.isCancellationRequested) partial.report({ items });
-        });
-      };
-      const unsubscribe = state.scan.onSettled(stream);
-      stream(now());
-      await Promise.race([state.scan.idle(), cancelled(token)]);
-      unsubscribe();
-      await streaming;
-      return { items: [] };
-    }),
-  );
-}
-
-function nextChange(state: ServerState): Promise<void> {
-  return new Promise((resolve) => {
-    const listening = state.changed.event(() => {
-      listening.dispose();
-      resolve();
-    });
-  });
-}
-
-function cancelled(token: CancellationToken): Promise<void> {
-  return new Promise((resolve) => token.onCancellationRequested(() => resolve()));
 }
 
 /** Push diagnostics for files whose findings may have changed; a file that left the project or the scope is cleared. */

@@ -24,6 +24,7 @@ import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
 import { StatusReporter } from './status';
 import { registerWatchedFiles, watchFiles } from './watched-files';
+import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { registerWorkspaceFolders } from './workspace-folders';
 import { WorkspaceScan } from './workspace-scan';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
@@ -47,7 +48,7 @@ export function startServer(connection: Connection, registry: Registry): void {
       features,
       uris: new Map(),
       onDisk: new Set(),
-      changed: new Emitter<void>(),
+      changed: new Emitter<string[]>(),
     } as Omit<ServerState, 'scan' | 'status'> as ServerState;
     state.scan = new WorkspaceScan(state);
     state.status = new StatusReporter(state);
@@ -56,7 +57,7 @@ export function startServer(connection: Connection, registry: Registry): void {
 
     /** After files changed: push their diagnostics, or ask a pull client to pull again. */
     const onChange: ChangeListener = (paths, cause) => {
-      state.changed.fire();
+      state.changed.fire(paths);
       if (!features.pullDiagnostics) {
         publishDiagnostics(state, paths).catch((error: Error) => connection.console.error(`publishing diagnostics failed: ${error.stack}`));
       } else if (features.diagnosticRefresh && paths.some((path) => !cause.editedUri || path !== pathOfUri(cause.editedUri))) {
@@ -78,7 +79,10 @@ export function startServer(connection: Connection, registry: Registry): void {
 
     registerDocuments(state, onChange);
     registerWatchedFiles(state, onChange);
-    if (features.pullDiagnostics) registerPullDiagnostics(state);
+    if (features.pullDiagnostics) {
+      registerPullDiagnostics(state);
+      registerWorkspaceDiagnostics(state);
+    }
     registerCodeActions(state);
     registerHover(state);
     registerCompletion(state);

@@ -58,8 +58,8 @@ export interface ServerState {
   onDisk: Set<string>;
   scan: WorkspaceScan;
   status: StatusReporter;
-  /** Fired after files' findings may have changed (what a held workspace pull waits for). */
-  changed: Emitter<void>;
+  /** Fired with the files whose findings may have changed (what a held workspace pull waits for). */
+  changed: Emitter<string[]>;
 }
 
 /** The engine path of a URI: a file system path for `file:` URIs, the URI itself otherwise. */
