@@ -19,6 +19,9 @@ import { isScanned, MAX_SCANNED_BYTES } from './workspace-scan';
 
 /** Quiet time that ends a burst of notifications; short, since one notification is usually a whole burst already. */
 const SETTLE_MS = 10;
+/** A notification of at most this many changes after this long a quiet is a save, not a burst: applied at once. */
+const SAVE_CHANGES = 4;
+const QUIET_MS = 200;
 
 /** What the client watches for us: every kind's globs, and the project config. */
 export function watchedGlobs(registry: Registry): string[] {
@@ -30,12 +33,13 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
   const pending = new Map<string, FileChangeType>();
   let timer: NodeJS.Timeout | undefined;
   let applying: Promise<void> | undefined;
+  let lastNotification = -Infinity;
 
-  const schedule = () => {
+  const schedule = (delay = SETTLE_MS) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       // One batch at a time: what arrives meanwhile waits for the next.
-      if (applying) return void applying.then(schedule);
+      if (applying) return void applying.then(() => schedule());
       const batch = new Map(pending);
       pending.clear();
       applying = applyChanges(state, batch)
@@ -44,13 +48,16 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
         })
         .catch((error: Error) => state.connection.console.error(`applying file changes failed: ${error.stack}`))
         .finally(() => (applying = undefined));
-    }, SETTLE_MS);
+    }, delay);
   };
 
   state.connection.onDidChangeWatchedFiles(
     guard(state, 'workspace/didChangeWatchedFiles', undefined, ({ changes }) => {
+      const now = performance.now();
+      const save = pending.size === 0 && !applying && changes.length <= SAVE_CHANGES && now - lastNotification > QUIET_MS;
+      lastNotification = now;
       for (const change of changes) pending.set(pathOfUri(change.uri), change.type);
-      schedule();
+      schedule(save ? 0 : SETTLE_MS);
     }),
   );
 }

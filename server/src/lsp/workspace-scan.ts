@@ -37,6 +37,15 @@ export function isScanned(state: ServerState, path: string, isDirectory: boolean
   return !(config && isIgnored(config, path));
 }
 
+/** A folder's entries in name order; an unreadable folder is passed over, as `find` would. */
+async function listFolder(folder: string): Promise<Dirent[]> {
+  try {
+    return (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
 /** Work queued in walk order: a file to read, or a folder whose whole subtree has been queued. */
 type Step = { file: string; kind: string } | { folderDone: string };
 
@@ -202,15 +211,9 @@ export class WorkspaceScan {
       // Let pending requests and notifications run before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
     };
-    const visit = async (folder: string): Promise<void> => {
+    const visit = async (folder: string, listing = listFolder(folder)): Promise<void> => {
       if (stopped?.() || this.complete.has(folder)) return;
-      let entries: Dirent[] = [];
-      try {
-        entries = await readdir(folder, { withFileTypes: true });
-      } catch {
-        // An unreadable folder is passed over, as `find` would.
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = await listing;
       const folders: string[] = [];
       for (const entry of entries) {
         const path = join(folder, entry.name);
@@ -225,7 +228,9 @@ export class WorkspaceScan {
         steps.push({ file: path, kind });
         if (++files >= BATCH_FILES) await flush();
       }
-      for (const child of folders) await visit(child);
+      // The subfolders are listed at once (the thread pool works through them while earlier ones are visited).
+      const listings = folders.map(listFolder);
+      for (let i = 0; i < folders.length; i++) await visit(folders[i], listings[i]);
       steps.push({ folderDone: folder });
     };
     for (const root of roots) await visit(root);
