@@ -59,6 +59,8 @@ export interface StartOptions {
   /** The answer to each workspace/configuration item (section + scopeUri). */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Answer `window/workDoneProgress/create` with an error, as a client may. */
+  refuseProgress?: boolean;
 }
 
 export interface TestClient {
@@ -150,6 +152,7 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     return null;
   });
   connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+    if (options.refuseProgress) throw new ResponseError(ErrorCodes.InternalError, 'no progress here');
     connection.onProgress(WorkDoneProgress.type, token, (value) => {
       client.progress.push({ token, value });
       notify();

@@ -115,6 +115,17 @@ describe('the workspace scan', () => {
     }
   });
 
+  test('a client that refuses the progress still gets every file', async () => {
+    const folder = tree(HOSTS_TREE);
+    const client = await start(folder, PUSH, { refuseProgress: true });
+    try {
+      await client.waitUntil(() => (Object.keys(publishCounts(client, folder)).length >= LINTED.length ? true : undefined), 'the files');
+      assert.ok(client.log.some((line) => line.includes("could not show the scan's progress")));
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a pull client streams each file once through workspace/diagnostic, and the open file through its own pull', async () => {
     const folder = tree(HOSTS_TREE);
     const configurationRequests: (string | undefined)[] = [];

@@ -10,6 +10,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { readSource, SKIPPED_DIRS } from '../engine/files';
 import { hostRootOf } from '../engine/machine';
 import { isIgnored } from '../engine/project-config';
@@ -36,6 +37,8 @@ export function isScanned(state: ServerState, path: string, isDirectory: boolean
   const config = state.settings.configFor(path);
   return !(config && isIgnored(config, path));
 }
+
+const NO_PROGRESS: WorkDoneProgressServerReporter = { token: CancellationToken.None, begin() {}, report() {}, done() {} };
 
 /** A folder's entries in name order; an unreadable folder is passed over, as `find` would. */
 async function listFolder(folder: string): Promise<Dirent[]> {
@@ -152,7 +155,11 @@ export class WorkspaceScan {
   private async run(): Promise<void> {
     const { connection } = this.state;
     this.cancelled = false;
-    const progress = await connection.window.createWorkDoneProgress();
+    // A client that refuses the progress still gets its scan.
+    const progress = await connection.window.createWorkDoneProgress().catch((error: Error) => {
+      connection.console.warn(`could not show the scan's progress: ${error.message}`);
+      return NO_PROGRESS;
+    });
     const cancellation = progress.token.onCancellationRequested(() => (this.cancelled = true));
     progress.begin('dockguard', undefined, 'scanning the workspace', true);
     try {
