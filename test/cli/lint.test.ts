@@ -112,8 +112,8 @@ describe('exit codes', () => {
   const usageErrors: [string, string[], string][] = [
     ['a missing path', ['lint', 'nowhere'], 'dockguard: no such file or directory: nowhere (see dockguard --help)\n'],
     ['no path', ['lint'], 'dockguard: no PATH given (see dockguard --help)\n'],
-    ['no command', [], 'dockguard: missing command: lint (see dockguard --help)\n'],
-    ['an unknown command', ['check', 'clean'], "dockguard: unknown command 'check' (the command is lint) (see dockguard --help)\n"],
+    ['no command', [], 'dockguard: missing command: lint or host (see dockguard --help)\n'],
+    ['an unknown command', ['check', 'clean'], "dockguard: unknown command 'check' (the commands are lint and host) (see dockguard --help)\n"],
     ['a bad --format', ['lint', '--format', 'xml', 'clean'], "dockguard: --format must be one of text, concise, json, sarif (got 'xml') (see dockguard --help)\n"],
     ['a bad --fail-on', ['lint', '--fail-on', 'fatal', 'clean'], "dockguard: --fail-on must be one of error, warning, info, never (got 'fatal') (see dockguard --help)\n"],
     ['a bad --profile', ['lint', '--profile', 'paranoid', 'clean'], "dockguard: --profile must be one of recommended, strict, all (got 'paranoid') (see dockguard --help)\n"],
@@ -179,7 +179,7 @@ describe('--kind', () => {
   it('an unknown kind is a usage error', () => {
     const run = runCli(['lint', '--kind', 'dockerfile', 'conf'], ws);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
+    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
   });
 });
 

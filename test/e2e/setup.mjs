@@ -30,7 +30,9 @@ function installedVersion(cacheDir, name) {
 
 function npm(args, cwd) {
   // npm_config_yes: node-pty's postinstall would otherwise stop at an `npx node-gyp` prompt.
-  execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true' } });
+  // The project's strict-allow-scripts reaches this nested npm through `npm run`'s environment; the
+  // editor tools' own install scripts (code-server's native modules) must run.
+  execFileSync('npm', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true', npm_config_strict_allow_scripts: 'false' } });
 }
 
 /** Puts the rg binary from npm where the ripgrep postinstall expects its GitHub download. */

@@ -37,6 +37,7 @@ const HELP_COLUMN = 38;
 
 /** The help text for a registry's kinds. */
 export const usage = (kinds: readonly string[]) => `Usage: dockguard lint [options] PATH...
+       dockguard host [--root DIR] [options]   (see dockguard host --help)
        dockguard --version
 
 Lints Docker host hardening configuration: daemon.json and dockerd's systemd units.

@@ -16,13 +16,15 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import type { RunFacts } from './formatters/summary';
 import { formatText } from './formatters/text';
+import { runHost } from './host';
 import { lintFiles } from './lint-files';
 import { findFiles, UsageError, type FoundFile } from './sources';
 
 /** The help text; the kinds come from the registry's kind table. */
 export const usage = (registry: Registry) => usageOf(kindNames(registry));
 
-const kindNames = (registry: Registry) => registry.kinds.map((kind) => kind.name);
+/** The kinds a file can be linted as: those that claim paths (host mode's metadata claims none). */
+const kindNames = (registry: Registry) => registry.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name);
 
 /** Where the CLI writes and what it knows of the terminal it writes to. */
 export interface Terminal {
@@ -37,6 +39,7 @@ export interface Terminal {
 
 export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY): number {
   try {
+    if (argv[0] === 'host') return runHost(argv.slice(1), io.out, io.cwd, registry, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined });
     const args = parseCommandLine(argv, kindNames(registry));
     if (args.help) {
       io.out(usage(registry));
@@ -46,7 +49,7 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
       io.out(`dockguard ${version}\n`);
       return 0;
     }
-    if (args.command !== 'lint') throw new UsageError(args.command ? `unknown command '${args.command}' (the command is lint)` : 'missing command: lint');
+    if (args.command !== 'lint') throw new UsageError(args.command ? `unknown command '${args.command}' (the commands are lint and host)` : 'missing command: lint or host');
     if (args.paths.length === 0) throw new UsageError('no PATH given');
 
     const overrides: Partial<LintOptions> = { ...(args.profile ? { profile: args.profile } : {}), ...(args.dockerVersion ? { dockerVersion: args.dockerVersion } : {}) };

@@ -4,6 +4,7 @@
  */
 import type { KindModule } from '../engine/kind';
 import daemonJson from './daemon-json';
+import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, hostFacts] as KindModule[];

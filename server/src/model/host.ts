@@ -210,7 +210,9 @@ function systemdHost(machine: Machine, files: SystemdFile[], daemonJsons: readon
   const configPath = root + (configFile ?? defaultConfigFile(machine));
   const daemonJson = daemonJsons.find((j) => j.path === configPath) ?? (configFile === undefined && daemonJsons.length === 1 ? daemonJsons[0] : undefined);
   const broken = daemonJson !== undefined && daemonJson.syntaxErrors.length > 0;
-  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, machine) : { root, hostTree: machine.hostTree, configFile: daemonJson?.path ?? configPath, config: new DaemonConfig(), complete: !broken, files: broken ? [daemonJson.path] : [] };
+  // Host mode puts a file it could not read there as host metadata: its settings are unknown, not absent.
+  const unreadable = !daemonJson && machine.files.some((f) => f.kind === 'host-facts' && f.path === configPath);
+  const host: DaemonHost = daemonJson && !broken ? hostFromDaemonJson(daemonJson, machine) : { root, hostTree: machine.hostTree, configFile: daemonJson?.path ?? configPath, config: new DaemonConfig(), complete: !broken && !unreadable, files: broken ? [daemonJson.path] : [] };
   host.root = root;
   host.service = service;
   host.command = command;

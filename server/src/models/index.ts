@@ -4,6 +4,7 @@
  */
 import type { ModelProvider } from '../engine/machine';
 import daemon from './daemon';
+import host from './host';
 import systemd from './systemd';
 
-export const MODELS: readonly ModelProvider[] = [daemon, systemd] as ModelProvider[];
+export const MODELS: readonly ModelProvider[] = [daemon, host, systemd] as ModelProvider[];

@@ -38,7 +38,19 @@ import dg204 from './daemon/dg204-socket-too-permissive';
 import dg205 from './daemon/dg205-socket-tcp-listen';
 import dg206 from './daemon/dg206-hidden-daemon-options';
 import dg207 from './systemd/dg207-unit-syntax';
+import dg501 from './host/dg501-docker-data-not-separate-partition';
+import dg502 from './host/dg502-docker-group-members';
+import dg503 from './host/dg503-unit-file-permissions';
+import dg504 from './host/dg504-etc-docker-permissions';
+import dg505 from './host/dg505-registry-cert-permissions';
+import dg506 from './host/dg506-tls-file-permissions';
+import dg507 from './host/dg507-docker-socket-permissions';
+import dg508 from './host/dg508-daemon-json-permissions';
+import dg509 from './host/dg509-env-file-permissions';
+import dg510 from './host/dg510-containerd-socket-permissions';
+import dg512 from './host/dg512-unreadable-file';
+import dg513 from './host/dg513-running-config-differs';
 
-export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207, dg501, dg502, dg503, dg504, dg505, dg506, dg507, dg508, dg509, dg510, dg512, dg513] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));
