@@ -87,18 +87,24 @@ export function registerPullDiagnostics(state: ServerState): void {
   );
 }
 
-/** Push diagnostics for files whose findings may have changed; a file that left the project or the scope is cleared. */
+/**
+ * Push diagnostics for files whose findings may have changed; a file that left the project or the
+ * scope is cleared. The notifications queue behind each other: waiting for each write before
+ * linting the next file would cost an event-loop turn per file (a 500-file burst: seconds).
+ */
 export async function publishDiagnostics(state: ServerState, paths: Iterable<string>): Promise<void> {
+  const sent: Promise<void>[] = [];
   for (const path of paths) {
     // The scan publishes it once its machine is read.
     if (state.scan.isPending(path)) continue;
     const uri = uriOfPath(state, path);
     if (!state.project.has(path) || !state.scan.isReported(path)) {
       state.status.record(path, []);
-      await state.connection.sendDiagnostics({ uri, diagnostics: [] });
+      sent.push(state.connection.sendDiagnostics({ uri, diagnostics: [] }));
       continue;
     }
     const { items } = await diagnosticsOf(state, path);
-    await state.connection.sendDiagnostics({ uri, version: state.documents.get(uri)?.version, diagnostics: items });
+    sent.push(state.connection.sendDiagnostics({ uri, version: state.documents.get(uri)?.version, diagnostics: items }));
   }
+  await Promise.all(sent);
 }
