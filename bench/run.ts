@@ -1,17 +1,19 @@
 /**
  * `npm run bench` (after `node esbuild.mjs`): every benchmark, one markdown section each, after the
- * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,systemd` picks
+ * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,systemd,audit` picks
  * sections. Medians and percentiles only: nothing here passes or fails.
  */
 import { machine, runCliBenchmark, runEngineBenchmark } from './engine';
 import { runLspBenchmark } from './lsp';
 import { runSystemdBenchmark } from './systemd';
+import { runAuditBenchmark } from './audit';
 
 const BENCHMARKS: [name: string, title: string, run: () => Promise<string>][] = [
   ['engine', 'Engine: lintSources per daemon.json (profile all, after 50 warm-up runs)', runEngineBenchmark],
   ['cli', 'CLI: whole process, cold, on the daemon.json corpus', runCliBenchmark],
   ['lsp', "Language server vs VS Code's JSON language server", runLspBenchmark],
   ['systemd', 'systemd units', runSystemdBenchmark],
+  ['audit', 'Audit rules', runAuditBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -22,6 +22,17 @@ describe('loadProjectConfig', () => {
     });
   });
 
+  it('reads audit.ignorePaths, each path with its reason', () => {
+    const text = 'audit:\n  ignorePaths:\n    - path: /usr/bin/containerd-shim-runc-v2/\n      reason: crun only\n    - path: usr/bin/runc\n      reason: x\n    - path: /usr/bin/runc\n';
+    const result = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual(result.problems.map((p) => [p.line, p.message]), [
+      [5, 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)'],
+      [7, 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)'],
+    ]);
+    const good = loadProjectConfig(text.split('    - path: usr')[0], '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual(good.config?.options, { auditIgnorePaths: [{ path: '/usr/bin/containerd-shim-runc-v2', reason: 'crun only' }] });
+  });
+
   it('an empty file is an empty config', () => {
     assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], machines: [] }, problems: [] });
   });
@@ -33,14 +44,14 @@ describe('loadProjectConfig', () => {
       { line: 3, column: 3, message: "unknown rule 'DG999' (rule ids look like DG103)" },
       { line: 4, column: 10, message: 'DG103 must be one of off, error, warning, info' },
       { line: 5, column: 9, message: 'ignore must be a list of globs (e.g. - "vendor/**")' },
-      { line: 6, column: 1, message: "unknown key 'rule' (known keys: profile, dockerVersion, rules, ignore, machines)" },
+      { line: 6, column: 1, message: "unknown key 'rule' (known keys: profile, dockerVersion, rules, ignore, machines, audit)" },
     ]);
     assert.equal(result.config, undefined);
   });
 
   it('reports YAML syntax errors and a non-mapping root', () => {
     assert.deepEqual(loadProjectConfig('rules: [DG103\n', '/p/c', RULE_IDS).problems, [{ line: 2, column: 1, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }]);
-    assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c', RULE_IDS).problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules, ignore and machines' }]);
+    assert.deepEqual(loadProjectConfig('- DG103\n', '/p/c', RULE_IDS).problems, [{ line: 1, column: 1, message: 'the config must be a mapping of profile, dockerVersion, rules, ignore, machines and audit' }]);
     assert.deepEqual(loadProjectConfig('profile: strict\nprofile: all\n', '/p/c', RULE_IDS).problems, [{ line: 2, column: 1, message: 'Map keys must be unique' }]);
   });
 

@@ -72,7 +72,10 @@ test('the manifest activates on daemon.json and systemd units and runs in untrus
   assert.ok(!manifest.activationEvents.includes('*'));
   const [unitLanguage] = manifest.contributes.languages;
   assert.equal(unitLanguage.id, 'systemd-unit');
-  assert.deepEqual(manifest.contributes.grammars, [{ language: 'systemd-unit', scopeName: 'source.systemd-unit', path: './syntaxes/systemd-unit.tmLanguage.json' }]);
+  assert.deepEqual(manifest.contributes.grammars, [
+    { language: 'systemd-unit', scopeName: 'source.systemd-unit', path: './syntaxes/systemd-unit.tmLanguage.json' },
+    { language: 'audit-rules', scopeName: 'source.audit-rules', path: './syntaxes/audit-rules.tmLanguage.json' },
+  ]);
   for (const path of [unitLanguage.configuration, manifest.contributes.grammars[0].path]) assert.ok(existsSync(join(ROOT, path)), `${path} is missing`);
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.engines.vscode, '^1.100.0');

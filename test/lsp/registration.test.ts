@@ -18,6 +18,9 @@ const WATCHERS = [
   { globPattern: '**/*.{service,socket}.rpm' },
   { globPattern: '**/*.{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
+  { globPattern: '**/audit.rules' },
+  { globPattern: '**/audit-*.rules' },
+  { globPattern: '**/audit/**/rules.d/*.rules' },
   { globPattern: '**/.dockguard.yaml' },
 ];
 

@@ -23,6 +23,16 @@ const SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-daemon-json.txt');
 /** The corpus folders and the kind of the files in them whose names do not say it (the CLI's --kind). */
 const FOLDER_KINDS: Record<string, FileKind> = { 'daemon-json': 'daemon-json', 'systemd': 'systemd', 'compose': 'compose', 'audit-rules': 'audit' };
 
+/** The corpus lines auditctl refuses (DG402 must report them, and nothing else), with its reason. */
+const AUDITCTL_REFUSES: Record<string, Record<number, string>> = {
+  'Neo23x0-auditd/audit.rules': {
+    487: '`-k -F T1078_Valid_Accounts`: -k takes `-F` as its key, leaving a word without an option ("parameter passed without an option given")',
+    488: 'the same as line 487',
+    718: '`-F obj=` is no field auditctl knows ("-F unknown field: obj"); the kernel also refuses `-F dir=+` (not an absolute path)',
+    719: 'the same as line 718',
+  },
+};
+
 function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
@@ -60,6 +70,20 @@ describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUAR
       assert.ok(linted > 0, `no ${kind} file found under ${folder}/`);
     });
   }
+
+  describe('audit-rules/: no DG402 but on the lines auditctl itself refuses', () => {
+    for (const project of existsSync(join(CORPUS, 'audit-rules')) ? readdirSync(join(CORPUS, 'audit-rules')).sort() : []) {
+      const sources = projectSources(join(CORPUS, 'audit-rules', project), 'audit');
+      const findings = [...lintSources(sources, withDefaults({ profile: 'all' }), REGISTRY).findings.values()].flat().filter((f) => f.ruleId === 'DG402');
+      for (const source of sources) {
+        const name = relative(join(CORPUS, 'audit-rules'), source.path);
+        it(name, () => {
+          const lines = findings.filter((f) => f.file === source.path).map((f) => source.text.slice(0, f.span.start).split('\n').length);
+          assert.deepEqual([...new Set(lines)], Object.keys(AUDITCTL_REFUSES[name] ?? {}).map(Number));
+        });
+      }
+    }
+  });
 
   it('the CLI on daemon-json/: the recorded findings and exit code', () => {
     const run = runCli(['lint', '--format', 'concise', '--kind', 'daemon-json', 'daemon-json'], CORPUS);

@@ -86,7 +86,8 @@ function checkEveryPathMatched(paths: string[], files: FoundFile[], kinds: reado
     return !files.some((file) => file.path === path || file.path.startsWith(folder));
   });
   if (empty.length === 0) return;
-  throw new UsageError(`no ${kinds.join(' or ')} file in ${empty.join(', ')}; --no-error-on-unmatched-pattern allows that`);
+  const either = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}` : kinds.join('');
+  throw new UsageError(`no ${either} file in ${empty.join(', ')}; --no-error-on-unmatched-pattern allows that`);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Which files the CLI lints for the paths it is given. */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { kindOfPath } from '../engine/kind';
@@ -37,10 +37,21 @@ export function findFiles(paths: string[], registry: Registry, onlyKind?: string
         if (kind && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
       }
     } else {
-      const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name;
+      const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name ?? kindByContent(registry, path);
       if (!kind) throw new UsageError(`cannot tell what kind of file ${given} is; name it with --kind`);
       found.set(path, { path, kind, explicit: true });
     }
   }
   return [...found.values()];
+}
+
+/** The kind that claims a named file by its first bytes, if one does (an unreadable file: none). */
+function kindByContent(registry: Registry, path: string): string | undefined {
+  let head: string;
+  try {
+    head = readFileSync(path, 'utf8').slice(0, 4096);
+  } catch {
+    return undefined;
+  }
+  return registry.kinds.find((kind) => kind.claimsByContent?.(path, head))?.name;
 }

@@ -31,6 +31,11 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
   matches(path: string): boolean;
   /** Text → model with spans; never throws. */
   parse(path: string, text: string): F;
+  /**
+   * CLI only: true when a file named on the command line, whose path says no kind, is one of these
+   * by its content (an audit `*.rules` file whose first lines are auditctl options).
+   */
+  claimsByContent?(path: string, text: string): boolean;
   /** Comments and statements for pragmas; absent when the format has no comments (daemon.json). */
   comments?(file: F): CommentLayout | undefined;
   /**

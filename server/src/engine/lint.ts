@@ -2,7 +2,7 @@
  * Runs the rule pack over one machine. Each rule is isolated: one that throws is reported once as
  * DG000 and the others still run. Findings keep offsets; the front ends convert them.
  */
-import { docsUrl, type ModelName, type Report, type Rule, type RuleContext, type RuleModels } from './rule';
+import { docsUrl, type ModelName, type Report, type Rule, type RuleContext, type RuleModels, type RuleOptions } from './rule';
 import { ruleEnabled, type LintOptions } from './options';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Fix, type Location, type RelatedInformation, type Severity, type Span, type TextEdit } from './types';
 import type { Machine } from './machine';
@@ -15,12 +15,13 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
   const findings = new Map<string, Finding[]>();
   for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
   const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
+  const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, auditIgnorePaths: options.auditIgnorePaths ?? [] };
 
   const run = (rule: Rule, instances: { model: unknown; file: string }[]) => {
     if (!ruleEnabled(rule.meta, options)) return;
     const override = options.rules[rule.meta.id];
     const configured = override === 'off' ? undefined : override;
-    for (const instance of instances) runRule(rule, instance.model, instance.file, configured, options.dockerVersion, push);
+    for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
   };
   const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
   for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
@@ -37,10 +38,10 @@ function judgedFiles(machine: Machine, registry: Registry) {
   return registry.kinds.flatMap((kind) => machine.model(kind.name as ModelName).map((instance) => instance.model as Machine['files'][number]));
 }
 
-function runRule(rule: Rule, model: unknown, fallbackFile: string, configured: Severity | undefined, dockerVersion: string, push: (f: Finding) => void): void {
+function runRule(rule: Rule, model: unknown, fallbackFile: string, configured: Severity | undefined, ruleOptions: RuleOptions, push: (f: Finding) => void): void {
   const produced: Finding[] = [];
   const context: RuleContext = {
-    options: { dockerVersion },
+    options: ruleOptions,
     report: (report) => produced.push(new RuleFinding(rule, report, configured)),
   };
   try {

@@ -16,6 +16,14 @@ export interface LintOptions {
   dockerVersion: string;
   /** Per-rule overrides by id: a severity turns a rule on at that severity; 'off' turns it off. */
   rules: Record<string, RuleSetting>;
+  /** Docker paths the hosts need no audit watch on, each with the reason (`audit.ignorePaths`). */
+  auditIgnorePaths?: IgnoredPath[];
+}
+
+export interface IgnoredPath {
+  /** An absolute path on the host; a folder covers what lies below it. */
+  path: string;
+  reason: string;
 }
 
 /** The current engine: what a fresh install of Docker CE runs (reference, Aug 2026). */

@@ -6,12 +6,12 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { MachineDeclaration } from './machine';
-import { PROFILES, type LintOptions, type Profile, type RuleSetting } from './options';
+import { PROFILES, type IgnoredPath, type LintOptions, type Profile, type RuleSetting } from './options';
 
 export const PROJECT_CONFIG_NAME = '.dockguard.yaml';
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const KNOWN_KEYS = ['profile', 'dockerVersion', 'rules', 'ignore', 'machines'] as const;
+const KNOWN_KEYS = ['profile', 'dockerVersion', 'rules', 'ignore', 'machines', 'audit'] as const;
 
 export interface ProjectConfig {
   /** Absolute path of the config file. */
@@ -51,7 +51,7 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: { path: resolve(path), options, ignore, machines }, problems: [] };
   if (!isMap(root)) {
-    at(startOf(root), 'the config must be a mapping of profile, dockerVersion, rules, ignore and machines');
+    at(startOf(root), 'the config must be a mapping of profile, dockerVersion, rules, ignore, machines and audit');
     return { problems };
   }
   for (const pair of root.items) {
@@ -120,12 +120,43 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
         }
         break;
       }
+      case 'audit': {
+        const ignorePaths = readAuditSettings(value, valueOffset, at);
+        if (ignorePaths) options.auditIgnorePaths = ignorePaths;
+        break;
+      }
       default:
         at(keyOffset, `unknown key '${key ?? ''}' (known keys: ${KNOWN_KEYS.join(', ')})`);
     }
   }
   if (problems.length > 0) return { problems };
   return { config: { path: resolve(path), options, ignore, machines }, problems: [] };
+}
+
+/** `audit: { ignorePaths: [{ path: /usr/bin/containerd-shim-runc-v2, reason: … }] }`: absolute paths, each with a reason. */
+function readAuditSettings(value: YamlNode | null, valueOffset: number, at: (offset: number, message: string) => void): IgnoredPath[] | undefined {
+  const problem = 'audit must be { ignorePaths: [{ path: /ABSOLUTE/PATH, reason: WHY }] }';
+  if (!isMap(value)) {
+    at(valueOffset, problem);
+    return undefined;
+  }
+  const ignorePaths: IgnoredPath[] = [];
+  for (const pair of value.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const list = pair.value as YamlNode | null;
+    if (scalarString(keyNode) !== 'ignorePaths' || !isSeq(list)) {
+      at(startOf(keyNode), problem);
+      continue;
+    }
+    for (const item of list.items as YamlNode[]) {
+      const path = isMap(item) ? scalarString(item.get('path', true) as YamlNode | undefined) : undefined;
+      const reason = isMap(item) ? scalarString(item.get('reason', true) as YamlNode | undefined) : undefined;
+      const extra = isMap(item) && item.items.some((p) => !['path', 'reason'].includes(String(isScalar(p.key) ? p.key.value : '')));
+      if (path === undefined || !path.startsWith('/') || !reason?.trim() || extra) at(startOf(item), 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)');
+      else ignorePaths.push({ path: path.length > 1 ? path.replace(/\/+$/, '') : path, reason });
+    }
+  }
+  return ignorePaths;
 }
 
 function startOf(node: YamlNode | null | undefined): number {

@@ -4,6 +4,7 @@
  */
 import type { ParsedFileBase } from './kind';
 import type { SuppressionsModel } from './suppressions';
+import type { IgnoredPath } from './options';
 import type { FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
 /**
@@ -61,6 +62,8 @@ export interface Report {
 export interface RuleOptions {
   /** The dockerd release judged, `major.minor` (e.g. `29.7`). */
   dockerVersion: string;
+  /** Docker paths DG401 does not require a watch on (`audit.ignorePaths` of `.dockguard.yaml`). */
+  auditIgnorePaths: readonly IgnoredPath[];
 }
 
 export interface RuleContext {

@@ -3,8 +3,9 @@
  * here (see docs/ARCHITECTURE.md, "Adding a file kind").
  */
 import type { KindModule } from '../engine/kind';
+import audit from './audit';
 import daemonJson from './daemon-json';
 import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd, hostFacts] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, audit, hostFacts] as KindModule[];

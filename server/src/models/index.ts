@@ -3,8 +3,9 @@
  * own per-file model (named after the kind) needs no entry; one registered here replaces it.
  */
 import type { ModelProvider } from '../engine/machine';
+import auditRules from './audit-rules';
 import daemon from './daemon';
 import host from './host';
 import systemd from './systemd';
 
-export const MODELS: readonly ModelProvider[] = [daemon, host, systemd] as ModelProvider[];
+export const MODELS: readonly ModelProvider[] = [daemon, systemd, auditRules, host] as ModelProvider[];

@@ -38,6 +38,13 @@ import dg204 from './daemon/dg204-socket-too-permissive';
 import dg205 from './daemon/dg205-socket-tcp-listen';
 import dg206 from './daemon/dg206-hidden-daemon-options';
 import dg207 from './systemd/dg207-unit-syntax';
+import dg401 from './audit-rules/dg401-docker-path-not-audited';
+import dg402 from './audit/dg402-audit-syntax';
+import dg403 from './audit-rules/dg403-rule-after-immutable';
+import dg404 from './audit-rules/dg404-duplicate-audit-rule';
+import dg405 from './audit-rules/dg405-watch-without-key';
+import dg406 from './audit-rules/dg406-watch-without-permissions';
+import dg407 from './audit-rules/dg407-compiled-rules-stale';
 import dg501 from './host/dg501-docker-data-not-separate-partition';
 import dg502 from './host/dg502-docker-group-members';
 import dg503 from './host/dg503-unit-file-permissions';
@@ -51,6 +58,6 @@ import dg510 from './host/dg510-containerd-socket-permissions';
 import dg512 from './host/dg512-unreadable-file';
 import dg513 from './host/dg513-running-config-differs';
 
-export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207, dg501, dg502, dg503, dg504, dg505, dg506, dg507, dg508, dg509, dg510, dg512, dg513] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207, dg401, dg402, dg403, dg404, dg405, dg406, dg407, dg501, dg502, dg503, dg504, dg505, dg506, dg507, dg508, dg509, dg510, dg512, dg513] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,66 +1,18 @@
 /**
- * "Did you mean" for an unknown key: a dockerd flag name written as a key (`log-opt` → `log-opts`),
- * another spelling (`Live_Restore`), or the closest key by edit distance.
+ * "Did you mean" for an unknown daemon.json key: a dockerd flag name written as a key (`log-opt` →
+ * `log-opts`), else the engine's close matches (another spelling such as `Live_Restore`, or the
+ * closest key by edit distance).
  */
+import { closeMatches as closeNames } from '../engine/close-matches';
 import { optionByFlag } from '../model/daemon-options';
 
-/** Answers by name and candidate list: an unknown key is looked up again on every keystroke. */
-const remembered = new Map<string, string[]>();
-const REMEMBERED_LIMIT = 4096;
+export { editDistance } from '../engine/close-matches';
 
 /** The keys an unknown `name` most likely meant, best first; one entry = one clear candidate. */
 export function closeMatches(name: string, candidates: readonly string[], topLevel: boolean): string[] {
-  const key = `${topLevel}\u0000${name}\u0000${candidates.join('\u0001')}`;
-  let matches = remembered.get(key);
-  if (!matches) {
-    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
-    matches = computeCloseMatches(name, candidates, topLevel);
-    remembered.set(key, matches);
-  }
-  return [...matches];
-}
-
-function computeCloseMatches(name: string, candidates: readonly string[], topLevel: boolean): string[] {
   if (topLevel) {
     const option = optionByFlag(`--${name}`);
     if (option && option.key !== name && candidates.includes(option.key)) return [option.key];
   }
-  const normalized = normalize(name);
-  const sameSpelling = candidates.filter((c) => normalize(c) === normalized);
-  if (sameSpelling.length > 0) return sameSpelling;
-  const limit = name.length <= 4 ? 1 : name.length <= 9 ? 2 : 3;
-  let best = limit + 1;
-  let matches: string[] = [];
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - name.length) > limit) continue; // cannot be within the limit
-    const distance = editDistance(normalized, normalize(candidate));
-    if (distance < best) {
-      best = distance;
-      matches = [candidate];
-    } else if (distance === best) {
-      matches.push(candidate);
-    }
-  }
-  return matches;
-}
-
-function normalize(key: string): string {
-  return key.toLowerCase().replace(/_/g, '-');
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  const width = b.length + 1;
-  const cells = new Uint16Array((a.length + 1) * width);
-  for (let j = 0; j <= b.length; j++) cells[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cells[i * width] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(cells[(i - 1) * width + j] + 1, cells[i * width + j - 1] + 1, cells[(i - 1) * width + j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, cells[(i - 2) * width + j - 2] + 1);
-      cells[i * width + j] = best;
-    }
-  }
-  return cells[a.length * width + b.length];
+  return closeNames(name, candidates);
 }
