@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, startClient, SERVER_JS, type StartOptions, type TestClient } from '../test/lsp/harness';
-import { formatMs, percentile } from './stats';
+import { formatMs, peakRssMb, percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = join(ROOT, 'schemas', 'daemon.schema.json');
@@ -21,7 +21,7 @@ const EDITS = 40;
  */
 const WARMUP_EDITS = 50;
 
-interface ServerUnderTest {
+export interface ServerUnderTest {
   name: string;
   start: StartOptions;
   /** Sent after `initialized` (the peer's schema mapping). */
@@ -30,7 +30,7 @@ interface ServerUnderTest {
 
 const DOCKGUARD: ServerUnderTest = { name: 'dockguard', start: { command: [process.execPath, SERVER_JS, '--stdio'], configuration: () => ({ profile: 'all' }) } };
 
-const PEER_SERVER: ServerUnderTest = {
+export const PEER_SERVER: ServerUnderTest = {
   name: 'vscode-json-language-server',
   start: { command: [PEER, '--stdio'], initializationOptions: { handledSchemaProtocols: ['file'] }, configuration: () => null },
   configure: (client) =>
@@ -59,12 +59,6 @@ interface Figures {
   p95Ms: number;
   peakRssMb: number;
   diagnostics: number;
-}
-
-/** Peak resident set size of a process, from /proc (Linux). */
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
 }
 
 async function pull(client: TestClient, uri: string): Promise<Diagnostic[]> {
