@@ -12,6 +12,7 @@ import { benchOptions, type BenchOptions } from './stats';
 import { runSystemdBenchmark } from './systemd';
 import { runAuditBenchmark } from './audit';
 import { runWorkspaceLspBenchmark } from './workspace-lsp';
+import { runWorkspaceScanBenchmark } from './workspace-scan';
 
 const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => Promise<string>][] = [
   ['engine', 'Engine: lintSources per daemon.json (profile all, after 50 warm-up runs)', runEngineBenchmark],
@@ -23,6 +24,7 @@ const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => 
   ['workspace', 'The 10,000-file workspace in-process at 1×, 2×, 4× (profile recommended)', runScaleBenchmark],
   ['workspace-cli', 'The 10,000-file workspace: CLI whole process (profile recommended)', runCliWorkspaceBenchmark],
   ['workspace-lsp', 'The 10,000-file workspace over LSP: start-up and keystroke', runWorkspaceLspBenchmark],
+  ['workspace-scan', 'The workspace scan and the file watcher over LSP (issue 15)', runWorkspaceScanBenchmark],
 ];
 
 async function main(): Promise<void> {
