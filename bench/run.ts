@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (after `node esbuild.mjs`): every benchmark, one markdown section each, after the
- * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,…` picks
+ * machine they ran on (BENCHMARKS.md explains the set-ups). `--only=engine,cli,lsp,compose,…` picks
  * sections; `--quick` (or DOCKGUARD_BENCH_QUICK=1) runs fewer rounds and skips the largest
  * workspace. Medians and percentiles only: nothing here passes or fails.
  */
 import { runCodeActionBenchmark } from './code-actions';
+import { runComposeBenchmark } from './compose';
 import { machine, runCliBenchmark, runEngineBenchmark } from './engine';
 import { runLspBenchmark } from './lsp';
 import { runCliWorkspaceBenchmark, runScaleBenchmark } from './scale';
@@ -24,6 +25,7 @@ const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => 
   ['workspace', 'The 10,000-file workspace in-process at 1×, 2×, 4× (profile recommended)', runScaleBenchmark],
   ['workspace-cli', 'The 10,000-file workspace: CLI whole process (profile recommended)', runCliWorkspaceBenchmark],
   ['workspace-lsp', 'The 10,000-file workspace over LSP: start-up and keystroke', runWorkspaceLspBenchmark],
+  ['compose', 'Compose files: edit to diagnostics', runComposeBenchmark],
   ['workspace-scan', 'The workspace scan and the file watcher over LSP (issue 15)', runWorkspaceScanBenchmark],
 ];
 

@@ -33,7 +33,7 @@ describe('dockguard lint on examples/', () => {
 
   it('reports nothing on the hardened host, even with every rule on', () => {
     const run = runCli(['lint', '--profile', 'all', 'examples/hardened-host']);
-    assert.equal(run.stdout, '4 files linted against dockerd 29.7: no problems\n');
+    assert.equal(run.stdout, '5 files linted against dockerd 29.7: no problems\n');
     assert.equal(run.code, 0);
   });
 });
@@ -124,7 +124,7 @@ describe('exit codes', () => {
     ['an option without its value', ['lint', 'clean', '--format'], 'dockguard: --format needs a value: text|concise|json|sarif (see dockguard --help)\n'],
     ['an option followed by another', ['lint', '--config', '--fix', 'clean'], 'dockguard: --config needs a value: FILE (see dockguard --help)\n'],
     ['a value given to a switch', ['lint', '--fix=yes', 'clean'], "dockguard: --fix takes no value (got 'yes') (see dockguard --help)\n"],
-    ['a folder without a file to lint', ['lint', 'clean', 'empty'], 'dockguard: no daemon-json, systemd or audit file in empty; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
+    ['a folder without a file to lint', ['lint', 'clean', 'empty'], 'dockguard: no daemon-json, systemd, compose or audit file in empty; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
     ['a folder without a file of --kind', ['lint', '--kind', 'systemd', 'clean', 'warning'], 'dockguard: no systemd file in clean, warning; --no-error-on-unmatched-pattern allows that (see dockguard --help)\n'],
   ];
   for (const [what, args, stderr] of usageErrors) {

@@ -37,6 +37,7 @@ const ALLOWED = [
   /^extension\/(package\.json|readme\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(extension|server)\.js$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
+  /^extension\/schemas\/compose-spec\/(compose-spec\.json|LICENSE|SOURCE\.md)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/DG\d{3}\.md$/,
   /^extension\/docs\/images\/[\w.-]+\.png$/,

@@ -18,6 +18,7 @@ const WATCHERS = [
   { globPattern: '**/*.{service,socket}.rpm' },
   { globPattern: '**/*.{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
+  { globPattern: '**/*compose*.{yaml,yml}' },
   { globPattern: '**/audit.rules' },
   { globPattern: '**/audit-*.rules' },
   { globPattern: '**/audit/**/rules.d/*.rules' },

@@ -19,6 +19,9 @@ import { REGISTRY } from '../../server/src/registry';
 
 const CORPUS = FOUND_CORPUS ?? '';
 const SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-daemon-json.txt');
+const COMPOSE_SNAPSHOT = join(__dirname, '__snapshots__', 'corpus-compose-reviewed.txt');
+/** The Compose files whose findings were reviewed by hand (the list says so and why). */
+const REVIEWED_COMPOSE = readFileSync(join(__dirname, 'compose-corpus-reviewed.txt'), 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
 
 /** The corpus folders and the kind of the files in them whose names do not say it (the CLI's --kind). */
 const FOLDER_KINDS: Record<string, FileKind> = { 'daemon-json': 'daemon-json', 'systemd': 'systemd', 'compose': 'compose', 'audit-rules': 'audit' };
@@ -92,5 +95,14 @@ describe('corpus', { skip: FOUND_CORPUS ? false : 'no corpus found (set DOCKGUAR
     if (process.env.UPDATE_SNAPSHOTS === '1' || (!existsSync(SNAPSHOT) && !process.env.CI)) writeFileSync(SNAPSHOT, actual);
     assert.ok(existsSync(SNAPSHOT), `missing ${SNAPSHOT} (run with UPDATE_SNAPSHOTS=1)`);
     assert.equal(actual, readFileSync(SNAPSHOT, 'utf8'));
+  });
+
+  it('the CLI on the reviewed Compose files: the findings judged right', () => {
+    const run = runCli(['lint', '--kind', 'compose', '--profile', 'all', ...REVIEWED_COMPOSE.map((path) => `compose/${path}`)], CORPUS);
+    assert.equal(run.stderr, '');
+    const actual = `${run.stdout}exit ${run.code}\n`;
+    if (process.env.UPDATE_SNAPSHOTS === '1' || (!existsSync(COMPOSE_SNAPSHOT) && !process.env.CI)) writeFileSync(COMPOSE_SNAPSHOT, actual);
+    assert.ok(existsSync(COMPOSE_SNAPSHOT), `missing ${COMPOSE_SNAPSHOT} (run with UPDATE_SNAPSHOTS=1)`);
+    assert.equal(actual, readFileSync(COMPOSE_SNAPSHOT, 'utf8'));
   });
 });

@@ -40,7 +40,7 @@ export const usage = (kinds: readonly string[]) => `Usage: dockguard lint [optio
        dockguard host [--root DIR] [options]   (see dockguard host --help)
        dockguard --version
 
-Lints Docker host hardening configuration: daemon.json, dockerd's systemd units and audit rules.
+Lints Docker host hardening configuration: daemon.json, dockerd's systemd units, Compose files and audit rules.
 PATH is a file or a folder (walked recursively, skipping node_modules and .git).
 
 Options:

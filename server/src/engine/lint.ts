@@ -2,7 +2,7 @@
  * Runs the rule pack over one machine. Each rule is isolated: one that throws is reported once as
  * DG000 and the others still run. Findings keep offsets; the front ends convert them.
  */
-import { docsUrl, type ModelName, type Report, type Rule, type RuleContext, type RuleModels, type RuleOptions } from './rule';
+import { docsUrl, modelsRead, type ModelName, type Report, type Rule, type RuleContext, type RuleModels, type RuleOptions } from './rule';
 import { ruleEnabled, type LintOptions } from './options';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Fix, type Location, type RelatedInformation, type Severity, type Span, type TextEdit } from './types';
 import type { Machine } from './machine';
@@ -23,8 +23,8 @@ export function lintMachine(machine: Machine, registry: Registry, options: LintO
     const configured = override === 'off' ? undefined : override;
     for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
   };
-  const instancesOf = (reads: ModelName) => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
-  for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, instancesOf(rule.meta.reads));
+  const instancesOf = (reads: ModelName): { model: unknown; file: string }[] => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
+  for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, modelsRead(rule.meta).flatMap(instancesOf));
   // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
   const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry);
   const suppressionInstances = unused.map((model: SuppressionsModel) => ({ model, file: model.file.path }));

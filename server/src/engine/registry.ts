@@ -4,7 +4,7 @@
  */
 import type { KindModule } from './kind';
 import type { ModelProvider } from './machine';
-import type { Rule } from './rule';
+import { modelsRead, type Rule } from './rule';
 import { INTERNAL_ERROR_ID } from './types';
 
 export interface Registry {
@@ -24,8 +24,9 @@ export function createRegistry(parts: { kinds: readonly KindModule[]; models: re
   const models = new Map<string, ModelProvider>(parts.models.map((model) => [model.name, model]));
   const rules = [...parts.rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   for (const rule of rules) {
-    const reads = rule.meta.reads;
-    if (!ENGINE_MODELS.has(reads) && !models.has(reads) && !kindsByName.has(reads)) throw new Error(`${rule.meta.id} reads '${reads}', which no kind or model provides`);
+    for (const reads of modelsRead(rule.meta)) {
+      if (!ENGINE_MODELS.has(reads) && !models.has(reads) && !kindsByName.has(reads)) throw new Error(`${rule.meta.id} reads '${reads}', which no kind or model provides`);
+    }
   }
   return { kinds: parts.kinds, models, rules, rulesById: new Map(rules.map((rule) => [rule.meta.id, rule])), kindsByName };
 }

@@ -37,7 +37,8 @@ export interface RuleMeta<R extends ModelName = ModelName> {
   cis?: { 'v1.6.0': string; 'v1.5.0'?: string };
   /** The file kinds whose findings this rule produces. */
   kinds: string[];
-  reads: R;
+  /** The model the check reads, or several (a rule judging several kinds, like DG002 on daemon.json and Compose files). */
+  reads: R | readonly R[];
   /** messageId → template with `{{placeholder}}`s. */
   messages: Record<string, string>;
   /** The best safety the rule's fixes have; absent = the rule offers no fix. */
@@ -74,6 +75,11 @@ export interface RuleContext {
 export interface Rule<R extends ModelName = ModelName> {
   meta: RuleMeta<R>;
   check(context: RuleContext, model: RuleModels[R]): void;
+}
+
+/** The models a rule reads, as a list. */
+export function modelsRead(meta: RuleMeta): ModelName[] {
+  return typeof meta.reads === 'string' ? [meta.reads] : [...meta.reads];
 }
 
 /** Declares a rule with its model type inferred from `meta.reads`. */

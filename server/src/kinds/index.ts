@@ -4,8 +4,9 @@
  */
 import type { KindModule } from '../engine/kind';
 import audit from './audit';
+import compose from './compose';
 import daemonJson from './daemon-json';
 import hostFacts from './host-facts';
 import systemd from './systemd';
 
-export const KINDS: readonly KindModule[] = [daemonJson, systemd, audit, hostFacts] as KindModule[];
+export const KINDS: readonly KindModule[] = [daemonJson, systemd, compose, audit, hostFacts] as KindModule[];

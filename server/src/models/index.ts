@@ -4,8 +4,9 @@
  */
 import type { ModelProvider } from '../engine/machine';
 import auditRules from './audit-rules';
+import compose from './compose';
 import daemon from './daemon';
 import host from './host';
 import systemd from './systemd';
 
-export const MODELS: readonly ModelProvider[] = [daemon, systemd, auditRules, host] as ModelProvider[];
+export const MODELS: readonly ModelProvider[] = [compose, daemon, systemd, auditRules, host] as ModelProvider[];

@@ -205,7 +205,7 @@ function lastMember(object: Node, name: string): { key: Node; value: Node } | un
   return members.get(name);
 }
 
-function fromPointer(pointer: string): JsonPath {
+export function fromPointer(pointer: string): JsonPath {
   if (pointer === '') return [];
   return pointer.slice(1).split('/').map((s) => {
     const text = s.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -1,5 +1,6 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { defineRule } from '../../engine/rule';
+import { unknownComposeKeys } from '../compose/unknown-key';
 import { renameJsonKey } from '../../formats/daemon-json/edits';
 import { ALL_KEYS, isReadKey } from '../../model/daemon-options';
 import { LIFECYCLE } from '../../model/lifecycle';
@@ -16,17 +17,20 @@ export default defineRule({
   meta: {
     id: 'DG002',
     name: 'unknown-option',
-    description: 'A daemon.json key that dockerd does not know.',
+    description: 'A daemon.json key that dockerd does not know, or a Compose key compose-spec does not define.',
     severity: 'error',
-    kinds: ['daemon-json'],
-    reads: 'daemon-json',
+    kinds: ['daemon-json', 'compose'],
+    reads: ['daemon-json', 'compose'],
     messages: {
       unknown: 'Unknown option "{{key}}": dockerd refuses to start on a key it does not know.',
       suggest: 'Unknown option "{{key}}": dockerd refuses to start on a key it does not know; did you mean {{suggestions}}?',
+      composeUnknown: 'Unknown key "{{key}}": Compose refuses a file with a key the Compose Specification does not define (extensions start with "x-").',
+      composeSuggest: 'Unknown key "{{key}}": Compose refuses a file with a key the Compose Specification does not define; did you mean {{suggestions}}?',
     },
     fix: 'safe',
   },
   check(context, file) {
+    if (file.kind === 'compose') return unknownComposeKeys(context, file);
     for (const problem of schemaProblems(file)) {
       if (problem.kind !== 'unknown') continue;
       const topLevel = problem.path.length === 1;

@@ -1,5 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { defineRule, type RuleContext } from '../../engine/rule';
+import { invalidComposeValues } from '../compose/invalid-value';
 import type { FixProposal } from '../../engine/types';
 import { parseDaemonJson, type DaemonJsonFile } from '../../formats/daemon-json/parse';
 import type { ParsedFlag } from '../../formats/systemd/dockerd-flags';
@@ -23,10 +24,10 @@ export default defineRule({
   meta: {
     id: 'DG003',
     name: 'invalid-value',
-    description: 'A daemon setting (daemon.json value or dockerd flag) of the wrong type, out of range or not an allowed value.',
+    description: 'A daemon setting (daemon.json value or dockerd flag), or a Compose value, of the wrong type, out of range or not an allowed value.',
     severity: 'error',
-    kinds: ['daemon-json', 'systemd'],
-    reads: 'daemon',
+    kinds: ['daemon-json', 'systemd', 'compose'],
+    reads: ['daemon', 'compose'],
     messages: {
       invalid: 'Invalid value for "{{path}}": it {{problem}}.',
       invalidFlag: 'Invalid value for {{flag}}: {{detail}}.',
@@ -34,7 +35,10 @@ export default defineRule({
     },
     fix: 'safe',
   },
-  check(context, host) {
+  check(context, model) {
+    // A Compose file (the compose model) has a kind; a host does not.
+    if ('kind' in model) return invalidComposeValues(context, model);
+    const host = model;
     if (host.daemonJson) {
       const file = host.daemonJson;
       for (const problem of schemaProblems(file)) {

@@ -1,0 +1,50 @@
+/**
+ * How DG3xx rules report. A setting written once but reaching several services (an anchor, a merge
+ * key, an extended service) is one finding at its text, with related information naming each service
+ * it reaches; a setting that is missing is reported at the service's key, never on a partial service.
+ */
+import type { RuleContext } from '../../engine/rule';
+import type { FixProposal } from '../../engine/types';
+import type { Severity, Span } from '../../engine/types';
+import { sharedBy, sharedNote } from '../../model/compose/fixes';
+import type { Service } from '../../model/compose/services';
+
+export interface PlaceHit {
+  service: Service;
+  /** The file and text that set the value. */
+  file: string;
+  span: Span;
+  messageId: string;
+  data?: Record<string, string | number>;
+  severity?: Severity;
+  /** Builds the fixes; `note` says which services share the edited text ('' when none do). */
+  fixes?: (note: string) => FixProposal[];
+}
+
+export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]): void {
+  const groups = new Map<string, PlaceHit[]>();
+  for (const hit of hits) {
+    const key = `${hit.file}\u0000${hit.span.start}\u0000${hit.span.end}\u0000${hit.messageId}`;
+    const group = groups.get(key);
+    if (group) group.push(hit);
+    else groups.set(key, [hit]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    const shared = sharedBy([...new Set(group.map((h) => h.service))], first.span);
+    context.report({
+      messageId: first.messageId,
+      data: first.data,
+      severity: first.severity,
+      at: { file: first.file, span: first.span },
+      related: shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` })),
+      fixes: first.fixes && (() => first.fixes!(sharedNote(shared))),
+    });
+  }
+}
+
+/** A finding about a setting the service lacks, at its key; silent on a partial service. */
+export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>): void {
+  if (service.partial) return;
+  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, fixes });
+}

@@ -1,0 +1,174 @@
+/**
+ * Validates a Compose file's merged documents against the vendored compose-spec schema with the ajv
+ * standalone validator the build generates, and turns ajv's errors into one problem per cause on the
+ * range a user expects: the key of an unknown member, the value of a wrong one. compose-spec writes
+ * alternatives as `oneOf` (`ports` items: a number, a string or an object); ajv then reports every
+ * branch, so only the branch of the value's own type speaks, or one "must be a string or an object".
+ */
+import type { ErrorObject } from 'ajv';
+import validateGenerated from './generated/compose-validator';
+import type { Span } from '../engine/types';
+import type { ComposeFile } from '../formats/compose/parse';
+import { interpolate } from '../formats/compose/interpolation';
+import { member, nodeAt, toPlain, type TreeMember, type TreeNode } from '../formats/compose/yaml-tree';
+import { describeValue, fromPointer, type JsonPath } from './validate';
+
+export interface ComposeSchemaProblem {
+  /** 'unknown': a key the object does not allow; 'invalid': a value of the wrong type or form. */
+  kind: 'unknown' | 'invalid';
+  /** The path of the unknown member, or of the invalid value. */
+  path: JsonPath;
+  /** The unknown member's key, or the invalid value (in the file that writes it). */
+  span: Span;
+  file: string;
+  /** What is wrong, said after the path: `must be a boolean or a string, not the number 3`. */
+  problem: string;
+}
+
+const cache = new WeakMap<ComposeFile, ComposeSchemaProblem[]>();
+
+/** The schema problems of a Compose file (memoized: DG002 and DG003 share them). */
+export function composeSchemaProblems(file: ComposeFile): ComposeSchemaProblem[] {
+  let problems = cache.get(file);
+  if (!problems) {
+    problems = computeProblems(file);
+    cache.set(file, problems);
+  }
+  return problems;
+}
+
+function computeProblems(file: ComposeFile): ComposeSchemaProblem[] {
+  const problems: ComposeSchemaProblem[] = [];
+  if (file.root) {
+    const valid = validateGenerated(toPlain(file.root));
+    for (const error of valid ? [] : collapse(validateGenerated.errors ?? [])) {
+      const problem = toProblem(file, error);
+      if (problem) problems.push(problem);
+    }
+  }
+  for (const document of file.documents) badInterpolations(document, [], problems, new Set());
+  // A value inside an anchor is one problem, however many places reach it.
+  const unique = new Map<string, ComposeSchemaProblem>();
+  for (const p of problems) {
+    const key = `${p.file}:${p.span.start}:${p.problem}`;
+    if (!unique.has(key)) unique.set(key, p);
+  }
+  return [...unique.values()].sort((a, b) => a.span.start - b.span.start);
+}
+
+const COMBINATORS = new Set(['oneOf', 'anyOf']);
+
+/**
+ * One error per cause. ajv runs a `oneOf`'s branches before it reports the `oneOf` itself, so the
+ * errors just before it, at or below its path, are its branches'. Branches of another type than the
+ * value say nothing useful; when every branch is of another type, one type error names them all.
+ */
+function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  for (const error of errors) {
+    if (!COMBINATORS.has(error.keyword)) {
+      out.push(error);
+      continue;
+    }
+    let first = out.length;
+    while (first > 0 && within(out[first - 1].instancePath, error.instancePath)) first--;
+    const branchErrors = out.splice(first);
+    const wrongType = (e: ErrorObject) => e.keyword === 'type' && e.instancePath === error.instancePath;
+    const rightType = branchErrors.filter((e) => !wrongType(e));
+    if (rightType.length > 0) out.push(...rightType);
+    else {
+      const types = [...new Set(branchErrors.filter(wrongType).flatMap((e) => String((e.params as { type: string }).type).split(',')))];
+      out.push({ ...error, keyword: 'type', params: { type: types.join(',') } });
+    }
+  }
+  const byCause = new Map<string, ErrorObject>();
+  for (const error of out) {
+    const params = error.params as { additionalProperty?: string; missingProperty?: string };
+    const cause = `${error.instancePath}\u0000${params.additionalProperty ?? params.missingProperty ?? ''}`;
+    const kept = byCause.get(cause);
+    // A value of the wrong type also fails its enum or pattern: the type error says it.
+    if (!kept || (error.keyword === 'type' && kept.keyword !== 'type')) byCause.set(cause, error);
+  }
+  return [...byCause.values()];
+}
+
+function within(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}/`);
+}
+
+function toProblem(file: ComposeFile, error: ErrorObject): ComposeSchemaProblem | undefined {
+  const path = fromPointer(error.instancePath);
+  const node = nodeAt(file.root, path);
+  if (!node) return undefined;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const name = String(params.additionalProperty);
+    const unknown = member(node, name);
+    if (!unknown) return undefined;
+    return { kind: 'unknown', path: [...path, name], span: unknown.keySpan, file: unknown.value.file, problem: 'is not a key Compose knows' };
+  }
+  if (error.keyword === 'required') {
+    return { kind: 'invalid', path, span: keyOrValue(file, path, node), file: node.file, problem: `is missing "${String(params.missingProperty)}"` };
+  }
+  return { kind: 'invalid', path, span: node.span, file: node.file, problem: describeError(error, node) };
+}
+
+/** A missing member is reported at the key of the object that lacks it (json-languageservice's choice). */
+function keyOrValue(file: ComposeFile, path: JsonPath, node: TreeNode): Span {
+  const last = path[path.length - 1];
+  const holder: TreeMember | undefined = typeof last === 'string' ? member(nodeAt(file.root, path.slice(0, -1)), last) : undefined;
+  return holder?.keySpan ?? node.span;
+}
+
+function describeError(error: ErrorObject, node: TreeNode): string {
+  const found = describeValue(toPlain(node));
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `must be ${alternatives(String(params.type).split(',').map(withArticle))}, not ${found}`;
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${found}`;
+    case 'pattern':
+      return `must match ${String(params.pattern)}, not ${found}`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${found}`;
+    case 'uniqueItems':
+      return `lists the same value twice (items ${String(params.j)} and ${String(params.i)})`;
+    case 'oneOf':
+      return 'matches more than one of its allowed forms';
+    default:
+      return error.message ?? 'is not valid';
+  }
+}
+
+/** `a number, a string or an object`. */
+function alternatives(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
+}
+
+function withArticle(type: string): string {
+  if (type === 'null') return 'null';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Strings with a `${` Compose refuses to interpolate; each node once (aliases share nodes). The path is built only for a problem. */
+function badInterpolations(node: TreeNode, path: JsonPath, into: ComposeSchemaProblem[], seen: Set<TreeNode>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  if (node.type === 'map') {
+    for (const m of node.members) {
+      path.push(m.key);
+      badInterpolations(m.value, path, into, seen);
+      path.pop();
+    }
+  } else if (node.type === 'seq') {
+    node.items.forEach((item, i) => {
+      path.push(i);
+      badInterpolations(item, path, into, seen);
+      path.pop();
+    });
+  } else if (typeof node.value === 'string' && node.value.includes('${') && interpolate(node.value).invalidAt !== undefined) {
+    into.push({ kind: 'invalid', path: [...path], span: node.span, file: node.file, problem: 'has a "${" Compose cannot interpolate (a variable name is a letter or "_" then letters, digits, "_"; write "$$" for a literal "$")' });
+  }
+}
