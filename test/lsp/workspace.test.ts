@@ -241,6 +241,24 @@ describe('kept current', () => {
     }
   });
 
+  test('a .dockguard.yaml change re-lints only the files under it', async () => {
+    const folder = tree({ 'a/daemon.json': ICC_ON, 'b/daemon.json': ICC_ON });
+    const client = await start(folder, PUSH);
+    try {
+      const a = fileUri(join(folder, 'a/daemon.json'));
+      await client.waitForPublished(fileUri(join(folder, 'b/daemon.json')), (d) => d.some((x) => x.code === 'DG103'));
+      await client.waitForPublished(a, (d) => d.some((x) => x.code === 'DG103'));
+      const seen = client.published.length;
+      write(folder, 'a/.dockguard.yaml', 'rules:\n  DG103: off\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'a/.dockguard.yaml')), type: 1 }] });
+      await client.waitForPublished(a, (d) => !d.some((x) => x.code === 'DG103'));
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 0 } });
+      assert.deepEqual(client.published.slice(seen).map((p) => p.uri), [a]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('500 files changed in one burst are linted and published once each', async () => {
     const folder = bigTree(250);
     const client = await start(folder, PUSH);

@@ -25,6 +25,7 @@ export function registerWorkspaceDiagnostics(state: ServerState): void {
           if (!state.project.has(path) || !state.scan.isReported(path)) {
             if (previous.has(path) && said.get(path) !== '') items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
             said.set(path, '');
+            state.status.record(path, []);
             continue;
           }
           // The result id first: a cached result is not converted again.
