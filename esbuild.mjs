@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 await import('./scripts/build-schema.mjs'); // the schema and its validator, before the bundles import them
+await import('./scripts/build-rule-docs.mjs'); // the rule pages SARIF's help embeds
 
 /** @type {esbuild.BuildOptions[]} */
 const bundles = [

@@ -36,7 +36,7 @@ interface Lint {
 
 /** The floor: the walk and the reads every path below does, and no linting. */
 function readOnly(dir: string): Lint {
-  const files = findFiles([dir], REGISTRY);
+  const files = findFiles([dir], REGISTRY, new ConfigResolver(dir, knownRuleIds(REGISTRY)));
   for (const file of files) loadSource(file.path, file.kind);
   return { files: files.length, findings: 0 };
 }
@@ -44,7 +44,7 @@ function readOnly(dir: string): Lint {
 /** What the server does on start: each file set as the scan sets it (asking which files it affects, before and after), then every file's findings. */
 function projectLint(dir: string): Lint {
   const project = new Project(REGISTRY);
-  const files = findFiles([dir], REGISTRY);
+  const files = findFiles([dir], REGISTRY, new ConfigResolver(dir, knownRuleIds(REGISTRY)));
   for (const file of files) {
     project.machineFiles(file.path);
     project.set(loadSource(file.path, file.kind).source);
@@ -57,7 +57,8 @@ function projectLint(dir: string): Lint {
 
 /** The CLI's lint without the process: the walk, the config lookup, the lint and the fixability checks. */
 function cliLint(dir: string): Lint {
-  const outcome = lintFiles({ files: findFiles([dir], REGISTRY), configs: new ConfigResolver(dir, knownRuleIds(REGISTRY)), overrides: {}, registry: REGISTRY });
+  const configs = new ConfigResolver(dir, knownRuleIds(REGISTRY));
+  const outcome = lintFiles({ files: findFiles([dir], REGISTRY, configs), configs, overrides: {}, registry: REGISTRY });
   let findings = 0;
   for (const list of outcome.findings.values()) findings += list.length;
   return { files: outcome.sources.length, findings };

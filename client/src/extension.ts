@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { SETTINGS_SECTION, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // VS Code shows each diagnostic in its own hover: ours would repeat it.
+    initializationOptions: { findingsInHover: false } satisfies InitializationOptions,
     outputChannel: output,
   };
   client = new LanguageClient('dockguard', 'dockguard', serverOptions, clientOptions);

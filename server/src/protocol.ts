@@ -15,6 +15,8 @@ export interface DockguardSettings {
   dockerVersion?: string;
   /** Per-rule overrides: `{ "DG103": "error" | "warning" | "info" | "off" }`. */
   rules?: Record<string, string>;
+  /** Globs (relative to the workspace folder) the workspace scan skips, beside `files.exclude`. */
+  exclude?: string[];
   /** What is linted: every matching file of the workspace, or only the files open in the editor. */
   scope?: string;
 }
@@ -40,10 +42,22 @@ export interface StatusParams {
 }
 
 /**
+ * What the client says at `initialize` (`initializationOptions`). VS Code shows a diagnostic in its
+ * own hover, so our client sets `findingsInHover: false`; a client that says nothing gets the
+ * findings in the hover too.
+ */
+export interface InitializationOptions {
+  findingsInHover?: boolean;
+}
+
+/**
  * Server command behind "Show documentation for DGnnn": arguments `[url]`. The server answers by
  * asking the client to open the URL externally (`window/showDocument`), so any LSP client works.
  */
 export const SHOW_DOCUMENTATION_COMMAND = 'dockguard.showDocumentation';
+
+/** Server command behind "dockguard: Fix all safe problems in the workspace" (no arguments). */
+export const FIX_WORKSPACE_COMMAND = 'dockguard.fixAllInWorkspace';
 
 /** The code action kind of "Fix all safe problems in this file" (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.dockguard';

@@ -4,6 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { formatSarif } from '../../server/src/cli/formatters/sarif';
@@ -150,13 +152,47 @@ describe('--format sarif', () => {
     ]);
   });
 
-  it('carries safe fixes only, as replacements', () => {
+  it('carries every applicable fix as replacements, an unsafe one saying so', () => {
     const [icc, comma] = sarifRun.results;
-    assert.equal(icc.fixes, undefined, 'the icc fix is unsafe');
+    assert.deepEqual(icc.fixes, [{
+      description: { text: 'Set "icc" to false (containers on docker0 can no longer talk to each other) (unsafe: applied by --fix-unsafe only).' },
+      artifactChanges: [{ artifactLocation: { uri: 'etc/docker/daemon.json', uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: 2, startColumn: 10, endLine: 2, endColumn: 14 }, insertedContent: { text: 'false' } }] }],
+    }]);
     assert.deepEqual(comma.fixes, [{
-      description: { text: 'Remove the trailing comma' },
+      description: { text: 'Remove the trailing comma.' },
       artifactChanges: [{ artifactLocation: { uri: 'etc/docker/daemon.json', uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: 14, startColumn: 31, endLine: 14, endColumn: 32 }, insertedContent: { text: '' } }] }],
     }]);
+  });
+
+  it('a fix that creates or edits another file changes several artifacts', () => {
+    const unit = '[Service]\nType=notify\nExecStart=/usr/bin/dockerd --containerd=/run/containerd/containerd.sock \\\n    --icc\n';
+    const multi = tempWorkspace({ 'etc/docker/daemon.json': '{\n    "live-restore": true\n}\n', 'etc/systemd/system/docker.service': unit });
+    const results = (JSON.parse(runCli(['lint', '--format', 'sarif', '.'], multi).stdout) as SarifLog).runs[0].results;
+    const move = results.find((r) => r.ruleId === 'DG103')!.fixes!.find((f) => f.description.text.startsWith('Move --icc'))!;
+    assert.deepEqual(move.artifactChanges.map((c) => [c.artifactLocation.uri, c.replacements.map((r) => r.insertedContent.text)]), [
+      ['etc/systemd/system/docker.service', ['']],
+      ['etc/docker/daemon.json', ['    "live-restore": true,\n    "icc": false']],
+    ]);
+  });
+
+  it('rules carry a full description, help from their doc page and a security-severity', () => {
+    const rule = (id: string) => sarifRun.tool.driver.rules.find((r) => r.id === id) as unknown as { fullDescription: { text: string }; help: { text: string; markdown: string }; properties: Record<string, unknown> };
+    const dg103 = rule('DG103');
+    assert.match(dg103.fullDescription.text, /^Reports .*\.$/);
+    assert.match(dg103.help.markdown, /^## What it does\n/);
+    assert.match(dg103.help.markdown, /```json insecure etc\/docker\/daemon.json\n/);
+    assert.doesNotMatch(dg103.help.text, /\*\*/);
+    assert.deepEqual(['DG101', 'DG103', 'DG110', 'DG001'].map((id) => rule(id).properties['security-severity']), ['8.5', '6.5', '2.5', '7.5']);
+  });
+
+  it('fingerprints survive lines moving and tell apart two findings of one rule', () => {
+    const moved = tempWorkspace({ 'etc/docker/daemon.json': '\n\n' + readFileSync(join(ws, 'etc/docker/daemon.json'), 'utf8') });
+    const after = (JSON.parse(runCli(['lint', '--format', 'sarif', '.'], moved).stdout) as SarifLog).runs[0].results;
+    const prints = (results: SarifLog['runs'][0]['results']) => results.map((r) => (r as unknown as { partialFingerprints: Record<string, string> }).partialFingerprints['dockguardFinding/v1']);
+    assert.deepEqual(prints(after), prints(sarifRun.results));
+    assert.notDeepEqual(after[0].locations[0].physicalLocation.region, sarifRun.results[0].locations[0].physicalLocation.region);
+    const examples = (JSON.parse(runCli(['lint', '--format', 'sarif', '--fail-on', 'never', '--profile', 'all', 'examples']).stdout) as SarifLog).runs[0].results;
+    assert.equal(new Set(prints(examples)).size, examples.length, 'no two results share a fingerprint');
   });
 
   it('puts related information in relatedLocations', () => {
@@ -171,7 +207,7 @@ describe('--format sarif', () => {
     assertValidSarif(out);
     assert.deepEqual(out.runs[0].results[0].relatedLocations, [{
       id: 0,
-      message: { text: 'the value dockerd uses' },
+      message: { text: 'the value dockerd uses.' },
       physicalLocation: { artifactLocation: { uri: 'etc/docker/daemon.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 17, endLine: 1, endColumn: 24 } },
     }]);
   });

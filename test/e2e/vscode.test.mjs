@@ -131,7 +131,7 @@ for (const kase of CASES) {
       t.diagnostic(`activation cost: ${activationMs} ms from opening ${kase.file} to the first squiggle`);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
 
-      const rows = await workbench.problems(findings.length);
+      const rows = await workbench.problems(findings.length, `**/${kase.file}`);
       assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
       await workbench.page.close();
     });
@@ -142,7 +142,8 @@ for (const kase of CASES) {
       const findings = everyFinding.filter((f) => f.file === kase.file);
       const workbench = await openWorkspace(workspace, true);
       // No editor is opened: the extension starts for the workspace (workspaceContains) and scans it.
-      const rows = await workbench.problems(everyFinding.length);
+      assert.ok(everyFinding.length > findings.length, 'the workspace has findings in other files too');
+      const rows = await workbench.problems(findings.length, `**/${kase.file}`);
       assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
       assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
       // The status-bar item counts the workspace's errors and warnings (its icons render as empty spans).

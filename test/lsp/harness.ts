@@ -20,6 +20,7 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type RegistrationParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 import { STATUS_NOTIFICATION } from '../../server/src/protocol';
@@ -77,6 +78,10 @@ export interface TestClient {
   progress: { token: string | number; value: { kind: string; message?: string; cancellable?: boolean } }[];
   /** Every dockguard notification (`dockguard/status`), in order. */
   notifications: { method: string; params: unknown }[];
+  /** Messages the server showed the user (window/showMessage). */
+  messages: { type: number; message: string }[];
+  /** Edits the server asked the client to apply (workspace/applyEdit), each applied. */
+  appliedEdits: WorkspaceEdit[];
   /** Each capability the server registered, and whether `initialized` had been sent when it asked. */
   registrations: Registered[];
   open(uri: string, text: string, languageId?: string): void;
@@ -127,6 +132,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     refreshRequests: 0,
     shownDocuments: [] as string[],
     log: [] as string[],
+    messages: [] as { type: number; message: string }[],
+    appliedEdits: [] as WorkspaceEdit[],
     registrations: [] as Registered[],
     progress: [] as TestClient['progress'],
     notifications: [] as TestClient['notifications'],
@@ -140,6 +147,10 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     client.log.push(params.message);
+  });
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    client.messages.push(params);
+    notify();
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
     params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
@@ -167,6 +178,11 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     client.refreshRequests++;
     notify();
     return null;
+  });
+  connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+    client.appliedEdits.push(params.edit);
+    notify();
+    return { applied: true };
   });
   connection.onRequest('window/showDocument', (params: { uri: string }) => {
     client.shownDocuments.push(params.uri);

@@ -44,7 +44,7 @@ test('malformed requests get empty or safe answers', async () => {
   const forged: Diagnostic = { ...icc, data: { revision: (icc.data as { revision: number }).revision, fixes: [{ title: 'x', safety: 'safe', edits: 'not a list' }] } };
   const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [forged] } })) as CodeAction[];
   // Fix edits never come from the client: the forged ones are ignored and the server's own fix is offered.
-  assert.deepEqual(actions.map((a) => a.title), ['Set "icc" to false (containers on docker0 can no longer talk to each other)', 'Show documentation for DG103']);
+  assert.deepEqual(actions.map((a) => a.title), ['Set "icc" to false (containers on docker0 can no longer talk to each other)', 'Disable DG103 for this file in .dockguard.yaml', 'Show documentation for DG103']);
   const stale: Diagnostic = { ...icc, data: { revision: -1 } };
   const staleActions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [stale] } })) as CodeAction[];
   // A diagnostic of another revision of the text gets no edit, only the documentation link.

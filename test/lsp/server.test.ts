@@ -113,6 +113,7 @@ describe('pull diagnostics', () => {
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } })) as CodeAction[];
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
       ['Rename to "storage-driver"', 'quickfix', true],
+      ['Disable DG002 for this file in .dockguard.yaml', 'quickfix', undefined],
       ['Show documentation for DG002', 'quickfix', undefined],
     ]);
     const fixed = applyTextEdits(TYPO_AND_ICC, editsOf(actions[0], uri));
@@ -124,7 +125,11 @@ describe('pull diagnostics', () => {
   test('an unsafe fix is offered but not preferred; a stale diagnostic offers no fix', async () => {
     const [icc] = await client.pull(uri);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [icc] } })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set "icc" to false (containers on docker0 can no longer talk to each other)', false], ['Show documentation for DG103', undefined]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Set "icc" to false (containers on docker0 can no longer talk to each other)', false],
+      ['Disable DG103 for this file in .dockguard.yaml', undefined],
+      ['Show documentation for DG103', undefined],
+    ]);
     assert.deepEqual(editsOf(actions[0], uri), [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } }, newText: 'false' }]);
     client.change(uri, `${TYPO_AND_ICC.replace('"storage-driverr"', '"storage-driver"')} `);
     const stale = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: icc.range, context: { diagnostics: [icc] } })) as CodeAction[];

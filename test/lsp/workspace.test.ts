@@ -49,13 +49,15 @@ const HOSTS_TREE = {
   'h2/lib/systemd/system/docker.service': '[Service]\nExecStart=/usr/bin/dockerd -H fd://\n',
   'configs/daemon.json': '{"debug": true}\n',
   '.dockguard.yaml': 'ignore:\n  - "vendor/**"\n',
+  '.gitignore': 'build/\n',
+  'build/etc/docker/daemon.json': ICC_ON,
   'vendor/pkg/daemon.json': ICC_ON,
   'node_modules/pkg/daemon.json': ICC_ON,
   'node_modules/pkg/docker.service': '[Service]\nExecStart=/usr/bin/dockerd -H tcp://0.0.0.0:2375\n',
   '.git/daemon.json': ICC_ON,
   'README.md': '# hosts\n',
 };
-const LINTED = ['configs/daemon.json', 'h1/etc/docker/daemon.json', 'h1/etc/systemd/system/docker.service.d/override.conf', 'h2/etc/docker/daemon.json', 'h2/lib/systemd/system/docker.service'];
+const LINTED = ['.dockguard.yaml', 'configs/daemon.json', 'h1/etc/docker/daemon.json', 'h1/etc/systemd/system/docker.service.d/override.conf', 'h2/etc/docker/daemon.json', 'h2/lib/systemd/system/docker.service'];
 
 /** A tree big enough that its scan takes a while: `hosts` hosts of two files each. */
 function bigTree(hosts: number): string {
@@ -109,7 +111,7 @@ describe('the workspace scan', () => {
       // The drop-in's DG202 needs the host's daemon.json: the host was read whole before it was published.
       const dropIn = client.published.find((p) => p.uri.endsWith('override.conf'))!;
       assert.deepEqual(dropIn.diagnostics.map((d) => d.code), ['DG202']);
-      assert.ok(client.log.some((line) => /: 5 file\(s\) read of \d+ in \d+ ms/.test(line)), client.log.join('\n'));
+      assert.ok(client.log.some((line) => /: 6 file\(s\) read of \d+ in \d+ ms/.test(line)), client.log.join('\n'));
     } finally {
       await client.stop();
     }
@@ -137,7 +139,8 @@ describe('the workspace scan', () => {
       assert.ok(pulled.some((d) => d.code === 'DG202'), 'the open file is answered with its machine read');
       const items = await workspacePull(client);
       assert.deepEqual(relative(folder, items), LINTED.filter((path) => path !== 'h1/etc/docker/daemon.json'));
-      assert.deepEqual(configurationRequests, [fileUri(folder)], 'one workspace/configuration request for the folder');
+      // One request for the folder, of two sections (dockguard, and files for files.exclude).
+      assert.deepEqual(configurationRequests, [fileUri(folder), fileUri(folder)]);
     } finally {
       await client.stop();
     }
@@ -253,7 +256,7 @@ describe('kept current', () => {
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'a/.dockguard.yaml')), type: 1 }] });
       await client.waitForPublished(a, (d) => !d.some((x) => x.code === 'DG103'));
       await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 0 } });
-      assert.deepEqual(client.published.slice(seen).map((p) => p.uri), [a]);
+      assert.deepEqual(client.published.slice(seen).map((p) => p.uri).sort(), [fileUri(join(folder, 'a/.dockguard.yaml')), a]);
     } finally {
       await client.stop();
     }

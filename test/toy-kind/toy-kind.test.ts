@@ -25,7 +25,7 @@ describe('a toy kind registered in the test alone', () => {
     assert.deepEqual(json.findings.map((f) => [f.file, f.line, f.column, f.rule, f.message, f.fixable]), [['app.toy', 2, 10, 'DG990', '"secure" is "no": set it to "yes".', true]]);
     assert.equal(cli(['lint', '--fix', '.'], dir).code, 0);
     assert.equal(readFileSync(join(dir, 'app.toy'), 'utf8'), '# a toy\nsecure = yes\nname = demo\n');
-    assert.match(cli(['--help'], dir).stdout, /--kind daemon-json\|systemd\|compose\|audit\|toy/);
+    assert.match(cli(['--help'], dir).stdout, /--kind daemon-json\|systemd\|compose\|audit\|dockguard-config\|toy/);
   });
 
   it('reaches an LSP client: diagnostics, and the quick fix', async () => {

@@ -5,7 +5,7 @@ import type { FixSafety, Severity } from '../engine/types';
 import { closeMatches } from '../schema/suggest';
 import { UsageError } from './sources';
 
-export const FORMATS = ['text', 'concise', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 export type FailOn = Severity | 'never';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -20,7 +20,7 @@ interface OptionSpec {
 
 /** Every option, in the order the help lists them; the parser and the help both read this table. `kinds` are the registry's. */
 const optionsFor = (kinds: readonly string[]): Record<string, OptionSpec> => ({
-  'format': { type: 'string', value: FORMATS.join('|'), help: 'output format: text for people, concise (a line per finding) for tools, json or sarif (default: text)' },
+  'format': { type: 'string', value: FORMATS.join('|'), help: 'output format: text for people, concise (a line per finding) for tools, json, sarif, github (workflow annotations) or gitlab (Code Quality) (default: text)' },
   'profile': { type: 'string', value: PROFILES.join('|'), help: 'rule set: recommended = CIS L1 and non-CIS rules, strict adds L2 (default: recommended)' },
   'fail-on': { type: 'string', value: FAIL_ON.join('|'), help: 'exit 1 when a finding reaches this severity (default: error)' },
   'kind': { type: 'string', value: kinds.join('|'), help: 'lint a named file as this kind; in folders, lint only this kind' },
@@ -28,6 +28,10 @@ const optionsFor = (kinds: readonly string[]): Record<string, OptionSpec> => ({
   'config': { type: 'string', value: 'FILE', help: 'use this .dockguard.yaml instead of looking one up' },
   'fix': { type: 'boolean', help: 'apply safe fixes and write the files back, then report what remains' },
   'fix-unsafe': { type: 'boolean', help: 'also apply unsafe fixes (they change what the daemon may do)' },
+  'baseline': { type: 'string', value: 'FILE', help: 'report only the findings not in this baseline (matched by fingerprint, not line)' },
+  'write-baseline': { type: 'string', value: 'FILE', help: "record this run's findings as the baseline" },
+  'diff': { type: 'boolean', help: 'with --fix or --fix-unsafe: print the unified diff of what it would write, and write nothing' },
+  'report-suppressed': { type: 'boolean', help: "also report what pragmas and the config's overrides suppressed, with the reason (json, sarif)" },
   'no-error-on-unmatched-pattern': { type: 'boolean', help: 'a PATH holding no file dockguard lints is not an error' },
   'version': { type: 'boolean', help: 'print the version of dockguard' },
   'help': { type: 'boolean', short: 'h', help: 'show this help' },
@@ -69,6 +73,12 @@ export interface CommandLine {
   /** Fix safeties to apply (`--fix`: safe; `--fix-unsafe`: safe and unsafe); none without either. */
   fix?: FixSafety[];
   errorOnUnmatchedPattern: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  /** Print the fix as a diff instead of writing it. */
+  diff: boolean;
+  /** Include suppressed findings (JSON and SARIF), marked with the suppression and its reason. */
+  reportSuppressed: boolean;
 }
 
 export function parseCommandLine(argv: string[], kinds: readonly string[]): CommandLine {
@@ -101,6 +111,10 @@ export function parseCommandLine(argv: string[], kinds: readonly string[]): Comm
     config: string('config'),
     fix: values['fix-unsafe'] ? ['safe', 'unsafe'] : values.fix ? ['safe'] : undefined,
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
+    reportSuppressed: values['report-suppressed'] === true,
+    diff: values.diff === true,
+    baseline: string('baseline'),
+    writeBaseline: string('write-baseline'),
   };
 }
 

@@ -30,7 +30,7 @@ export class ConfigResolver {
     if (this.explicit) return this.explicit;
     const dir = dirname(file);
     if (!this.byDir.has(dir)) {
-      const path = findProjectConfig(dir, this.cwd, existsSync);
+      const path = findProjectConfig(dir, [], existsSync);
       if (path !== undefined && !this.byPath.has(path)) this.byPath.set(path, readConfigFile(path, this.ruleIds, this.cwd));
       this.byDir.set(dir, path === undefined ? undefined : this.byPath.get(path));
     }

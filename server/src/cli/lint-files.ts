@@ -9,11 +9,14 @@ import { dirname } from 'node:path';
 import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
 import { fixAll } from '../engine/fixes';
 import { kindOfPath } from '../engine/kind';
+import { parseDockguardConfig } from '../engine/config-file';
 import { fixBuilderError } from '../engine/lint';
+import { unusedOverrideFindings } from '../engine/override-usage';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
-import { isIgnored, type ProjectConfig } from '../engine/project-config';
+import type { ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
+import type { SuppressedFinding } from '../engine/suppressions';
 import type { Finding, Fix, FixSafety } from '../engine/types';
 import { effectiveOptions, type ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
@@ -25,6 +28,8 @@ export interface LintRequest {
   overrides: Partial<Pick<LintOptions, 'profile' | 'dockerVersion'>>;
   /** Fix safeties to apply and write back (`--fix`: safe; `--fix-unsafe`: safe and unsafe). */
   fix?: readonly FixSafety[];
+  /** `--diff`: compute what the fix would write and write nothing. */
+  dryRun?: boolean;
   registry: Registry;
 }
 
@@ -33,8 +38,12 @@ export interface LintOutcome {
   findings: Map<string, Finding[]>;
   /** The fix `--fix` or `--fix-unsafe` would really apply to each finding it resolves. */
   offerable: Map<Finding, Fix[]>;
-  /** Paths written back (or created) by the fix. */
+  /** Paths written back (or created) by the fix (with `dryRun`: that would be). */
   fixedFiles: string[];
+  /** Each fixed file's text before (undefined: created) and after the fix. */
+  changes: { path: string; before?: string; after: string }[];
+  /** What pragmas and the config's overrides suppressed, per file. */
+  suppressed: Map<string, SuppressedFinding[]>;
 }
 
 /** Files of one machine linted under one set of options. */
@@ -51,28 +60,49 @@ export function lintFiles(request: LintRequest): LintOutcome {
   const linted: string[] = [];
   for (const file of request.files) {
     const config = request.configs.configFor(file.path);
-    if (config && !file.explicit && isIgnored(config, file.path)) continue;
     let loaded;
     try {
       loaded = loadSource(file.path, file.kind);
     } catch (error) {
+      // Context the user did not name is read where it can be; a named or walked file must be.
+      if (file.context && error instanceof ReadError) continue;
       if (error instanceof ReadError) throw new UsageError(error.message);
       throw error;
     }
     project.set(loaded.source);
     encodings.set(file.path, loaded.encoding);
+    if (file.context) continue;
     if (!optionsByConfig.has(config)) optionsByConfig.set(config, effectiveOptions(config, request.overrides));
     optionsOf.set(file.path, optionsByConfig.get(config)!);
     linted.push(file.path);
   }
   project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
 
-  const fixedFiles = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry) : [];
+  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
+  const fixedFiles = changes.map((change) => change.path);
   if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
-  for (const path of linted) findings.set(path, [...project.findings(path, optionsOf.get(path) ?? withDefaults(request.overrides)).findings]);
+  const suppressed = new Map<string, SuppressedFinding[]>();
+  for (const path of linted) {
+    const result = project.findings(path, optionsOf.get(path) ?? withDefaults(request.overrides));
+    findings.set(path, [...result.findings]);
+    if (result.suppressed?.length) suppressed.set(path, result.suppressed);
+  }
   const offerable = fixableFindings(project, groupsOf(project, linted, optionsOf), findings);
+  // DG009 on an overrides entry that suppressed nothing in the files its config governs: the
+  // config joins the report only then (a folder walk does not lint it).
+  for (const [config, options] of optionsByConfig) {
+    if (!config?.overrides.length || optionsOf.has(config.path)) continue;
+    const governed = linted.filter((path) => optionsOf.get(path) === options);
+    const source = loadSource(config.path, 'dockguard-config').source;
+    const parsed = parseDockguardConfig(config.path, source.text);
+    const unused = unusedOverrideFindings(parsed, governed.flatMap((path) => suppressed.get(path) ?? []), request.registry, options);
+    if (unused.length === 0) continue;
+    project.set(source);
+    findings.set(config.path, unused);
+    linted.push(config.path);
+  }
   // A fix builder that threw (read by the dry runs above) is an internal error, never a crash.
   for (const list of findings.values()) {
     for (const finding of [...list]) {
@@ -81,7 +111,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
   }
   const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
-  return { sources, findings, offerable, fixedFiles };
+  return { sources, findings, offerable, fixedFiles, changes, suppressed };
 }
 
 /** The linted files per machine and options. */
@@ -98,9 +128,9 @@ function groupsOf(project: Project, files: readonly string[], optionsOf: Readonl
   return [...groups.values()];
 }
 
-/** Apply the fixes and write every changed or created file; returns their paths. */
-function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry): string[] {
-  const written: string[] = [];
+/** Apply the fixes and write every changed or created file (unless `dryRun`); returns the changes. */
+function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, dryRun: boolean): LintOutcome['changes'] {
+  const written: LintOutcome['changes'] = [];
   for (const group of groups) {
     const { texts } = fixAll(project, group.files, group.options, safeties);
     for (const [path, text] of texts) {
@@ -108,13 +138,13 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
       const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
       if (!kind || existing?.text === text) continue;
       try {
-        if (!existing) mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
+        if (!dryRun && !existing) mkdirSync(dirname(path), { recursive: true });
+        if (!dryRun) writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
       } catch (error) {
         throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       project.set({ path, kind, text });
-      written.push(path);
+      written.push({ path, before: existing?.text, after: text });
     }
   }
   return written;

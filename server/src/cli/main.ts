@@ -9,9 +9,13 @@ import { SEVERITY_ORDER } from '../engine/types';
 import { REGISTRY } from '../registry';
 import { version } from '../../../package.json';
 import { parseCommandLine, usage as usageOf } from './args';
+import { withoutBaseline, writeBaseline } from './baseline';
 import { ConfigResolver, effectiveOptions, readConfigFile } from './config';
-import { placeFindings } from './formatters/common';
+import { displayPath, placeFindings } from './formatters/common';
+import { formatDiff } from './formatters/diff';
 import { formatConcise } from './formatters/concise';
+import { formatGithub } from './formatters/github';
+import { formatGitlab } from './formatters/gitlab';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import type { RunFacts } from './formatters/summary';
@@ -55,10 +59,19 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     const overrides: Partial<LintOptions> = { ...(args.profile ? { profile: args.profile } : {}), ...(args.dockerVersion ? { dockerVersion: args.dockerVersion } : {}) };
     const ruleIds = knownRuleIds(registry);
     const configs = new ConfigResolver(io.cwd, ruleIds, args.config === undefined ? undefined : readConfigFile(resolve(io.cwd, args.config), ruleIds, io.cwd));
-    const files = findFiles(args.paths, registry, args.kind, io.cwd);
-    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files, args.kind ? [args.kind] : kindNames(registry), io.cwd);
-    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, registry });
-    const placed = placeFindings(outcome, io.cwd);
+    const files = findFiles(args.paths, registry, configs, args.kind, io.cwd);
+    if (args.errorOnUnmatchedPattern) checkEveryPathMatched(args.paths, files.filter((f) => !f.context), args.kind ? [args.kind] : kindNames(registry).filter((name) => registry.kindsByName.get(name)?.walked !== false), io.cwd);
+    if (args.reportSuppressed && args.format !== 'json' && args.format !== 'sarif') throw new UsageError('--report-suppressed needs --format json or sarif');
+    if (args.diff && !args.fix) throw new UsageError('--diff needs --fix or --fix-unsafe');
+    const outcome = lintFiles({ files, configs, overrides, fix: args.fix, dryRun: args.diff, registry });
+    if (args.diff) {
+      // ruff's --diff: the change is the output, and exit 1 says there is one.
+      io.out(formatDiff(outcome.changes.map((change) => ({ ...change, file: displayPath(change.path, io.cwd) }))));
+      return outcome.changes.length > 0 ? 1 : 0;
+    }
+    const all = placeFindings(outcome, io.cwd, args.reportSuppressed);
+    if (args.writeBaseline !== undefined) writeBaseline(resolve(io.cwd, args.writeBaseline), all.filter((p) => !p.suppression), outcome.sources, io.cwd);
+    const placed = args.baseline === undefined ? all : withoutBaseline(resolve(io.cwd, args.baseline), all, outcome.sources, io.cwd);
     const dockerVersions = new Map<string, number>();
     for (const source of outcome.sources) {
       const judged = effectiveOptions(configs.configFor(source.path), overrides).dockerVersion;
@@ -67,10 +80,12 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
+    else if (args.format === 'github') io.out(formatGithub(placed));
+    else if (args.format === 'gitlab') io.out(formatGitlab(placed, outcome.sources, io.cwd));
     else if (args.format === 'concise') io.out(formatConcise(placed, facts));
     else io.out(formatText(placed, facts, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }));
     const threshold = SEVERITY_ORDER_OR_NEVER[args.failOn];
-    return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
+    return placed.some((p) => !p.suppression && SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) io.err(`dockguard: ${error.message} (see dockguard --help)\n`);
     else io.err(`dockguard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

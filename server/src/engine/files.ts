@@ -19,24 +19,28 @@ export interface LoadedSource {
 /** A file that cannot be read; the message names the file and the reason. */
 export class ReadError extends Error {}
 
-/**
- * Every file below `dir` in name order, skipping node_modules and .git. The CLI stops on an
- * unreadable folder; the language server's scan passes over it, as `find` would.
- */
-export function* walkFiles(dir: string, { skipUnreadable = false } = {}): Generator<string> {
+export interface WalkOptions {
+  /** The CLI stops on an unreadable folder; the language server's scan passes over it, as `find` would. */
+  skipUnreadable?: boolean;
+  /** Paths not walked (an ignored folder is not entered): see engine/ignore.ts. */
+  skip?: (path: string, isDir: boolean) => boolean;
+}
+
+/** Every file below `dir` in name order, skipping node_modules, .git and what `skip` says. */
+export function* walkFiles(dir: string, options: WalkOptions = {}): Generator<string> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    if (skipUnreadable) return;
+    if (options.skipUnreadable) return;
     throw error;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walkFiles(full, { skipUnreadable });
-    } else if (entry.isFile()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !options.skip?.(full, true)) yield* walkFiles(full, options);
+    } else if (entry.isFile() && !options.skip?.(full, false)) {
       yield full;
     }
   }

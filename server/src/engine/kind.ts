@@ -43,6 +43,11 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
    * An env file's quoted value may span lines, so its pragma goes above the assignment.
    */
   pragmaLine?(file: F, offset: number): number;
+  /**
+   * False for a kind the CLI's folder walks leave out (a file named on the command line is still
+   * linted): `.dockguard.yaml` is the CLI's configuration, and a broken one already stops the run.
+   */
+  walked?: boolean;
   /** Workspace globs of these files: the server watches them, the manifest activates on them. */
   globs: readonly string[];
   /** Language ids the editor may give these files (activation events). */

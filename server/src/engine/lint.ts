@@ -6,31 +6,52 @@ import { docsUrl, modelsRead, type ModelName, type Report, type Rule, type RuleC
 import { ruleEnabled, type LintOptions } from './options';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Fix, type Location, type RelatedInformation, type Severity, type Span, type TextEdit } from './types';
 import type { Machine } from './machine';
-import type { Registry } from './registry';
-import { suppressFindings, type SuppressionsModel } from './suppressions';
+import { knownRuleIds, type Registry } from './registry';
+import { suppressFindings, type SuppressedFinding, type SuppressionsModel } from './suppressions';
 
-/** Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path, sorted. */
-export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>): Map<string, Finding[]> {
+/**
+ * Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path,
+ * sorted. What pragmas and the config's overrides suppressed goes to `suppressed` when given.
+ */
+export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>, suppressed?: Map<string, SuppressedFinding[]>): Map<string, Finding[]> {
   const wanted = (file: string) => !onlyFiles || onlyFiles.has(file);
   const findings = new Map<string, Finding[]>();
   for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
   const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
-  const ruleOptions: RuleOptions = { dockerVersion: options.dockerVersion, auditIgnorePaths: options.auditIgnorePaths ?? [] };
-
-  const run = (rule: Rule, instances: { model: unknown; file: string }[]) => {
-    if (!ruleEnabled(rule.meta, options)) return;
-    const override = options.rules[rule.meta.id];
-    const configured = override === 'off' ? undefined : override;
-    for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
-  };
+  const ruleOptions = ruleOptionsOf(options, registry);
+  const run = (rule: Rule, instances: { model: unknown; file: string }[]) => runEnabled(rule, instances, options, ruleOptions, push);
   const instancesOf = (reads: ModelName): { model: unknown; file: string }[] => (reads === 'file' ? machine.files.map((file) => ({ model: file, file: file.path })) : machine.model(reads));
   for (const rule of registry.rules) if (rule.meta.reads !== 'suppressions') run(rule, modelsRead(rule.meta).flatMap(instancesOf));
   // Pragmas drop the findings they cover; then DG009 judges the pragma ids that covered nothing.
-  const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry);
+  const unused = suppressFindings(judgedFiles(machine, registry), findings, options, registry, suppressed);
   const suppressionInstances = unused.map((model: SuppressionsModel) => ({ model, file: model.file.path }));
   for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') run(rule, suppressionInstances);
   for (const list of findings.values()) list.sort(compareFindings);
   return findings;
+}
+
+/**
+ * The findings of the rules reading the suppressions model over `models` (the config's unused
+ * `overrides`, judged across machines by the front end that sees them all).
+ */
+export function lintSuppressions(models: readonly SuppressionsModel[], registry: Registry, options: LintOptions): Finding[] {
+  const found: Finding[] = [];
+  const ruleOptions = ruleOptionsOf(options, registry);
+  const instances = models.map((model) => ({ model, file: model.file.path }));
+  for (const rule of registry.rules) if (rule.meta.reads === 'suppressions') runEnabled(rule, instances, options, ruleOptions, (f) => found.push(f));
+  return found.sort(compareFindings);
+}
+
+/** What a rule sees of the options. */
+function ruleOptionsOf(options: LintOptions, registry: Registry): RuleOptions {
+  return { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry), auditIgnorePaths: options.auditIgnorePaths ?? [] };
+}
+
+function runEnabled(rule: Rule, instances: { model: unknown; file: string }[], options: LintOptions, ruleOptions: RuleOptions, push: (f: Finding) => void): void {
+  if (!ruleEnabled(rule.meta, options)) return;
+  const override = options.rules[rule.meta.id];
+  const configured = override === 'off' ? undefined : override;
+  for (const instance of instances) runRule(rule, instance.model, instance.file, configured, ruleOptions, push);
 }
 
 /** The files rules judge: each kind's own model (a kind's provider may leave files out, as nginx.service). */
@@ -38,10 +59,10 @@ function judgedFiles(machine: Machine, registry: Registry) {
   return registry.kinds.flatMap((kind) => machine.model(kind.name as ModelName).map((instance) => instance.model as Machine['files'][number]));
 }
 
-function runRule(rule: Rule, model: unknown, fallbackFile: string, configured: Severity | undefined, ruleOptions: RuleOptions, push: (f: Finding) => void): void {
+function runRule(rule: Rule, model: unknown, fallbackFile: string, configured: Severity | undefined, options: RuleOptions, push: (f: Finding) => void): void {
   const produced: Finding[] = [];
   const context: RuleContext = {
-    options: ruleOptions,
+    options,
     report: (report) => produced.push(new RuleFinding(rule, report, configured)),
   };
   try {

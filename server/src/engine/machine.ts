@@ -9,9 +9,18 @@ import type { KindModule, ParsedFileBase } from './kind';
 import type { ModelName, RuleModels } from './rule';
 
 /** Folders that mark a host tree: the prefix before them is the host's `/`. */
-const HOST_LAYOUT = /(^|\/)(etc\/(docker|default|sysconfig|systemd\/system|audit)|(usr\/(local\/)?)?lib\/systemd\/system|run\/systemd\/system)\//;
+const HOST_FOLDERS = ['etc/docker', 'etc/default', 'etc/sysconfig', 'etc/systemd/system', 'etc/audit', 'lib/systemd/system', 'usr/lib/systemd/system', 'usr/local/lib/systemd/system', 'run/systemd/system'];
 /** A rootless daemon's files under a home folder: the home folder is that machine's root. */
-const ROOTLESS_LAYOUT = /(^|\/)\.config\/(docker|systemd\/user)\//;
+const ROOTLESS_FOLDERS = ['.config/docker', '.config/systemd/user'];
+const layout = (folders: string[]) => new RegExp(`(^|\\/)(${folders.map((f) => f.replace(/[./]/g, '\\$&')).join('|')})\\/`);
+const HOST_LAYOUT = layout(HOST_FOLDERS);
+const ROOTLESS_LAYOUT = layout(ROOTLESS_FOLDERS);
+
+/** The folders below a machine's root where its files live (the CLI reads them for a named file's context). */
+export function machineFolders(root: string): string[] {
+  const base = root.replace(/\\/g, '/').replace(/\/?$/, '/');
+  return [...HOST_FOLDERS, ...ROOTLESS_FOLDERS].map((folder) => base + folder);
+}
 
 /** The host root a path's own folders show (`h1/` for `h1/etc/docker/daemon.json`), if any. */
 export function hostRootOf(path: string): string | undefined {

@@ -3,6 +3,7 @@
  * the dockerd release judged, and per-rule overrides.
  */
 import type { RuleMeta } from './rule';
+import type { RuleOverride } from './suppressions';
 import type { Severity } from './types';
 
 export type Profile = 'recommended' | 'strict' | 'all';
@@ -16,6 +17,8 @@ export interface LintOptions {
   dockerVersion: string;
   /** Per-rule overrides by id: a severity turns a rule on at that severity; 'off' turns it off. */
   rules: Record<string, RuleSetting>;
+  /** The config's `overrides`: rules suppressed in some files, with the reason (absent: none). */
+  overrides?: readonly RuleOverride[];
   /** Docker paths the hosts need no audit watch on, each with the reason (`audit.ignorePaths`). */
   auditIgnorePaths?: IgnoredPath[];
 }

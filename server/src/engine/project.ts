@@ -10,6 +10,7 @@ import { lintMachine } from './lint';
 import { MachineIndex, MachineView, type Machine, type MachineDeclaration } from './machine';
 import type { LintOptions } from './options';
 import type { Registry } from './registry';
+import type { SuppressedFinding } from './suppressions';
 import type { Finding } from './types';
 
 export interface SourceFile {
@@ -34,6 +35,8 @@ export interface FileFindings {
   findings: Finding[];
   /** Changes whenever the findings were recomputed (LSP pull diagnostics' resultId). */
   resultId: string;
+  /** What pragmas and the config's overrides suppressed (`--report-suppressed`). */
+  suppressed?: SuppressedFinding[];
 }
 
 interface MachineResult {
@@ -186,7 +189,8 @@ export class Project {
     if (cached?.revision === revision) return cached;
     const files = new Map<string, FileFindings>();
     const resultId = String(this.nextResultId++);
-    for (const [file, findings] of lintMachine(this.machine(key), this.registry, options)) files.set(file, { findings, resultId });
+    const suppressed = new Map<string, SuppressedFinding[]>();
+    for (const [file, findings] of lintMachine(this.machine(key), this.registry, options, undefined, suppressed)) files.set(file, { findings, resultId, suppressed: suppressed.get(file) ?? [] });
     const result = { revision, files };
     this.results.set(cacheKey, result);
     return result;

@@ -14,12 +14,14 @@ export interface Registry {
   readonly rules: readonly Rule[];
   readonly rulesById: ReadonlyMap<string, Rule>;
   readonly kindsByName: ReadonlyMap<string, KindModule>;
+  /** Every rule id a config or pragma may name: the rules' and DG000 (kept by `withRules`). */
+  readonly ruleIds: ReadonlySet<string>;
 }
 
 /** Models the engine itself provides. */
 const ENGINE_MODELS = new Set(['file', 'suppressions']);
 
-export function createRegistry(parts: { kinds: readonly KindModule[]; models: readonly ModelProvider[]; rules: readonly Rule[] }): Registry {
+export function createRegistry(parts: { kinds: readonly KindModule[]; models: readonly ModelProvider[]; rules: readonly Rule[]; ruleIds?: ReadonlySet<string> }): Registry {
   const kindsByName = new Map(parts.kinds.map((kind) => [kind.name, kind]));
   const models = new Map<string, ModelProvider>(parts.models.map((model) => [model.name, model]));
   const rules = [...parts.rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
@@ -28,15 +30,19 @@ export function createRegistry(parts: { kinds: readonly KindModule[]; models: re
       if (!ENGINE_MODELS.has(reads) && !models.has(reads) && !kindsByName.has(reads)) throw new Error(`${rule.meta.id} reads '${reads}', which no kind or model provides`);
     }
   }
-  return { kinds: parts.kinds, models, rules, rulesById: new Map(rules.map((rule) => [rule.meta.id, rule])), kindsByName };
+  const ruleIds = parts.ruleIds ?? new Set([...rules.map((rule) => rule.meta.id), INTERNAL_ERROR_ID]);
+  return { kinds: parts.kinds, models, rules, rulesById: new Map(rules.map((rule) => [rule.meta.id, rule])), kindsByName, ruleIds };
 }
 
-/** Every rule id a config may name: the registry's and DG000. */
-export function knownRuleIds(registry: Registry): Set<string> {
-  return new Set([...registry.rulesById.keys(), INTERNAL_ERROR_ID]);
+/** Every rule id a config may name. */
+export function knownRuleIds(registry: Registry): ReadonlySet<string> {
+  return registry.ruleIds;
 }
 
-/** A registry with the same kinds and models and only `rules` (a rule tester runs one rule alone). */
+/**
+ * A registry with the same kinds and models and only `rules` (a rule tester runs one rule alone);
+ * a config naming the others' ids is still valid.
+ */
 export function withRules(registry: Registry, rules: readonly Rule[]): Registry {
-  return createRegistry({ kinds: registry.kinds, models: [...registry.models.values()], rules });
+  return createRegistry({ kinds: registry.kinds, models: [...registry.models.values()], rules, ruleIds: registry.ruleIds });
 }

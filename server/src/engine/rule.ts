@@ -63,6 +63,8 @@ export interface Report {
 export interface RuleOptions {
   /** The dockerd release judged, `major.minor` (e.g. `29.7`). */
   dockerVersion: string;
+  /** Every rule id a config or pragma may name (the registry's, and DG000). */
+  ruleIds: ReadonlySet<string>;
   /** Docker paths DG401 does not require a watch on (`audit.ignorePaths` of `.dockguard.yaml`). */
   auditIgnorePaths: readonly IgnoredPath[];
 }

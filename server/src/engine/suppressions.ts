@@ -7,6 +7,8 @@
  * The engine drops the findings a pragma covers and hands the pragma ids that covered nothing to
  * DG009, as ESLint's --report-unused-disable-directives does. Offsets only; no LSP here.
  */
+import { isAbsolute, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import type { CommentLayout, KindModule, ParsedFileBase } from './kind';
 import { ruleEnabled, type LintOptions } from './options';
 import type { Registry } from './registry';
@@ -29,6 +31,32 @@ export interface Pragma {
   idsStart: number;
   /** What a next-line pragma covers; undefined for a file pragma, or one with nothing after it. */
   covers?: Span;
+  /** The text after ` -- `, if any. */
+  reason?: string;
+}
+
+/**
+ * A finding a pragma (`inSource`) or a config `overrides` entry (`external`) suppressed, kept with
+ * the reason for `--report-suppressed` (SARIF's `suppressions[].kind` and `justification`).
+ */
+export interface SuppressedFinding {
+  finding: Finding;
+  kind: 'inSource' | 'external';
+  reason?: string;
+  /** The config entry that suppressed it (`external`). */
+  override?: RuleOverride;
+}
+
+/** A config `overrides` entry as the engine applies it: patterns relative to the config's folder. */
+export interface RuleOverride {
+  /** The config file, and the entry's index in its `overrides` (DG009 reports an unused one there). */
+  config: string;
+  entry: number;
+  /** The config file's folder. */
+  base: string;
+  files: readonly string[];
+  rules: readonly string[];
+  reason?: string;
 }
 
 /** One id of a pragma that suppressed nothing (or names no rule), for DG009. */
@@ -40,10 +68,19 @@ export interface UnusedSuppression {
   known: boolean;
 }
 
-/** What DG009 reads: one file's unused pragma ids. */
+/** A config `overrides` entry that suppressed nothing, with the edit that removes it. */
+export interface UnusedOverride {
+  rules: readonly string[];
+  files: readonly string[];
+  span: Span;
+  removal: TextEdit;
+}
+
+/** What DG009 reads: one file's unused pragma ids, or a config's unused `overrides` entries. */
 export interface SuppressionsModel {
   file: ParsedFileBase;
   unused: UnusedSuppression[];
+  unusedOverrides?: UnusedOverride[];
 }
 
 const PRAGMA = /^[#;][ \t]*dockguard-(disable-next-line|disable-file)(?=$|[ \t])/;
@@ -65,7 +102,8 @@ export function pragmasOf(file: ParsedFileBase, kind: KindModule | undefined): P
       const start = comment.start + match[0].length + id.index!;
       rules.push({ id: id[0], span: { start, end: start + id[0].length } });
     }
-    pragmas.push({ scope, span: comment, rules, idsStart: comment.start + match[0].length, covers: scope === 'next-line' ? nextLineAfter(file.text, comment, layout) : undefined });
+    const reason = reasonAt >= 0 ? text.slice(reasonAt + 3).trim() || undefined : undefined;
+    pragmas.push({ scope, span: comment, rules, idsStart: comment.start + match[0].length, covers: scope === 'next-line' ? nextLineAfter(file.text, comment, layout) : undefined, reason });
   }
   return pragmas;
 }
@@ -103,17 +141,25 @@ function lineEndAt(text: string, from: number): number {
 const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
 /**
- * Drop the findings covered by the file's pragmas (in place) and return the pragma ids that covered
- * nothing. Ids of rules that did not run (`isActive` false: another profile, turned off) are not
- * called unused, since the pragma may serve another configuration.
+ * Move the findings covered by the file's pragmas from `findings` to `suppressed` and return the
+ * pragma ids that covered nothing. Ids of rules that did not run (`isActive` false: another
+ * profile, turned off) are not called unused, since the pragma may serve another configuration.
  */
-export function applySuppressions(file: ParsedFileBase, kind: KindModule | undefined, findings: Finding[], isKnown: (id: string) => boolean, isActive: (id: string) => boolean): UnusedSuppression[] {
+export function applySuppressions(
+  file: ParsedFileBase,
+  kind: KindModule | undefined,
+  findings: Finding[],
+  isKnown: (id: string) => boolean,
+  isActive: (id: string) => boolean,
+  suppressed: SuppressedFinding[] = [],
+): UnusedSuppression[] {
   const pragmas = pragmasOf(file, kind);
   if (pragmas.length === 0) return [];
   const used = new Set<PragmaRule>();
   const kept = findings.filter((finding) => {
-    const covering = pragmas.flatMap((p) => (covers(p, finding) ? p.rules.filter((r) => sameId(r.id, finding.ruleId)) : []));
-    covering.forEach((r) => used.add(r));
+    const covering = pragmas.filter((p) => covers(p, finding) && p.rules.some((r) => sameId(r.id, finding.ruleId)));
+    for (const pragma of covering) pragma.rules.filter((r) => sameId(r.id, finding.ruleId)).forEach((r) => used.add(r));
+    if (covering.length > 0) suppressed.push({ finding, kind: 'inSource', reason: covering.find((p) => p.reason)?.reason });
     return covering.length === 0;
   });
   findings.splice(0, findings.length, ...kept);
@@ -141,7 +187,7 @@ export function unusedSuppressionRemoval(text: string, unused: UnusedSuppression
 }
 
 /** The comment's whole line with its line break (a pragma stands alone on its line). */
-function lineRemoval(text: string, comment: Span): TextEdit {
+export function lineRemoval(text: string, comment: Span): TextEdit {
   let start = comment.start;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   const end = nextLineStart(text, comment.end) ?? text.length;
@@ -188,11 +234,44 @@ function appendId(pragma: Pragma, ruleId: string): TextEdit {
   return last ? { offset: last.span.end, length: 0, content: `, ${ruleId}` } : { offset: pragma.idsStart, length: 0, content: ` ${ruleId}` };
 }
 
+const compiledOverrides = new WeakMap<RuleOverride, Ignore>();
+
+/** True when the config `overrides` entry covers the finding's rule in the finding's file. */
+export function overrideCovers(override: RuleOverride, finding: Pick<Finding, 'file' | 'ruleId'>): boolean {
+  if (!override.rules.some((id) => sameId(id, finding.ruleId))) return false;
+  const rel = relative(override.base, finding.file).split(sep).join('/');
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+  let matcher = compiledOverrides.get(override);
+  if (!matcher) compiledOverrides.set(override, (matcher = ignore().add([...override.files])));
+  return matcher.ignores(rel);
+}
+
 /**
- * Apply the pragmas of the judged files to their findings (in place) and return, per file, the
- * pragma ids that covered nothing. Files rules do not judge (nginx.service) keep their pragmas unread.
+ * Apply the config's `overrides`, then the pragmas of the judged files, to their findings: what
+ * they cover moves to `suppressed`. Returns, per file, the pragma ids that covered nothing. Files
+ * rules do not judge (nginx.service) keep their pragmas unread.
  */
-export function suppressFindings(files: readonly ParsedFileBase[], findings: Map<string, Finding[]>, options: LintOptions, registry: Registry): SuppressionsModel[] {
+export function suppressFindings(
+  files: readonly ParsedFileBase[],
+  findings: Map<string, Finding[]>,
+  options: LintOptions,
+  registry: Registry,
+  suppressed: Map<string, SuppressedFinding[]> = new Map(),
+): SuppressionsModel[] {
+  const suppressedIn = (path: string) => {
+    let list = suppressed.get(path);
+    if (!list) suppressed.set(path, (list = []));
+    return list;
+  };
+  for (const [path, list] of findings) {
+    if (!options.overrides?.length) break;
+    const kept = list.filter((finding) => {
+      const override = options.overrides!.find((o) => overrideCovers(o, finding));
+      if (override) suppressedIn(path).push({ finding, kind: 'external', reason: override.reason, override });
+      return !override;
+    });
+    list.splice(0, list.length, ...kept);
+  }
   const byId = new Map(registry.rules.map((rule) => [rule.meta.id.toUpperCase(), rule]));
   const isKnown = (id: string) => byId.has(id.toUpperCase()) || sameId(id, INTERNAL_ERROR_ID);
   const isActive = (id: string) => {
@@ -203,7 +282,7 @@ export function suppressFindings(files: readonly ParsedFileBase[], findings: Map
   for (const file of files) {
     const list = findings.get(file.path);
     if (!list) continue;
-    const unused = applySuppressions(file, registry.kindsByName.get(file.kind), list, isKnown, isActive);
+    const unused = applySuppressions(file, registry.kindsByName.get(file.kind), list, isKnown, isActive, suppressedIn(file.path));
     if (unused.length > 0) models.push({ file, unused });
   }
   return models;

@@ -1,7 +1,8 @@
 /**
  * Code actions are a lookup of what the diagnostics carry: each offerable fix of a dockguard
- * diagnostic (checked here, lazily, with the engine's `offerableFixes`), "Show documentation for
- * DGnnn", and "Fix all safe problems in this file" as `source.fixAll.dockguard`.
+ * diagnostic (checked here, lazily, with the engine's `offerableFixes`), "Disable DGnnn for this
+ * line/file", "Show documentation for DGnnn", and "Fix all safe problems in this file" as
+ * `source.fixAll.dockguard`.
  */
 import {
   CodeActionKind,
@@ -16,9 +17,10 @@ import { minimalEdit } from '../engine/edits';
 import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
 import type { Fix, TextEdit } from '../engine/types';
-import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
+import { suppressionActions } from './suppression-actions';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
 
 /** True when the client asked for `kind` (or a parent of it), or set no filter. */
@@ -30,6 +32,7 @@ export function registerCodeActions(state: ServerState): void {
   state.connection.onCodeAction(guard(state, 'textDocument/codeAction', [] as CodeAction[], (params) => codeActions(state, params)));
   state.connection.onExecuteCommand(
     guard(state, 'workspace/executeCommand', undefined, async (params) => {
+      if (params.command === FIX_WORKSPACE_COMMAND) return fixWorkspace(state);
       const url = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof url !== 'string') return;
       if (state.features.showDocument) await state.connection.window.showDocument({ uri: url, external: true });
@@ -66,6 +69,8 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
   const positions = positionsOf(state, path);
   const current = state.project.findings(path, options).findings;
   const actions: CodeAction[] = [];
+  // After every fix: silencing a finding is the last resort.
+  const suppressions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
     // A diagnostic of another text would have its fix edit the wrong characters.
@@ -73,7 +78,9 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     const start = positions.offsetAt(diagnostic.range.start);
     const end = positions.offsetAt(diagnostic.range.end);
     const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end && f.message === diagnostic.message);
-    if (!finding || finding.fixes.length === 0) continue;
+    if (!finding) continue;
+    suppressions.push(...suppressionActions(state, path, finding, diagnostic));
+    if (finding.fixes.length === 0) continue;
     const fixes = offerableFixes(state.project, finding, options);
     if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.stack ?? finding.fixError}`);
     for (const fix of fixes) {
@@ -83,7 +90,7 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
       if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safety === 'safe', edit });
     }
   }
-  return actions;
+  return [...actions, ...suppressions];
 }
 
 function fixAllAction(state: ServerState, path: string, options: LintOptions): CodeAction | undefined {
@@ -99,6 +106,44 @@ function fixAllAction(state: ServerState, path: string, options: LintOptions): C
     }),
   });
   return edit ? { title: 'Fix all safe problems in this file', kind: FIX_ALL_KIND, edit } : undefined;
+}
+
+/**
+ * "Fix all safe problems in the workspace": the safe fix-all of every machine the project holds, as
+ * one workspace edit the client applies (files a fix creates included when the client can create).
+ */
+async function fixWorkspace(state: ServerState): Promise<void> {
+  const groups = new Map<string, { options: LintOptions; files: string[] }>();
+  for (const path of state.project.paths()) {
+    if (state.project.source(path)?.decodeProblem) continue;
+    const options = await state.settings.optionsFor(path);
+    const key = `${state.project.machineKeyOf(path)}\u0001${JSON.stringify(options)}`;
+    const group = groups.get(key) ?? { options, files: [] };
+    group.files.push(path);
+    groups.set(key, group);
+  }
+  const changes: { file: string; create: boolean; edit: TextEdit }[] = [];
+  for (const { options, files } of groups.values()) {
+    const { texts } = fixAll(state.project, files, options, ['safe'], (fix) => canApply(state, fix));
+    for (const [file, text] of texts) {
+      const existing = state.project.source(file);
+      if (existing?.text !== text) changes.push({ file, create: !existing, edit: minimalEdit(existing?.text ?? '', text) });
+    }
+  }
+  if (changes.length === 0) {
+    state.connection.window.showInformationMessage('dockguard: no safe fixes to apply in the workspace.');
+    return;
+  }
+  const edit: WorkspaceEdit = state.features.documentChanges
+    ? {
+        documentChanges: changes.flatMap(({ file, create, edit }) => {
+          const uri = uriOfPath(state, file);
+          const change = textDocumentEdit(state, uri, [lspEdit(create ? positionsOfEmpty : positionsOf(state, file), edit)]);
+          return create ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }, change] : [change];
+        }),
+      }
+    : { changes: Object.fromEntries(changes.filter((c) => !c.create).map(({ file, edit }) => [uriOfPath(state, file), [lspEdit(positionsOf(state, file), edit)]])) };
+  await state.connection.workspace.applyEdit({ label: 'dockguard: fix all safe problems in the workspace', edit });
 }
 
 /** True when the client can apply the fix as a whole (another file needs documentChanges, a new one create). */

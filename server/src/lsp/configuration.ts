@@ -1,16 +1,19 @@
 /**
- * Lint options per resource: `.dockguard.yaml` (the nearest one inside the workspace folder) with
- * the client's `dockguard.*` settings laid over it. The client is asked once per workspace folder
- * (`workspace/configuration` with the folder as scope: VS Code's resource settings differ per folder,
- * not per file) and each config file is read once; the answers are cached until
- * `didChangeConfiguration` or a config file changes. Every file of one folder under one config file
- * shares one options object, so the project's caches key on it cheaply.
+/**
+ * Lint options per resource: the client's `dockguard.*` settings with `.dockguard.yaml` laid over
+ * them (the file the CLI reads wins, so editor and CI agree; a setting counts only where the user
+ * set it: package.json gives the settings no defaults). The client is asked once per workspace
+ * folder (one `workspace/configuration` request for `dockguard` and `files`, with the folder as
+ * scope: VS Code's resource settings differ per folder, not per file) and each config file is read
+ * once; the answers are cached until `didChangeConfiguration` or a config file changes. Every file of
+ * one folder under one config file shares one options object, so the project's caches key on it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
+import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
@@ -64,11 +67,16 @@ export function isWithin(path: string, folder: string): boolean {
 export class SettingsStore {
   /** The client's answer per workspace folder ('' for files outside every folder). */
   private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
+  /** Each folder's `files.exclude` and `dockguard.exclude` once the client answered, and its matcher. */
+  private readonly excludes = new Map<string, IgnoreSource>();
+  private readonly matchers = new Map<string, IgnoreMatcher>();
   /** Options per folder and config file. */
   private readonly options = new Map<string, Promise<LintOptions>>();
-  /** The nearest config file per directory, and each config file as loaded (undefined: invalid). */
+  /** The governing config file per directory, and each config file as loaded (undefined: invalid). */
   private readonly configOfDir = new Map<string, string | undefined>();
   private readonly configs = new Map<string, ProjectConfig | undefined>();
+  /** Broken configs already announced, by path and text, so the user is told once. */
+  private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
 
@@ -77,6 +85,8 @@ export class SettingsStore {
     private readonly askClient: boolean,
     private readonly registry: Registry,
     private readonly log: (message: string) => void,
+    /** Tells the user (a notification): a broken config is not a log line to find. */
+    private readonly warn: (message: string) => void = log,
   ) {}
 
   /** The innermost workspace folder holding `path`, or '' outside them all. */
@@ -89,33 +99,64 @@ export class SettingsStore {
   /** The options for the file at `path`. */
   optionsFor(path: string): Promise<LintOptions> {
     const folder = this.folderOf(path);
-    const configPath = this.configPathFor(path);
+    const configPath = this.configPath(path);
     const key = `${folder}\u0000${configPath ?? ''}`;
     let options = this.options.get(key);
     if (!options) {
       options = this.settingsOf(folder).then(({ options: fromClient }) => {
         const fromFile = configPath ? (this.config(configPath)?.options ?? {}) : {};
-        return withDefaults({ ...fromFile, ...fromClient, rules: { ...fromFile.rules, ...fromClient.rules } });
+        return withDefaults({ ...fromClient, ...fromFile, rules: { ...fromClient.rules, ...fromFile.rules } });
       });
       this.options.set(key, options);
     }
     return options;
   }
 
-  /** `dockguard.scope` for a workspace folder. */
+  /** `dockguard.scope` for a workspace folder (asking the client loads the folder's excludes too). */
   async scopeOf(folder: string): Promise<Scope> {
     return (await this.settingsOf(folder)).scope;
   }
 
-  /** The `.dockguard.yaml` that applies to `path`, when there is a valid one. */
-  configFor(path: string): ProjectConfig | undefined {
-    const configPath = this.configPathFor(path);
+  /**
+   * True when the workspace scan and the file watcher skip `path`: .gitignore files, the governing
+   * config's `ignore`, `files.exclude` and `dockguard.exclude` (engine/ignore.ts, as the CLI's walk).
+   */
+  ignores(path: string, isDir: boolean): boolean {
+    const folder = this.folderOf(path) || dirname(path);
+    let matcher = this.matchers.get(folder);
+    if (!matcher) {
+      const exclude = this.excludes.get(folder);
+      matcher = new IgnoreMatcher(folder, exclude ? [exclude] : []);
+      this.matchers.set(folder, matcher);
+    }
+    const config = this.projectConfig(isDir ? `${path}/.` : path);
+    return matcher.ignores(path, isDir, config ? [configIgnoreSource(config)] : []);
+  }
+
+  /**
+   * The `.dockguard.yaml` governing the file at `path`, found as the CLI finds it. A broken one is
+   * not used: the user is told once (its findings, DG010, are in the file itself).
+   */
+  projectConfig(path: string): ProjectConfig | undefined {
+    const configPath = this.configPath(path);
     return configPath ? this.config(configPath) : undefined;
+  }
+
+  /** The path of the `.dockguard.yaml` governing `path` (valid or not), as the CLI finds it; cached per directory. */
+  configPath(path: string): string | undefined {
+    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
+    const dir = dirname(path);
+    if (this.configOfDir.has(dir)) return this.configOfDir.get(dir);
+    const configPath = findProjectConfig(dir, this.folders, existsSync);
+    this.configOfDir.set(dir, configPath);
+    return configPath;
   }
 
   /** Forget every cached answer (the client's settings changed). */
   clear(): void {
     this.folderSettings.clear();
+    this.excludes.clear();
+    this.matchers.clear();
     this.options.clear();
     this.configOfDir.clear();
     this.configs.clear();
@@ -126,6 +167,7 @@ export class SettingsStore {
     const governed = dirname(configPath);
     this.configs.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
+    this.matchers.clear();
     this.options.clear();
     return governed;
   }
@@ -143,34 +185,40 @@ export class SettingsStore {
     if (!this.askClient) return { options: {}, scope: 'workspace' };
     const scopeUri = folder === '' ? undefined : pathToFileURL(folder).href;
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION });
-      return { options: settingsToOptions(raw, this.log), scope: settingsToScope(raw, this.log) };
+      const [dockguard, files] = await this.connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }, { scopeUri, section: 'files' }]);
+      if (folder !== '') {
+        const patterns = [...excludePatterns((files as { exclude?: unknown } | null)?.exclude), ...excludePatterns((dockguard as DockguardSettings | null)?.exclude)];
+        this.excludes.set(folder, { base: folder, patterns });
+        this.matchers.delete(folder);
+      }
+      return { options: settingsToOptions(dockguard, this.log), scope: settingsToScope(dockguard, this.log) };
     } catch (error) {
       this.log(`could not read the dockguard settings for ${folder || 'files outside the workspace'}: ${(error as Error).message}`);
       return { options: {}, scope: 'workspace' };
     }
   }
 
-  private configPathFor(path: string): string | undefined {
-    if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
-    const dir = dirname(path);
-    if (this.configOfDir.has(dir)) return this.configOfDir.get(dir);
-    const configPath = findProjectConfig(dir, this.folderOf(path) || dir, existsSync);
-    this.configOfDir.set(dir, configPath);
-    return configPath;
+  private config(configPath: string): ProjectConfig | undefined {
+    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    return this.configs.get(configPath);
   }
 
-  private config(configPath: string): ProjectConfig | undefined {
-    if (this.configs.has(configPath)) return this.configs.get(configPath);
-    let config: ProjectConfig | undefined;
+  private read(configPath: string): ProjectConfig | undefined {
+    let text: string;
     try {
-      const loaded = loadProjectConfig(readFileSync(configPath, 'utf8'), configPath, knownRuleIds(this.registry));
-      config = loaded.config;
-      for (const problem of loaded.problems) this.log(`${configPath}:${problem.line}:${problem.column}: ${problem.message} (the file is ignored)`);
+      text = readFileSync(configPath, 'utf8');
     } catch (error) {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
+      return undefined;
     }
-    this.configs.set(configPath, config);
-    return config;
+    const loaded = loadProjectConfig(text, configPath, knownRuleIds(this.registry));
+    if (loaded.config) return loaded.config;
+    const key = `${configPath}\u0000${text}`;
+    if (!this.announced.has(key)) {
+      this.announced.add(key);
+      const first = loaded.problems[0];
+      this.warn(`dockguard: ${configPath} is invalid (line ${first.line}: ${first.message}); linting with the default settings until it is fixed.`);
+    }
+    return undefined;
   }
 }

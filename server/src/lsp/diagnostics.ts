@@ -12,6 +12,10 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import type { DockguardConfigFile } from '../engine/config-file';
+import type { LintOptions } from '../engine/options';
+import { unusedOverrideFindings } from '../engine/override-usage';
+import type { SuppressedFinding } from '../engine/suppressions';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Severity } from '../engine/types';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
@@ -66,9 +70,23 @@ export async function diagnosticsOf(state: ServerState, path: string): Promise<{
   const options = await state.settings.optionsFor(path);
   const { findings, resultId } = state.project.findings(path, options);
   const revision = state.project.revision(path) ?? 0;
-  const items = findings.map((finding) => toDiagnostic(state, finding, revision));
+  const overrides = await unusedOverridesIn(state, path, options);
+  const items = [...findings, ...overrides].map((finding) => toDiagnostic(state, finding, revision));
+  // The overrides' judgement depends on other files: it is part of the result's identity.
   state.status.record(path, state.scan.isReported(path) ? items : []);
-  return { items, resultId };
+  return { items, resultId: overrides.length === 0 ? resultId : `${resultId}:${overrides.map((f) => f.span.start).join(',')}` };
+}
+
+/** For a `.dockguard.yaml`: DG009 on its overrides entries that suppress nothing in the files it governs. */
+async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
+  const file = state.project.parsed(path);
+  if (file?.kind !== 'dockguard-config' || (file as DockguardConfigFile).overrides.length === 0) return [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const other of state.project.paths()) {
+    if (other === path || state.settings.configPath(other) !== path) continue;
+    suppressed.push(...(state.project.findings(other, await state.settings.optionsFor(other)).suppressed ?? []));
+  }
+  return unusedOverrideFindings(file as DockguardConfigFile, suppressed, state.registry, options);
 }
 
 /** Pull diagnostics of one document (the workspace's are in workspace-diagnostics.ts). */

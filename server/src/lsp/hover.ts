@@ -13,7 +13,9 @@ export function registerHover(state: ServerState): void {
       if (!file || !kind) return null;
       const options = await state.settings.optionsFor(path);
       const positions = positionsOf(state, path);
-      const result = hover(kind, file, positions.offsetAt(params.position), { findings: state.project.findings(path, options).findings, dockerVersion: options.dockerVersion, rules: state.registry.rules });
+      // A client that shows diagnostics in its own hover (VS Code) would show each finding twice.
+      const findings = state.features.findingsInHover ? state.project.findings(path, options).findings : [];
+      const result = hover(kind, file, positions.offsetAt(params.position), { findings, dockerVersion: options.dockerVersion, rules: state.registry.rules });
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(positions, result.span) };
     }),

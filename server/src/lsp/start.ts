@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   Emitter,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -27,7 +29,7 @@ import { registerWatchedFiles, watchFiles } from './watched-files';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { registerWorkspaceFolders } from './workspace-folders';
 import { WorkspaceScan } from './workspace-scan';
-import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
 export function startServer(connection: Connection, registry: Registry): void {
@@ -37,14 +39,20 @@ export function startServer(connection: Connection, registry: Registry): void {
   process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
   connection.onInitialize((params): InitializeResult => {
-    const features = clientFeatures(params.capabilities);
+    const features = clientFeatures(params.capabilities, params.initializationOptions);
     // The scan and the status reporter read the state they are part of.
     const state = {
       connection,
       documents,
       registry,
       project: new Project(registry),
-      settings: new SettingsStore(connection, features.configuration, registry, (message) => connection.console.warn(message)),
+      settings: new SettingsStore(
+        connection,
+        features.configuration,
+        registry,
+        (message) => connection.console.warn(message),
+        (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      ),
       features,
       uris: new Map(),
       onDisk: new Set(),
@@ -88,7 +96,7 @@ export function startServer(connection: Connection, registry: Registry): void {
     registerCompletion(state);
 
     connection.onInitialized(
-      guard(state, 'initialized', undefined, () => {
+      guard(state, 'initialized', undefined, async () => {
         if (features.configurationChangeRegistration) {
           connection.client
             .register(DidChangeConfigurationNotification.type, undefined)
@@ -115,7 +123,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: features.pullDiagnostics ? { identifier: 'dockguard', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -13,6 +13,7 @@ import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
 import type { StatusReporter } from './status';
 import type { WorkspaceScan } from './workspace-scan';
+import type { InitializationOptions } from '../protocol';
 
 /** The client capabilities the handlers branch on, read once at `initialize`. */
 export interface ClientFeatures {
@@ -26,11 +27,15 @@ export interface ClientFeatures {
   watchedFilesRegistration: boolean;
   configurationChangeRegistration: boolean;
   workspaceFolders: boolean;
+  /** False when the client shows diagnostics in its own hover (initialization options). */
+  findingsInHover: boolean;
 }
 
-export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+export function clientFeatures(capabilities: ClientCapabilities, initializationOptions?: unknown): ClientFeatures {
   const workspace = capabilities.workspace;
+  const init = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as InitializationOptions;
   return {
+    findingsInHover: init.findingsInHover !== false,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
     diagnosticRefresh: workspace?.diagnostics?.refreshSupport === true,
     configuration: workspace?.configuration === true,

@@ -25,7 +25,7 @@ const QUIET_MS = 200;
 
 /** What the client watches for us: every kind's globs, and the project config. */
 export function watchedGlobs(registry: Registry): string[] {
-  return [...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`];
+  return [...new Set([...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`])];
 }
 
 export function registerWatchedFiles(state: ServerState, onChange: ChangeListener): void {
@@ -67,10 +67,10 @@ async function applyChanges(state: ServerState, changes: ReadonlyMap<string, Fil
   const affected = new Set<string>();
   const reads: [string, string][] = [];
   for (const [path, type] of changes) {
+    // A config file changes how the files it governs are linted (and is linted itself, DG010).
     if (basename(path) === PROJECT_CONFIG_NAME) {
       const governed = state.settings.forgetConfig(path);
       for (const file of state.project.paths()) if (isWithin(file, governed)) affected.add(file);
-      continue;
     }
     const kind = kindNameOf(state, path);
     // An open editor's text wins over the disk's.

@@ -13,7 +13,6 @@ import { basename, dirname, join } from 'node:path';
 import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { readSource, SKIPPED_DIRS } from '../engine/files';
 import { hostRootOf } from '../engine/machine';
-import { isIgnored } from '../engine/project-config';
 import type { SourceFile } from '../engine/project';
 import type { Scope } from '../protocol';
 import { isWithin } from './configuration';
@@ -27,15 +26,13 @@ const BATCH_FILES = 32;
 
 /**
  * Whether the scan (and the file watcher) enters a folder or reads a file: the one place where a
- * path is accepted or skipped. node_modules and .git are never entered; a `.dockguard.yaml`'s
- * `ignore` globs skip what they match. Issue 17's ignore module (.gitignore, files.exclude,
- * dockguard.exclude) plugs in here.
+ * path is accepted or skipped. node_modules and .git are never entered; the rest is issue 17's
+ * ignore module, as the CLI's walk applies it (.gitignore, the config's `ignore`, `files.exclude`,
+ * `dockguard.exclude`).
  */
 export function isScanned(state: ServerState, path: string, isDirectory: boolean): boolean {
   if (isDirectory && SKIPPED_DIRS.has(basename(path))) return false;
-  // The config above the path governs it (a folder's own config governs only what is inside it).
-  const config = state.settings.configFor(path);
-  return !(config && isIgnored(config, path));
+  return !state.settings.ignores(path, isDirectory);
 }
 
 const NO_PROGRESS: WorkDoneProgressServerReporter = { token: CancellationToken.None, begin() {}, report() {}, done() {} };
@@ -146,7 +143,8 @@ export class WorkspaceScan {
     if (this.isComplete(root)) return Promise.resolve();
     let reading = this.ahead.get(root);
     if (!reading) {
-      reading = this.walk([root], this.stats, {}).finally(() => this.ahead.delete(root));
+      // The folder's settings first: its excludes decide what is read.
+      reading = this.state.settings.scopeOf(folder).then(() => this.walk([root], this.stats, {})).finally(() => this.ahead.delete(root));
       this.ahead.set(root, reading);
     }
     return reading;

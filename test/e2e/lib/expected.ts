@@ -10,7 +10,9 @@ import { applyEdits } from '../../../server/src/engine/edits';
 import { loadSource } from '../../../server/src/engine/files';
 import { offerableFixes } from '../../../server/src/engine/fixes';
 import { DEFAULT_OPTIONS } from '../../../server/src/engine/options';
+import { ConfigResolver } from '../../../server/src/cli/config';
 import { findFiles } from '../../../server/src/cli/sources';
+import { knownRuleIds } from '../../../server/src/engine/registry';
 import { REGISTRY } from '../../../server/src/registry';
 
 const CLI = resolve(import.meta.dirname, '../../../dist/cli.js');
@@ -50,7 +52,7 @@ export interface ExpectedFix {
 
 /** The first fix the engine offers for the first `ruleId` finding in `file`, and the text it gives. */
 export function expectedFix(workspace: string, file: string, ruleId: string): ExpectedFix {
-  const sources = findFiles([workspace], REGISTRY).map((found) => loadSource(found.path, found.kind).source);
+  const sources = findFiles([workspace], REGISTRY, new ConfigResolver(workspace, knownRuleIds(REGISTRY))).map((found) => loadSource(found.path, found.kind).source);
   const path = join(workspace, file);
   const { project, findings } = lintSources(sources, DEFAULT_OPTIONS, REGISTRY);
   const finding = findings.get(path)?.find((f) => f.ruleId === ruleId);

@@ -150,11 +150,18 @@ export class WorkbenchPage {
   /**
    * Opens the Problems panel (Ctrl+Shift+M), maximised so no row is scrolled out of view, and
    * returns its rows once at least `count` findings are listed; the panel is restored afterwards.
+   * `fileGlob` filters the panel to one file's rows (its list is virtual: a workspace with more
+   * findings than fit renders only the visible ones).
    */
-  async problems(count) {
+  async problems(count, fileGlob) {
     await this.page.keyboard.press('Control+Shift+M');
     await this.expect(this.page.locator('.markers-panel'), 'the Problems panel');
     await this.runCommand('View: Toggle Maximized Panel');
+    if (fileGlob) {
+      const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./);
+      await this.expect(filter, 'the Problems filter');
+      await filter.fill(fileGlob);
+    }
     await this.expectInPage((n) => document.querySelectorAll('.markers-panel .marker-message').length >= n, count,
       `${count} rows in the Problems panel`);
     const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll(readProblemRows);

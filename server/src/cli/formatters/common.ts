@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { LineIndex } from '../../engine/positions';
 import type { Finding, Fix, FixSafety, Span } from '../../engine/types';
 import type { SourceFile } from '../../engine/project';
+import type { SuppressedFinding } from '../../engine/suppressions';
 
 /** 1-based line and column of both ends of a range (columns in UTF-16 units; the end is exclusive). */
 export interface Region {
@@ -19,12 +20,15 @@ export interface PlacedFinding extends Region {
   fixes: Fix[];
   /** `safe` when `--fix` resolves it, `unsafe` when only `--fix-unsafe` does. */
   fixable?: Exclude<FixSafety, 'display-only'>;
+  /** Set on a suppressed finding (reported with `--report-suppressed` only). */
+  suppression?: { kind: SuppressedFinding['kind']; reason?: string };
 }
 
 export interface LintReport {
   sources: SourceFile[];
   findings: Map<string, Finding[]>;
   offerable: Map<Finding, Fix[]>;
+  suppressed?: Map<string, SuppressedFinding[]>;
 }
 
 /** Converts offsets in one file's text to regions, building the line index once. */
@@ -45,15 +49,25 @@ export class RegionMapper {
   }
 }
 
-export function placeFindings(report: LintReport, cwd = process.cwd()): PlacedFinding[] {
+/** The findings in file order, each file's suppressed ones among them (sorted by place) when asked for. */
+export function placeFindings(report: LintReport, cwd = process.cwd(), withSuppressed = false): PlacedFinding[] {
   const mapper = new RegionMapper(report.sources);
   const placed: PlacedFinding[] = [];
   for (const source of report.sources) {
+    const file = displayPath(source.path, cwd);
+    const inFile: PlacedFinding[] = [];
     for (const finding of report.findings.get(source.path) ?? []) {
       const fixes = report.offerable.get(finding) ?? [];
       const fixable = fixes.some((f) => f.safety === 'safe') ? 'safe' : fixes.some((f) => f.safety === 'unsafe') ? 'unsafe' : undefined;
-      placed.push({ finding, file: displayPath(source.path, cwd), ...mapper.region(source.path, finding.span), fixes, fixable });
+      inFile.push({ finding, file, ...mapper.region(source.path, finding.span), fixes, fixable });
     }
+    if (withSuppressed) {
+      for (const { finding, kind, reason } of report.suppressed?.get(source.path) ?? []) {
+        inFile.push({ finding, file, ...mapper.region(source.path, finding.span), fixes: [], suppression: { kind, ...(reason ? { reason } : {}) } });
+      }
+      inFile.sort((a, b) => a.finding.span.start - b.finding.span.start || a.finding.ruleId.localeCompare(b.finding.ruleId));
+    }
+    placed.push(...inFile);
   }
   return placed;
 }

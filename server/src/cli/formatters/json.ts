@@ -13,6 +13,7 @@ export function formatJson(placed: PlacedFinding[], fileCount: number): string {
     severity: p.finding.severity,
     message: p.finding.message,
     fixable: p.fixable !== undefined,
+    ...(p.suppression ? { suppressed: { kind: p.suppression.kind === 'inSource' ? 'pragma' : 'config', reason: p.suppression.reason ?? null } } : {}),
   }));
   return JSON.stringify({ version: 1, files: fileCount, findings }, null, 2) + '\n';
 }

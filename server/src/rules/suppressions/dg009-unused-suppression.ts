@@ -6,18 +6,28 @@ export default defineRule({
   meta: {
     id: 'DG009',
     name: 'unused-suppression',
-    description: 'A dockguard-disable pragma that suppresses no finding.',
+    description: 'A dockguard-disable pragma, or an overrides entry of .dockguard.yaml, that suppresses no finding.',
     severity: 'info',
-    kinds: ['systemd'],
+    kinds: ['systemd', 'dockguard-config'],
     reads: 'suppressions',
     messages: {
       unused: 'Unused suppression: {{id}} reports nothing {{where}}.',
       unknownRule: 'Unused suppression: {{id}} is not a dockguard rule.',
       noRule: 'This dockguard-disable pragma names no rule, so it suppresses nothing; name the rules (e.g. DG203).',
+      unusedOverride: 'Unused override: {{rules}} reports nothing in {{files}}.',
     },
     fix: 'safe',
   },
-  check(context, { file, unused }) {
+  check(context, { file, unused, unusedOverrides = [] }) {
+    for (const entry of unusedOverrides) {
+      context.report({
+        messageId: 'unusedOverride',
+        data: { rules: entry.rules.join(', '), files: entry.files.join(', ') },
+        at: { file: file.path, span: entry.span },
+        tags: ['unnecessary'],
+        fixes: [{ title: 'Remove the overrides entry', safety: 'safe', edits: [entry.removal] }],
+      });
+    }
     for (const entry of unused) {
       const messageId = entry.rule.id === '' ? 'noRule' : entry.known ? 'unused' : 'unknownRule';
       context.report({

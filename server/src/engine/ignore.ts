@@ -1,0 +1,117 @@
+/**
+ * Which files the folder walks skip, for the CLI's walk and the editor's workspace scan alike:
+ * `.gitignore` files (nested, with negations, as git reads them: a deeper file overrides a higher
+ * one, and nothing below an ignored folder comes back), the config's `ignore`, and patterns the
+ * front end adds (the editor's `files.exclude` and `dockguard.exclude`). Matching is the `ignore`
+ * package's, which ESLint and Prettier use. A file named on the command line is never asked about.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { ProjectConfig } from './project-config';
+
+/** Patterns in .gitignore syntax, relative to `base`. */
+export interface IgnoreSource {
+  base: string;
+  patterns: readonly string[];
+}
+
+export function configIgnoreSource(config: ProjectConfig): IgnoreSource {
+  return { base: dirname(config.path), patterns: config.ignore.map((entry) => entry.pattern) };
+}
+
+/** The `files.exclude`-style map of globs to booleans as patterns: the globs set to true. */
+export function excludePatterns(setting: unknown): string[] {
+  if (Array.isArray(setting)) return setting.filter((p): p is string => typeof p === 'string' && p !== '');
+  if (typeof setting !== 'object' || setting === null) return [];
+  return Object.entries(setting).filter(([glob, on]) => on === true && glob !== '').map(([glob]) => glob);
+}
+
+export class IgnoreMatcher {
+  private readonly gitignores = new Map<string, Ignore | undefined>();
+  private readonly repoRoots = new Map<string, string | undefined>();
+  private readonly compiled = new WeakMap<IgnoreSource, Ignore>();
+
+  /** `fallbackRoot`: where .gitignore files start counting outside a git repository (the walked folder). */
+  constructor(private readonly fallbackRoot: string, private readonly sources: readonly IgnoreSource[] = []) {}
+
+  /** True when the walk skips `path` (`isDir`: a folder, matched by patterns ending in `/` too). */
+  ignores(path: string, isDir: boolean, extra: readonly IgnoreSource[] = []): boolean {
+    const absolute = resolve(path);
+    for (const source of [...this.sources, ...extra]) if (this.matches(this.compile(source), source.base, absolute, isDir)) return true;
+    return this.gitignored(absolute, isDir);
+  }
+
+  private gitignored(path: string, isDir: boolean): boolean {
+    const top = this.repoRootOf(dirname(path)) ?? resolve(this.fallbackRoot);
+    const folders: string[] = [];
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      if (relative(top, dir).startsWith('..')) break;
+      folders.unshift(dir);
+      if (dir === top || dirname(dir) === dir) break;
+    }
+    // Deeper files decide over higher ones; a later negation un-ignores.
+    let ignored = false;
+    for (const folder of folders) {
+      const rules = this.gitignoreOf(folder);
+      if (!rules) continue;
+      const result = rules.test(this.relative(folder, path, isDir));
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private matches(rules: Ignore, base: string, path: string, isDir: boolean): boolean {
+    const rel = relative(base, path);
+    if (rel === '' || rel.startsWith('..')) return false;
+    return rules.ignores(this.relative(base, path, isDir));
+  }
+
+  private relative(base: string, path: string, isDir: boolean): string {
+    const rel = relative(base, path).split(sep).join('/');
+    return isDir ? `${rel}/` : rel;
+  }
+
+  private compile(source: IgnoreSource): Ignore {
+    let rules = this.compiled.get(source);
+    if (!rules) {
+      rules = ignore().add([...source.patterns]);
+      this.compiled.set(source, rules);
+    }
+    return rules;
+  }
+
+  private gitignoreOf(dir: string): Ignore | undefined {
+    if (!this.gitignores.has(dir)) {
+      let rules: Ignore | undefined;
+      try {
+        rules = ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+      } catch {
+        rules = undefined;
+      }
+      this.gitignores.set(dir, rules);
+    }
+    return this.gitignores.get(dir);
+  }
+
+  /** The nearest folder at or above `dir` holding `.git`, if any. */
+  private repoRootOf(dir: string): string | undefined {
+    if (!this.repoRoots.has(dir)) {
+      let found: string | undefined;
+      if (exists(join(dir, '.git'))) found = dir;
+      else if (dirname(dir) !== dir) found = this.repoRootOf(dirname(dir));
+      this.repoRoots.set(dir, found);
+    }
+    return this.repoRoots.get(dir);
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
