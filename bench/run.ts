@@ -13,6 +13,7 @@ import { benchOptions, type BenchOptions } from './stats';
 import { runSystemdBenchmark } from './systemd';
 import { runAuditBenchmark } from './audit';
 import { runWorkspaceLspBenchmark } from './workspace-lsp';
+import { runWorkspaceScanBenchmark } from './workspace-scan';
 
 const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => Promise<string>][] = [
   ['engine', 'Engine: lintSources per daemon.json (profile all, after 50 warm-up runs)', runEngineBenchmark],
@@ -25,6 +26,7 @@ const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => 
   ['workspace-cli', 'The 10,000-file workspace: CLI whole process (profile recommended)', runCliWorkspaceBenchmark],
   ['workspace-lsp', 'The 10,000-file workspace over LSP: start-up and keystroke', runWorkspaceLspBenchmark],
   ['compose', 'Compose files: edit to diagnostics', runComposeBenchmark],
+  ['workspace-scan', 'The workspace scan and the file watcher over LSP (issue 15)', runWorkspaceScanBenchmark],
 ];
 
 async function main(): Promise<void> {

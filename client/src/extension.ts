@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { SETTINGS_SECTION, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
   };
   client = new LanguageClient('dockguard', 'dockguard', serverOptions, clientOptions);
+  context.subscriptions.push(statusItem(client));
   try {
     await client.start();
     output.info(`dockguard server started (${module})`);
@@ -38,6 +39,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (choice) output.show();
     });
   }
+}
+
+/** The status-bar item: the server's counts and profile, a spinner while it scans; a click opens Problems. */
+function statusItem(languageClient: LanguageClient): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('dockguard.status', vscode.StatusBarAlignment.Left);
+  item.name = 'dockguard';
+  item.command = 'workbench.actions.view.problems';
+  item.text = '$(sync~spin) dockguard';
+  item.show();
+  languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    item.text = `${status.scanning ? '$(sync~spin)' : '$(shield)'} dockguard $(error) ${status.errors} $(warning) ${status.warnings}`;
+    item.tooltip = `dockguard: ${status.errors} error(s), ${status.warnings} warning(s), profile ${status.profile}${status.scanning ? ', scanning the workspace' : ''}. Click to open the Problems view.`;
+  });
+  return item;
 }
 
 export async function deactivate(): Promise<void> {

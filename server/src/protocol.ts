@@ -17,6 +17,28 @@ export interface DockguardSettings {
   rules?: Record<string, string>;
   /** Globs (relative to the workspace folder) the workspace scan skips, beside `files.exclude`. */
   exclude?: string[];
+  /** What is linted: every matching file of the workspace, or only the files open in the editor. */
+  scope?: string;
+}
+
+/** The values of `dockguard.scope`. */
+export const SCOPES = ['workspace', 'openFiles'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Server → client notification `dockguard/status`, sent whenever the workspace's counts or the scan
+ * state change: the client's status-bar item shows it (the LSP has no status of its own).
+ */
+export const STATUS_NOTIFICATION = 'dockguard/status';
+
+export interface StatusParams {
+  /** Error- and warning-level diagnostics over every file the Problems view lists. */
+  errors: number;
+  warnings: number;
+  /** The profile in use: one name, or several joined by ", " when folders differ. */
+  profile: string;
+  /** True while the workspace scan runs. */
+  scanning: boolean;
 }
 
 /**

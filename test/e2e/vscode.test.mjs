@@ -136,7 +136,7 @@ for (const kase of CASES) {
       await workbench.page.close();
     });
 
-    test('the workspace scan lists the file\'s findings in Problems before it is opened', async () => {
+    test('the workspace scan lists the file\'s findings in Problems before it is opened, and the status bar counts them', async () => {
       const workspace = workspaceFor(kase, 'workspace-scan');
       const everyFinding = cliFindings(workspace);
       const findings = everyFinding.filter((f) => f.file === kase.file);
@@ -146,6 +146,9 @@ for (const kase of CASES) {
       const rows = await workbench.problems(findings.length, `**/${kase.file}`);
       assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
       assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
+      // The status-bar item counts the workspace's errors and warnings (its icons render as empty spans).
+      const count = (severity) => everyFinding.filter((f) => f.severity === severity).length;
+      await workbench.expect(workbench.page.locator('.statusbar-item', { hasText: `dockguard ${count('error')} ${count('warning')}` }), 'the status-bar counts');
       await screenshot(kase, workbench, 'problems');
       await workbench.page.close();
     });

@@ -12,6 +12,7 @@ import {
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
@@ -21,6 +22,8 @@ import {
   type RegistrationParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+
+import { STATUS_NOTIFICATION } from '../../server/src/protocol';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -57,6 +60,8 @@ export interface StartOptions {
   /** The answer to each workspace/configuration item (section + scopeUri). */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Answer `window/workDoneProgress/create` with an error, as a client may. */
+  refuseProgress?: boolean;
 }
 
 export interface TestClient {
@@ -69,6 +74,10 @@ export interface TestClient {
   shownDocuments: string[];
   /** Lines the server logged (window/logMessage). */
   log: string[];
+  /** Every `$/progress` of a work-done progress the server created, in order. */
+  progress: { token: string | number; value: { kind: string; message?: string; cancellable?: boolean } }[];
+  /** Every dockguard notification (`dockguard/status`), in order. */
+  notifications: { method: string; params: unknown }[];
   /** Messages the server showed the user (window/showMessage). */
   messages: { type: number; message: string }[];
   /** Edits the server asked the client to apply (workspace/applyEdit), each applied. */
@@ -85,6 +94,8 @@ export interface TestClient {
   waitForPublished(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   waitForRefresh(timeoutMs?: number): Promise<void>;
   waitForRegistration(method: string, timeoutMs?: number): Promise<Registered>;
+  /** Resolves with `check`'s first defined value, re-checked after every message received. */
+  waitUntil<T>(check: () => T | undefined, what: string, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +135,8 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     messages: [] as { type: number; message: string }[],
     appliedEdits: [] as WorkspaceEdit[],
     registrations: [] as Registered[],
+    progress: [] as TestClient['progress'],
+    notifications: [] as TestClient['notifications'],
   };
   let initializeAnswered = false;
   let initializedSent = false;
@@ -149,7 +162,18 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     notify();
     return null;
   });
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+    if (options.refuseProgress) throw new ResponseError(ErrorCodes.InternalError, 'no progress here');
+    connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      client.progress.push({ token, value });
+      notify();
+    });
+    return null;
+  });
+  connection.onNotification(STATUS_NOTIFICATION, (params: unknown) => {
+    client.notifications.push({ method: STATUS_NOTIFICATION, params });
+    notify();
+  });
   connection.onRequest('workspace/diagnostic/refresh', () => {
     client.refreshRequests++;
     notify();
@@ -233,6 +257,9 @@ export async function startClient(options: StartOptions = {}): Promise<TestClien
     waitForRefresh(timeoutMs = 10_000) {
       const seen = client.refreshRequests;
       return until(() => (client.refreshRequests > seen ? true : undefined), timeoutMs, 'a diagnostic refresh request').then(() => undefined);
+    },
+    waitUntil(check, what, timeoutMs = 10_000) {
+      return until(check, timeoutMs, what);
     },
     waitForRegistration(method, timeoutMs = 10_000) {
       return until(() => client.registrations.find((r) => r.method === method), timeoutMs, `registration of ${method}`);

@@ -83,7 +83,7 @@ test('the manifest activates on daemon.json and systemd units and runs in untrus
   assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
   assert.equal(manifest.contributes.jsonValidation, undefined, 'VS Code\'s JSON server would report every schema problem a second time');
   const settings = manifest.contributes.configuration.properties;
-  for (const name of ['dockguard.profile', 'dockguard.dockerVersion', 'dockguard.rules']) assert.equal(settings[name]?.scope, 'resource', name);
+  for (const name of ['dockguard.profile', 'dockguard.dockerVersion', 'dockguard.rules', 'dockguard.scope']) assert.equal(settings[name]?.scope, 'resource', name);
 });
 
 test("the manifest's activation events are the kind table's (a new kind updates package.json)", () => {

@@ -72,6 +72,18 @@ test('a file below a host root belongs to that host, and only its host re-lints 
   assert.deepEqual(project.machineFiles('app/daemon.json'), ['app/daemon.json', 'app/docker.service']);
 });
 
+test('with absolute paths, a host root found late moves only the files below it, and its removal moves them back', () => {
+  const project = new Project(REGISTRY);
+  project.set({ path: '/w/app/daemon.json', kind: 'daemon-json', text: '{}' });
+  project.set({ path: '/w/other/daemon.json', kind: 'daemon-json', text: '{}' });
+  project.set({ path: '/w/app/etc/systemd/system/docker.service', kind: 'systemd', text: '[Service]\nExecStart=/usr/bin/dockerd\n' });
+  assert.equal(project.machineKeyOf('/w/app/daemon.json'), '/w/app/');
+  assert.deepEqual(project.machineFiles('/w/other/daemon.json'), ['/w/other/daemon.json']);
+  project.delete('/w/app/etc/systemd/system/docker.service');
+  assert.deepEqual(project.machineFiles('/w/app/daemon.json'), ['/w/app/daemon.json']);
+  assert.notEqual(project.machineKeyOf('/w/app/daemon.json'), '/w/app/');
+});
+
 test('a drop-in of a unit that stops running dockerd is no longer judged (the model never writes into a parse)', () => {
   const project = new Project(REGISTRY);
   const unit = 'h/etc/systemd/system/containerd-docker.service';

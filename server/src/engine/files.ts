@@ -1,10 +1,12 @@
 /** Reading files as the engine lints them: folders walked in name order, bytes decoded as dockerd would. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBytes } from './decode';
 import type { SourceFile } from './project';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Folders no walk enters. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 /** How the bytes were encoded, so `--fix` writes the file back the same way. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom';
@@ -52,8 +54,23 @@ export function loadSource(path: string, kind: string): LoadedSource {
   } catch (error) {
     throw new ReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return { source: sourceOfBytes(path, kind, bytes), encoding: encodingOf(bytes) };
+}
+
+/** `loadSource`'s source, read without blocking (the language server's scan and watcher). */
+export async function readSource(path: string, kind: string): Promise<SourceFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new ReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return sourceOfBytes(path, kind, bytes);
+}
+
+function sourceOfBytes(path: string, kind: string, bytes: Uint8Array): SourceFile {
   const decoded = decodeBytes(bytes);
-  return { source: { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset }, encoding: encodingOf(bytes) };
+  return { path, kind, text: decoded.text, decodeProblem: decoded.problem?.message, decodeOffset: decoded.problem?.offset };
 }
 
 function encodingOf(bytes: Uint8Array): Encoding {

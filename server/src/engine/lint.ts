@@ -89,6 +89,7 @@ class RuleFinding implements Finding {
   readonly related: RelatedInformation[];
   readonly tags: FindingTag[];
   fixError?: string;
+  stack?: string;
   private builtFixes?: Fix[];
 
   constructor(private readonly rule: Rule, private readonly report: Report, configured: Severity | undefined) {
@@ -116,6 +117,7 @@ class RuleFinding implements Finding {
         this.builtFixes = proposals.map((fix) => checkedFix(this.rule, fix));
       } catch (error) {
         this.fixError = error instanceof Error ? error.message : String(error);
+        this.stack = error instanceof Error ? error.stack : undefined;
         this.builtFixes = [];
       }
     }
@@ -152,13 +154,14 @@ export function internalError(what: string, error: unknown, at: Location): Findi
     fixes: [],
     tags: [],
     docsUrl: docsUrl(INTERNAL_ERROR_ID),
+    stack: error instanceof Error ? error.stack : undefined,
   };
 }
 
 /** The DG000 finding for a finding whose fix builder threw, once its fixes were read. */
 export function fixBuilderError(finding: Finding): Finding | undefined {
   if (finding.fixError === undefined) return undefined;
-  return internalError(`the fix of ${finding.ruleId} (${finding.ruleName}) failed and was not offered`, finding.fixError, { file: finding.file, span: finding.span });
+  return { ...internalError(`the fix of ${finding.ruleId} (${finding.ruleName}) failed and was not offered`, finding.fixError, { file: finding.file, span: finding.span }), stack: finding.stack };
 }
 
 export function interpolate(template: string, data: Record<string, string | number>): string {

@@ -29,6 +29,13 @@ export function hostRootOf(path: string): string | undefined {
   return marker ? normalized.slice(0, marker.index + marker[1].length) : undefined;
 }
 
+/** `/a/b/` → `/a/`, `/a/` → `/`, `a/` → '' (the top of relative paths); '' and `/` have none. */
+function parentFolder(folder: string): string | undefined {
+  if (folder === '' || folder === '/') return undefined;
+  const slash = folder.lastIndexOf('/', folder.length - 2);
+  return slash >= 0 ? folder.slice(0, slash + 1) : '';
+}
+
 function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash >= 0 ? path.slice(0, slash + 1) : '';
@@ -111,11 +118,15 @@ export class MachineIndex {
   private readonly keys = new Map<string, string>();
   private readonly kinds = new Map<string, KindModule>();
   private readonly members = new Map<string, Set<string>>();
+  /** Paths by folder, and the subfolders seen below each folder: rekeying below a root visits its subtree only. */
+  private readonly inFolder = new Map<string, Set<string>>();
+  private readonly subfolders = new Map<string, Set<string>>();
 
   /** Add or re-add a path; returns the machine keys whose files changed. */
   add(path: string, kind: KindModule): Set<string> {
     const changed = this.remove(path);
     this.kinds.set(path, kind);
+    this.file(path);
     const root = hostRootOf(path);
     if (root !== undefined) {
       const count = this.roots.get(root) ?? 0;
@@ -133,6 +144,7 @@ export class MachineIndex {
     this.members.get(key)?.delete(path);
     if (this.members.get(key)?.size === 0) this.members.delete(key);
     this.keys.delete(path);
+    this.inFolder.get(folderOf(path.replace(/\\/g, '/')))?.delete(path);
     changed.add(key);
     const root = hostRootOf(path);
     if (root !== undefined) {
@@ -206,6 +218,25 @@ export class MachineIndex {
   }
 
   private rekeyBelow(root: string, changed: Set<string>): void {
-    for (const path of [...this.keys.keys()]) if (path.replace(/\\/g, '/').startsWith(root)) this.assign(path, changed);
+    const folders = [root];
+    for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+      for (const path of this.inFolder.get(folder) ?? []) this.assign(path, changed);
+      folders.push(...(this.subfolders.get(folder) ?? []));
+    }
   }
+
+  /** Files the path under its folder, and links the folder to the ones above it. */
+  private file(path: string): void {
+    let folder = folderOf(path.replace(/\\/g, '/'));
+    let paths = this.inFolder.get(folder);
+    if (!paths) this.inFolder.set(folder, (paths = new Set()));
+    paths.add(path);
+    for (let parent = parentFolder(folder); parent !== undefined; folder = parent, parent = parentFolder(folder)) {
+      let children = this.subfolders.get(parent);
+      if (!children) this.subfolders.set(parent, (children = new Set()));
+      if (children.has(folder)) break;
+      children.add(folder);
+    }
+  }
+
 }

@@ -88,4 +88,6 @@ export interface Finding {
   docsUrl: string;
   /** Set once `fixes` was read when the rule's fix builder threw (reported as DG000). */
   fixError?: string;
+  /** The stack of the failure behind a DG000 finding or a `fixError`, for the front ends' logs. */
+  stack?: string;
 }

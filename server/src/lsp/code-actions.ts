@@ -45,7 +45,7 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   const uri = params.textDocument.uri;
   const path = pathOfUri(uri);
   if (!state.project.has(path)) return [];
-  const options = await state.settings.optionsFor(uri, path);
+  const options = await state.settings.optionsFor(path);
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
@@ -82,7 +82,7 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     suppressions.push(...suppressionActions(state, path, finding, diagnostic));
     if (finding.fixes.length === 0) continue;
     const fixes = offerableFixes(state.project, finding, options);
-    if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.fixError}`);
+    if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.stack ?? finding.fixError}`);
     for (const fix of fixes) {
       // A display-only fix is shown, never applied; the documentation action links its steps.
       if (fix.safety === 'display-only') continue;
@@ -116,7 +116,7 @@ async function fixWorkspace(state: ServerState): Promise<void> {
   const groups = new Map<string, { options: LintOptions; files: string[] }>();
   for (const path of state.project.paths()) {
     if (state.project.source(path)?.decodeProblem) continue;
-    const options = await state.settings.optionsFor(uriOfPath(state, path), path);
+    const options = await state.settings.optionsFor(path);
     const key = `${state.project.machineKeyOf(path)}\u0001${JSON.stringify(options)}`;
     const group = groups.get(key) ?? { options, files: [] };
     group.files.push(path);

@@ -14,7 +14,7 @@ export function registerCompletion(state: ServerState): void {
       const file = state.project.parsed(path);
       const kind = state.project.kindOf(path);
       if (!file || !kind) return [];
-      const options = await state.settings.optionsFor(params.textDocument.uri, path);
+      const options = await state.settings.optionsFor(path);
       const positions = positionsOf(state, path);
       const entries = completion(kind, file, positions.offsetAt(params.position), { findings: [], dockerVersion: options.dockerVersion, rules: state.registry.rules });
       return entries.map((entry): CompletionItem => {

@@ -1,18 +1,22 @@
 /**
- * Lint options per resource: the client's `dockguard.*` settings for that resource with
- * `.dockguard.yaml` laid over them (the file the CLI reads wins, so editor and CI agree; a setting
- * counts only where the user set it: package.json gives the settings no defaults), read with
- * `workspace/configuration` and cached until `didChangeConfiguration` or a config file changes.
+/**
+ * Lint options per resource: the client's `dockguard.*` settings with `.dockguard.yaml` laid over
+ * them (the file the CLI reads wins, so editor and CI agree; a setting counts only where the user
+ * set it: package.json gives the settings no defaults). The client is asked once per workspace
+ * folder (one `workspace/configuration` request for `dockguard` and `files`, with the folder as
+ * scope: VS Code's resource settings differ per folder, not per file) and each config file is read
+ * once; the answers are cached until `didChangeConfiguration` or a config file changes. Every file of
+ * one folder under one config file shares one options object, so the project's caches key on it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
 import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
-import { SETTINGS_SECTION, type DockguardSettings } from '../protocol';
+import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
@@ -40,11 +44,37 @@ export function settingsToOptions(raw: unknown, log: (message: string) => void):
   return options;
 }
 
+/** `dockguard.scope`: what the server lints, by default the whole workspace. */
+export function settingsToScope(raw: unknown, log: (message: string) => void): Scope {
+  const scope = typeof raw === 'object' && raw !== null ? (raw as DockguardSettings).scope : undefined;
+  if (scope === undefined || scope === '') return 'workspace';
+  if ((SCOPES as readonly unknown[]).includes(scope)) return scope as Scope;
+  log(`ignoring dockguard.scope '${String(scope)}': expected one of ${SCOPES.join(', ')}`);
+  return 'workspace';
+}
+
+/** What the client says for one workspace folder. */
+interface FolderSettings {
+  options: Partial<LintOptions>;
+  scope: Scope;
+}
+
+/** True when `path` is `folder` or below it. */
+export function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
 export class SettingsStore {
-  private readonly cache = new Map<string, Promise<LintOptions>>();
-  private readonly configs = new Map<string, ProjectConfig | undefined>();
+  /** The client's answer per workspace folder ('' for files outside every folder). */
+  private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
+  /** Each folder's `files.exclude` and `dockguard.exclude` once the client answered, and its matcher. */
   private readonly excludes = new Map<string, IgnoreSource>();
   private readonly matchers = new Map<string, IgnoreMatcher>();
+  /** Options per folder and config file. */
+  private readonly options = new Map<string, Promise<LintOptions>>();
+  /** The governing config file per directory, and each config file as loaded (undefined: invalid). */
+  private readonly configOfDir = new Map<string, string | undefined>();
+  private readonly configs = new Map<string, ProjectConfig | undefined>();
   /** Broken configs already announced, by path and text, so the user is told once. */
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
@@ -59,34 +89,32 @@ export class SettingsStore {
     private readonly warn: (message: string) => void = log,
   ) {}
 
-  /** The options for the file at `path` (named by `uri` to the client). */
-  optionsFor(uri: string, path: string): Promise<LintOptions> {
-    let options = this.cache.get(uri);
+  /** The innermost workspace folder holding `path`, or '' outside them all. */
+  folderOf(path: string): string {
+    let best = '';
+    for (const folder of this.folders) if (isWithin(path, folder) && folder.length > best.length) best = folder;
+    return best;
+  }
+
+  /** The options for the file at `path`. */
+  optionsFor(path: string): Promise<LintOptions> {
+    const folder = this.folderOf(path);
+    const configPath = this.configPath(path);
+    const key = `${folder}\u0000${configPath ?? ''}`;
+    let options = this.options.get(key);
     if (!options) {
-      options = this.load(uri, path);
-      this.cache.set(uri, options);
+      options = this.settingsOf(folder).then(({ options: fromClient }) => {
+        const fromFile = configPath ? (this.config(configPath)?.options ?? {}) : {};
+        return withDefaults({ ...fromClient, ...fromFile, rules: { ...fromClient.rules, ...fromFile.rules } });
+      });
+      this.options.set(key, options);
     }
     return options;
   }
 
-  /**
-   * Reads each folder's `files.exclude` and `dockguard.exclude` (globs relative to the folder), for
-   * `ignores`. Called before the workspace scan and when settings change.
-   */
-  async loadExcludes(): Promise<void> {
-    this.excludes.clear();
-    this.matchers.clear();
-    if (!this.askClient) return;
-    for (const folder of this.folders) {
-      const scopeUri = pathToFileURL(folder).href;
-      try {
-        const [files, dockguard] = await this.connection.workspace.getConfiguration([{ scopeUri, section: 'files' }, { scopeUri, section: SETTINGS_SECTION }]);
-        const patterns = [...excludePatterns((files as { exclude?: unknown } | null)?.exclude), ...excludePatterns((dockguard as DockguardSettings | null)?.exclude)];
-        this.excludes.set(folder, { base: folder, patterns });
-      } catch (error) {
-        this.log(`could not read the exclude settings for ${folder}: ${(error as Error).message}`);
-      }
-    }
+  /** `dockguard.scope` for a workspace folder (asking the client loads the folder's excludes too). */
+  async scopeOf(folder: string): Promise<Scope> {
+    return (await this.settingsOf(folder)).scope;
   }
 
   /**
@@ -94,7 +122,7 @@ export class SettingsStore {
    * config's `ignore`, `files.exclude` and `dockguard.exclude` (engine/ignore.ts, as the CLI's walk).
    */
   ignores(path: string, isDir: boolean): boolean {
-    const folder = this.folders.find((f) => !relative(f, path).startsWith('..')) ?? dirname(path);
+    const folder = this.folderOf(path) || dirname(path);
     let matcher = this.matchers.get(folder);
     if (!matcher) {
       const exclude = this.excludes.get(folder);
@@ -105,49 +133,74 @@ export class SettingsStore {
     return matcher.ignores(path, isDir, config ? [configIgnoreSource(config)] : []);
   }
 
-  /** Forget every cached answer (settings or a `.dockguard.yaml` changed). */
-  clear(): void {
-    this.cache.clear();
-    this.configs.clear();
-    this.matchers.clear();
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
-  }
-
-  private async load(uri: string, path: string): Promise<LintOptions> {
-    const fromFile = this.projectConfigOptions(path);
-    let fromClient: Partial<LintOptions> = {};
-    if (this.askClient) {
-      try {
-        fromClient = settingsToOptions(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), this.log);
-      } catch (error) {
-        this.log(`could not read the dockguard settings for ${uri}: ${(error as Error).message}`);
-      }
-    }
-    return withDefaults({ ...fromClient, ...fromFile, rules: { ...fromClient.rules, ...fromFile.rules } });
-  }
-
-  private projectConfigOptions(path: string): Partial<LintOptions> {
-    return this.projectConfig(path)?.options ?? {};
-  }
-
   /**
    * The `.dockguard.yaml` governing the file at `path`, found as the CLI finds it. A broken one is
    * not used: the user is told once (its findings, DG010, are in the file itself).
    */
   projectConfig(path: string): ProjectConfig | undefined {
     const configPath = this.configPath(path);
-    if (!configPath) return undefined;
-    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
-    return this.configs.get(configPath);
+    return configPath ? this.config(configPath) : undefined;
   }
 
-  /** The path of the `.dockguard.yaml` governing `path` (valid or not), as the CLI finds it. */
+  /** The path of the `.dockguard.yaml` governing `path` (valid or not), as the CLI finds it; cached per directory. */
   configPath(path: string): string | undefined {
     if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return undefined;
-    return findProjectConfig(dirname(path), this.folders, existsSync);
+    const dir = dirname(path);
+    if (this.configOfDir.has(dir)) return this.configOfDir.get(dir);
+    const configPath = findProjectConfig(dir, this.folders, existsSync);
+    this.configOfDir.set(dir, configPath);
+    return configPath;
+  }
+
+  /** Forget every cached answer (the client's settings changed). */
+  clear(): void {
+    this.folderSettings.clear();
+    this.excludes.clear();
+    this.matchers.clear();
+    this.options.clear();
+    this.configOfDir.clear();
+    this.configs.clear();
+  }
+
+  /** A config file was created, changed or deleted: forget what depended on it; returns the folder it governs. */
+  forgetConfig(configPath: string): string {
+    const governed = dirname(configPath);
+    this.configs.delete(configPath);
+    for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
+    this.matchers.clear();
+    this.options.clear();
+    return governed;
+  }
+
+  private settingsOf(folder: string): Promise<FolderSettings> {
+    let settings = this.folderSettings.get(folder);
+    if (!settings) {
+      settings = this.askFor(folder);
+      this.folderSettings.set(folder, settings);
+    }
+    return settings;
+  }
+
+  private async askFor(folder: string): Promise<FolderSettings> {
+    if (!this.askClient) return { options: {}, scope: 'workspace' };
+    const scopeUri = folder === '' ? undefined : pathToFileURL(folder).href;
+    try {
+      const [dockguard, files] = await this.connection.workspace.getConfiguration([{ scopeUri, section: SETTINGS_SECTION }, { scopeUri, section: 'files' }]);
+      if (folder !== '') {
+        const patterns = [...excludePatterns((files as { exclude?: unknown } | null)?.exclude), ...excludePatterns((dockguard as DockguardSettings | null)?.exclude)];
+        this.excludes.set(folder, { base: folder, patterns });
+        this.matchers.delete(folder);
+      }
+      return { options: settingsToOptions(dockguard, this.log), scope: settingsToScope(dockguard, this.log) };
+    } catch (error) {
+      this.log(`could not read the dockguard settings for ${folder || 'files outside the workspace'}: ${(error as Error).message}`);
+      return { options: {}, scope: 'workspace' };
+    }
+  }
+
+  private config(configPath: string): ProjectConfig | undefined {
+    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    return this.configs.get(configPath);
   }
 
   private read(configPath: string): ProjectConfig | undefined {

@@ -11,14 +11,12 @@ import {
   DocumentDiagnosticReportKind,
   type Diagnostic,
   type DocumentDiagnosticReport,
-  type WorkspaceDiagnosticReport,
-  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { DockguardConfigFile } from '../engine/config-file';
 import type { LintOptions } from '../engine/options';
 import { unusedOverrideFindings } from '../engine/override-usage';
 import type { SuppressedFinding } from '../engine/suppressions';
-import type { Finding, FindingTag, Severity } from '../engine/types';
+import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Severity } from '../engine/types';
 import { guard } from './guard';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
 
@@ -40,7 +38,14 @@ const TAGS: Record<FindingTag, DiagnosticTag> = {
   unnecessary: DiagnosticTag.Unnecessary,
 };
 
+/** DG000 findings whose stack was logged (a cached result is converted again on every pull). */
+const loggedFailures = new WeakSet<Finding>();
+
 export function toDiagnostic(state: ServerState, finding: Finding, revision: number): Diagnostic {
+  if (finding.ruleId === INTERNAL_ERROR_ID && !loggedFailures.has(finding)) {
+    loggedFailures.add(finding);
+    state.connection.console.error(`${finding.file}: ${finding.message}${finding.stack ? `\n${finding.stack}` : ''}`);
+  }
   const diagnostic: Diagnostic = {
     range: toRange(positionsOf(state, finding.file), finding.span),
     severity: SEVERITIES[finding.severity],
@@ -62,12 +67,13 @@ export function toDiagnostic(state: ServerState, finding: Finding, revision: num
 
 /** The current diagnostics of one file, with a result id that changes when they do. */
 export async function diagnosticsOf(state: ServerState, path: string): Promise<{ items: Diagnostic[]; resultId: string }> {
-  const options = await state.settings.optionsFor(uriOfPath(state, path), path);
+  const options = await state.settings.optionsFor(path);
   const { findings, resultId } = state.project.findings(path, options);
   const revision = state.project.revision(path) ?? 0;
   const overrides = await unusedOverridesIn(state, path, options);
   const items = [...findings, ...overrides].map((finding) => toDiagnostic(state, finding, revision));
   // The overrides' judgement depends on other files: it is part of the result's identity.
+  state.status.record(path, state.scan.isReported(path) ? items : []);
   return { items, resultId: overrides.length === 0 ? resultId : `${resultId}:${overrides.map((f) => f.span.start).join(',')}` };
 }
 
@@ -78,52 +84,45 @@ async function unusedOverridesIn(state: ServerState, path: string, options: Lint
   const suppressed: SuppressedFinding[] = [];
   for (const other of state.project.paths()) {
     if (other === path || state.settings.configPath(other) !== path) continue;
-    suppressed.push(...(state.project.findings(other, await state.settings.optionsFor(uriOfPath(state, other), other)).suppressed ?? []));
+    suppressed.push(...(state.project.findings(other, await state.settings.optionsFor(other)).suppressed ?? []));
   }
   return unusedOverrideFindings(file as DockguardConfigFile, suppressed, state.registry, options);
 }
 
-/** Pull diagnostics: one document, and the whole workspace for the Problems view. */
+/** Pull diagnostics of one document (the workspace's are in workspace-diagnostics.ts). */
 export function registerPullDiagnostics(state: ServerState): void {
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
   state.connection.languages.diagnostics.on(
     guard(state, 'textDocument/diagnostic', empty, async (params) => {
-      await state.scanned;
       const path = pathOfUri(params.textDocument.uri);
+      // The machine's other files first, so the first answer is already complete.
+      await state.scan.ready(path);
       if (!state.project.has(path)) return empty;
       const { items, resultId } = await diagnosticsOf(state, path);
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),
   );
-  state.connection.languages.diagnostics.onWorkspace(
-    guard(state, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
-      await state.scanned;
-      const previous = new Map(params.previousResultIds.map((p) => [pathOfUri(p.uri), p.value]));
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
-      for (const path of state.project.paths()) {
-        const uri = uriOfPath(state, path);
-        // Open documents are reported by textDocument/diagnostic, with their version.
-        if (state.documents.get(uri)) continue;
-        const { items: diagnostics, resultId } = await diagnosticsOf(state, path);
-        items.push(previous.get(path) === resultId
-          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
-          : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
-      }
-      return { items };
-    }),
-  );
 }
 
-/** Push diagnostics for files whose findings may have changed; a file no longer in the project is cleared. */
+/**
+ * Push diagnostics for files whose findings may have changed; a file that left the project or the
+ * scope is cleared. The notifications queue behind each other: waiting for each write before
+ * linting the next file would cost an event-loop turn per file (a 500-file burst: seconds).
+ */
 export async function publishDiagnostics(state: ServerState, paths: Iterable<string>): Promise<void> {
+  const sent: Promise<void>[] = [];
   for (const path of paths) {
+    // The scan publishes it once its machine is read.
+    if (state.scan.isPending(path)) continue;
     const uri = uriOfPath(state, path);
-    if (!state.project.has(path)) {
-      await state.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!state.project.has(path) || !state.scan.isReported(path)) {
+      state.status.record(path, []);
+      sent.push(state.connection.sendDiagnostics({ uri, diagnostics: [] }));
       continue;
     }
     const { items } = await diagnosticsOf(state, path);
-    await state.connection.sendDiagnostics({ uri, version: state.documents.get(uri)?.version, diagnostics: items });
+    sent.push(state.connection.sendDiagnostics({ uri, version: state.documents.get(uri)?.version, diagnostics: items }));
   }
+  await Promise.all(sent);
 }

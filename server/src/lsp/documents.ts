@@ -40,6 +40,8 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       const kind = kindNameOf(state, path);
       if (!kind) return;
       state.uris.set(path, document.uri);
+      // Read the rest of its machine now if the scan has not (its first pull waits for it).
+      void state.scan.ready(path);
       const affected = updateSource(state, path, sourceOfText(path, kind, document.getText()));
       if (affected.length > 0) onChange(affected, { editedUri: document.uri });
     }),
@@ -49,7 +51,6 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       const path = pathOfUri(document.uri);
       const kind = kindNameOf(state, path);
       if (!kind || !state.project.has(path)) return;
-      state.settings.forget(document.uri);
       const onDisk = state.onDisk.has(path) && existsSync(path);
       const affected = updateSource(state, path, onDisk ? loadSource(path, kind).source : undefined);
       if (!onDisk) state.uris.delete(path);

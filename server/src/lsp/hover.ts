@@ -11,7 +11,7 @@ export function registerHover(state: ServerState): void {
       const file = state.project.parsed(path);
       const kind = state.project.kindOf(path);
       if (!file || !kind) return null;
-      const options = await state.settings.optionsFor(params.textDocument.uri, path);
+      const options = await state.settings.optionsFor(path);
       const positions = positionsOf(state, path);
       // A client that shows diagnostics in its own hover (VS Code) would show each finding twice.
       const findings = state.features.findingsInHover ? state.project.findings(path, options).findings : [];

@@ -5,6 +5,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  Emitter,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -23,7 +24,11 @@ import { registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
 import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
-import { registerWatchedFiles, scanFolders, watchFiles } from './workspace-scan';
+import { StatusReporter } from './status';
+import { registerWatchedFiles, watchFiles } from './watched-files';
+import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
+import { registerWorkspaceFolders } from './workspace-folders';
+import { WorkspaceScan } from './workspace-scan';
 import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
@@ -35,8 +40,8 @@ export function startServer(connection: Connection, registry: Registry): void {
 
   connection.onInitialize((params): InitializeResult => {
     const features = clientFeatures(params.capabilities, params.initializationOptions);
-    let scanDone: () => void = () => undefined;
-    const state: ServerState = {
+    // The scan and the status reporter read the state they are part of.
+    const state = {
       connection,
       documents,
       registry,
@@ -51,13 +56,16 @@ export function startServer(connection: Connection, registry: Registry): void {
       features,
       uris: new Map(),
       onDisk: new Set(),
-      scanned: new Promise((resolve) => (scanDone = resolve)),
-    };
+      changed: new Emitter<string[]>(),
+    } as Omit<ServerState, 'scan' | 'status'> as ServerState;
+    state.scan = new WorkspaceScan(state);
+    state.status = new StatusReporter(state);
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
     state.settings.folders = folders;
 
     /** After files changed: push their diagnostics, or ask a pull client to pull again. */
     const onChange: ChangeListener = (paths, cause) => {
+      state.changed.fire(paths);
       if (!features.pullDiagnostics) {
         publishDiagnostics(state, paths).catch((error: Error) => connection.console.error(`publishing diagnostics failed: ${error.stack}`));
       } else if (features.diagnosticRefresh && paths.some((path) => !cause.editedUri || path !== pathOfUri(cause.editedUri))) {
@@ -65,10 +73,24 @@ export function startServer(connection: Connection, registry: Registry): void {
         connection.languages.diagnostics.refresh().catch(() => undefined);
       }
     };
+    // A pull client streams the scan's files through its workspace pull; a push client is sent them.
+    state.scan.onSettled((paths) => {
+      state.status.schedule();
+      if (!features.pullDiagnostics) onChange(paths, {});
+    });
+    /** Scan folders; then a pull client pulls again for what it asked before the scan read it. */
+    const scan = (added: string[]) =>
+      state.scan.add(added).then(() => {
+        state.status.schedule();
+        if (features.pullDiagnostics) onChange(state.project.paths(), {});
+      });
 
     registerDocuments(state, onChange);
     registerWatchedFiles(state, onChange);
-    if (features.pullDiagnostics) registerPullDiagnostics(state);
+    if (features.pullDiagnostics) {
+      registerPullDiagnostics(state);
+      registerWorkspaceDiagnostics(state);
+    }
     registerCodeActions(state);
     registerHover(state);
     registerCompletion(state);
@@ -80,24 +102,18 @@ export function startServer(connection: Connection, registry: Registry): void {
             .register(DidChangeConfigurationNotification.type, undefined)
             .catch((error: Error) => connection.console.warn(`could not follow settings changes: ${error.message}`));
         }
+        if (features.workspaceFolders) registerWorkspaceFolders(state, scan, onChange);
         watchFiles(state);
-        let scanned: string[];
-        const started = performance.now();
-        try {
-          await state.settings.loadExcludes();
-          scanned = scanFolders(state, folders);
-        } finally {
-          scanDone();
-        }
-        connection.console.info(`dockguard ${version}: ${scanned.length} file(s) found in ${folders.length} workspace folder(s) in ${Math.round(performance.now() - started)} ms`);
-        if (scanned.length > 0) onChange(scanned, {});
+        connection.console.info(`dockguard ${version}: scanning ${folders.length} workspace folder(s)`);
+        void scan(folders);
       }),
     );
     connection.onDidChangeConfiguration(
       guard(state, 'workspace/didChangeConfiguration', undefined, async () => {
         state.settings.clear();
-        await state.settings.loadExcludes();
+        const widened = await state.scan.rescope();
         onChange(state.project.paths(), {});
+        if (widened.length > 0) void scan(widened);
         if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
       }),
     );
@@ -110,6 +126,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dockguard', version },
     };

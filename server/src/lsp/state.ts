@@ -4,13 +4,15 @@
  * converted here, at the edge.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ClientCapabilities, Connection, Position, Range, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Emitter, Position, Range, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../engine/positions';
 import type { Project } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
+import type { StatusReporter } from './status';
+import type { WorkspaceScan } from './workspace-scan';
 import type { InitializationOptions } from '../protocol';
 
 /** The client capabilities the handlers branch on, read once at `initialize`. */
@@ -24,6 +26,7 @@ export interface ClientFeatures {
   showDocument: boolean;
   watchedFilesRegistration: boolean;
   configurationChangeRegistration: boolean;
+  workspaceFolders: boolean;
   /** False when the client shows diagnostics in its own hover (initialization options). */
   findingsInHover: boolean;
 }
@@ -42,6 +45,7 @@ export function clientFeatures(capabilities: ClientCapabilities, initializationO
     showDocument: capabilities.window?.showDocument?.support === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: workspace?.workspaceFolders === true,
   };
 }
 
@@ -57,8 +61,10 @@ export interface ServerState {
   uris: Map<string, string>;
   /** Files found on disk by the workspace scan or the file watcher (kept when their editor closes). */
   onDisk: Set<string>;
-  /** Settles when the first workspace scan is done (it waits for the exclude settings); pulls wait for it. */
-  scanned: Promise<void>;
+  scan: WorkspaceScan;
+  status: StatusReporter;
+  /** Fired with the files whose findings may have changed (what a held workspace pull waits for). */
+  changed: Emitter<string[]>;
 }
 
 /** The engine path of a URI: a file system path for `file:` URIs, the URI itself otherwise. */
