@@ -33,6 +33,8 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
     const matcher = new IgnoreMatcher(folder);
     const skip = (p: string, isDir: boolean) => {
       if (isDir && !recursive) return true;
+      // Most files of a tree are no kind of ours: they need no ignore check.
+      if (!isDir && !kindOfPath(registry.kinds, p)) return true;
       const config = configs.configFor(isDir ? `${p}/.` : p);
       return matcher.ignores(p, isDir, config ? [configIgnoreSource(config)] : []);
     };

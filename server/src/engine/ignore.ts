@@ -52,25 +52,36 @@ export class IgnoreMatcher {
    * build/hosts`), so only the .gitignore files inside it count, as for a file named on the command line.
    */
   private topOf(path: string): string {
-    const walked = resolve(this.fallbackRoot);
+    const walked = (this.walkedRoot ??= resolve(this.fallbackRoot));
     const repo = this.repoRootOf(dirname(path));
-    if (repo === undefined || relative(walked, path).startsWith('..')) return repo ?? walked;
+    if (repo === undefined || !isWithin(walked, path)) return repo ?? walked;
     if (this.walkedIgnored === undefined) {
-      const rel = relative(repo, walked);
-      this.walkedIgnored = rel !== '' && !rel.startsWith('..') && this.gitignoredBelow(repo, walked, true);
+      this.walkedIgnored = walked !== repo && isWithin(repo, walked) && this.gitignoredBelow(repo, walked, true);
     }
     return this.walkedIgnored ? walked : repo;
   }
 
+  private walkedRoot?: string;
   private walkedIgnored?: boolean;
+  /** The folders from `top` down to a directory, per `top` and directory: every file of a folder asks. */
+  private readonly chains = new Map<string, string[]>();
+
+  private chainOf(top: string, dir: string): string[] {
+    const key = `${top}\u0000${dir}`;
+    let folders = this.chains.get(key);
+    if (!folders) {
+      folders = [];
+      for (let at = dir; isWithin(top, at); at = dirname(at)) {
+        folders.unshift(at);
+        if (at === top || dirname(at) === at) break;
+      }
+      this.chains.set(key, folders);
+    }
+    return folders;
+  }
 
   private gitignoredBelow(top: string, path: string, isDir: boolean): boolean {
-    const folders: string[] = [];
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
-      if (relative(top, dir).startsWith('..')) break;
-      folders.unshift(dir);
-      if (dir === top || dirname(dir) === dir) break;
-    }
+    const folders = this.chainOf(top, dirname(path));
     // Deeper files decide over higher ones; a later negation un-ignores.
     let ignored = false;
     for (const folder of folders) {
@@ -90,7 +101,8 @@ export class IgnoreMatcher {
   }
 
   private relative(base: string, path: string, isDir: boolean): string {
-    const rel = relative(base, path).split(sep).join('/');
+    const below = isWithin(base, path) && path !== base ? path.slice(base.endsWith(sep) ? base.length : base.length + 1) : relative(base, path);
+    const rel = sep === '/' ? below : below.split(sep).join('/');
     return isDir ? `${rel}/` : rel;
   }
 
@@ -126,6 +138,11 @@ export class IgnoreMatcher {
     }
     return this.repoRoots.get(dir);
   }
+}
+
+/** True when `path` is `folder` or lies below it (both absolute and resolved). */
+function isWithin(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 function exists(path: string): boolean {
