@@ -116,6 +116,8 @@ export async function publishDiagnostics(state: ServerState, paths: Iterable<str
     // The scan publishes it once its machine is read.
     if (state.scan.isPending(path)) continue;
     const uri = uriOfPath(state, path);
+    // An open document's machine is read first, so its first push is already complete (as its first pull).
+    if (state.documents.get(uri)) await state.scan.ready(path);
     if (!state.project.has(path) || !state.scan.isReported(path)) {
       state.status.record(path, []);
       sent.push(state.connection.sendDiagnostics({ uri, diagnostics: [] }));

@@ -162,8 +162,12 @@ export class WorkbenchPage {
       await this.expect(filter, 'the Problems filter');
       await filter.fill(fileGlob);
     }
-    await this.expectInPage((n) => document.querySelectorAll('.markers-panel .marker-message').length >= n, count,
-      `${count} rows in the Problems panel`);
+    // Filtering is debounced: until every file row is the filtered file's, the rows are the old ones.
+    const file = fileGlob?.replace(/^\*\*\//, '') ?? '';
+    await this.expectInPage(({ n, file }) => {
+      const labels = [...document.querySelectorAll('.markers-panel .resource-label-container .monaco-icon-label')].map((l) => l.getAttribute('aria-label') ?? '');
+      return labels.every((label) => label.endsWith(file)) && document.querySelectorAll('.markers-panel .marker-message').length >= n;
+    }, { n: count, file }, `${count} rows in the Problems panel${file ? ` for ${file}` : ''}`);
     const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll(readProblemRows);
     await this.runCommand('View: Toggle Maximized Panel');
     return rows;
