@@ -157,17 +157,26 @@ export class WorkbenchPage {
     await this.page.keyboard.press('Control+Shift+M');
     await this.expect(this.page.locator('.markers-panel'), 'the Problems panel');
     await this.runCommand('View: Toggle Maximized Panel');
-    if (fileGlob) {
+    // Filtering is debounced, and a panel that re-renders (the scan's results arriving) may drop
+    // what was typed: type it again until every file row is the filtered file's.
+    const file = fileGlob?.replace(/^\*\*\//, '') ?? '';
+    const shown = ({ n, file }) => {
+      const labels = [...document.querySelectorAll('.markers-panel .resource-label-container .monaco-icon-label')].map((l) => l.getAttribute('aria-label') ?? '');
+      return labels.every((label) => label.endsWith(file)) && document.querySelectorAll('.markers-panel .marker-message').length >= n;
+    };
+    const what = `${count} rows in the Problems panel${file ? ` for ${file}` : ''}`;
+    for (let attempt = 1; fileGlob; attempt++) {
       const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./);
       await this.expect(filter, 'the Problems filter');
       await filter.fill(fileGlob);
+      try {
+        await this.expectInPage(shown, { n: count, file }, what, { timeout: attempt < 4 ? 5_000 : undefined });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
     }
-    // Filtering is debounced: until every file row is the filtered file's, the rows are the old ones.
-    const file = fileGlob?.replace(/^\*\*\//, '') ?? '';
-    await this.expectInPage(({ n, file }) => {
-      const labels = [...document.querySelectorAll('.markers-panel .resource-label-container .monaco-icon-label')].map((l) => l.getAttribute('aria-label') ?? '');
-      return labels.every((label) => label.endsWith(file)) && document.querySelectorAll('.markers-panel .marker-message').length >= n;
-    }, { n: count, file }, `${count} rows in the Problems panel${file ? ` for ${file}` : ''}`);
+    if (!fileGlob) await this.expectInPage(shown, { n: count, file }, what);
     const rows = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll(readProblemRows);
     await this.runCommand('View: Toggle Maximized Panel');
     return rows;
