@@ -32,7 +32,7 @@ describe('loadProjectConfig', () => {
   it('accepts the compose and audit keys the schema defines', () => {
     const text = 'compose:\n  files: ["deploy/*.yml"]\n  projects:\n    - name: web\n      files: [a.yml, b.yml]\naudit:\n  files: [rules/*.rules]\n  ignorePaths:\n    - path: /etc/default/docker/\n      reason: no such file on these hosts\n';
     const loaded = loadProjectConfig(text, '/p/.dockguard.yaml', RULE_IDS);
-    assert.deepEqual([loaded.problems, loaded.config?.options.auditIgnorePaths], [[], [{ path: '/etc/default/docker', reason: 'no such file on these hosts' }]]);
+    assert.deepEqual([loaded.problems, (loaded.config?.options.settings?.audit as { ignorePaths: unknown } | undefined)?.ignorePaths], [[], [{ path: '/etc/default/docker', reason: 'no such file on these hosts' }]]);
     assert.deepEqual(loadProjectConfig('audit:\n  ignorePaths:\n    - path: etc/x\n      reason: " "\n', '/p/c', RULE_IDS).problems, [
       { line: 3, column: 13, message: 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)' },
       { line: 4, column: 15, message: 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)' },
@@ -48,7 +48,7 @@ describe('loadProjectConfig', () => {
       [7, 'each audit.ignorePaths entry is { path: /ABSOLUTE/PATH, reason: WHY } (the reason is required)'],
     ]);
     const good = loadProjectConfig(text.split('    - path: usr')[0], '/p/.dockguard.yaml', RULE_IDS);
-    assert.deepEqual(good.config?.options, { auditIgnorePaths: [{ path: '/usr/bin/containerd-shim-runc-v2', reason: 'crun only' }] });
+    assert.deepEqual(good.config?.options, { settings: { audit: { ignorePaths: [{ path: '/usr/bin/containerd-shim-runc-v2', reason: 'crun only' }] } } });
   });
 
   it('an empty file is an empty config', () => {

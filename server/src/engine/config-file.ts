@@ -39,6 +39,11 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** The config's `audit:` section as the audit rules read it (`LintOptions.settings.audit`). */
+export interface AuditSettings {
+  ignorePaths: IgnoredPath[];
+}
+
 export interface DockguardConfigFile extends ParsedFileBase {
   kind: 'dockguard-config';
   /** YAML errors and schema violations; a config with any is not used. */

@@ -44,7 +44,7 @@ export function lintSuppressions(models: readonly SuppressionsModel[], registry:
 
 /** What a rule sees of the options. */
 function ruleOptionsOf(options: LintOptions, registry: Registry): RuleOptions {
-  return { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry), auditIgnorePaths: options.auditIgnorePaths ?? [] };
+  return { dockerVersion: options.dockerVersion, ruleIds: knownRuleIds(registry), settings: options.settings ?? {} };
 }
 
 function runEnabled(rule: Rule, instances: { model: unknown; file: string }[], options: LintOptions, ruleOptions: RuleOptions, push: (f: Finding) => void): void {

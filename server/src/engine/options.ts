@@ -19,8 +19,11 @@ export interface LintOptions {
   rules: Record<string, RuleSetting>;
   /** The config's `overrides`: rules suppressed in some files, with the reason (absent: none). */
   overrides?: readonly RuleOverride[];
-  /** Docker paths the hosts need no audit watch on, each with the reason (`audit.ignorePaths`). */
-  auditIgnorePaths?: IgnoredPath[];
+  /**
+   * The config's sections for one kind's rules, by kind (`audit: { ignorePaths }`): the engine
+   * carries them to the rules without knowing what they hold.
+   */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 export interface IgnoredPath {

@@ -5,7 +5,7 @@
  * with `findProjectConfig` and load it with `loadProjectConfig`.
  */
 import { dirname, join, resolve } from 'node:path';
-import { parseDockguardConfig, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from './config-file';
+import { parseDockguardConfig, type AuditSettings, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from './config-file';
 import type { MachineDeclaration } from './machine';
 import type { LintOptions, Profile, RuleSetting } from './options';
 import type { Span } from './types';
@@ -58,7 +58,7 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
   if (file.profile !== undefined) options.profile = file.profile as Profile;
   if (file.dockerVersion !== undefined) options.dockerVersion = file.dockerVersion;
   if (file.rules.length > 0) options.rules = Object.fromEntries(file.rules.map((rule) => [rule.id.value, rule.setting as RuleSetting]));
-  if (file.auditIgnorePaths.length > 0) options.auditIgnorePaths = file.auditIgnorePaths;
+  if (file.auditIgnorePaths.length > 0) options.settings = { audit: { ignorePaths: file.auditIgnorePaths } satisfies AuditSettings };
   const base = dirname(resolve(path));
   const configPath = resolve(path);
   if (file.overrides.length > 0) {

@@ -4,7 +4,6 @@
  */
 import type { ParsedFileBase } from './kind';
 import type { SuppressionsModel } from './suppressions';
-import type { IgnoredPath } from './options';
 import type { FindingTag, FixProposal, FixSafety, Location, RelatedInformation, Severity } from './types';
 
 /**
@@ -65,8 +64,8 @@ export interface RuleOptions {
   dockerVersion: string;
   /** Every rule id a config or pragma may name (the registry's, and DG000). */
   ruleIds: ReadonlySet<string>;
-  /** Docker paths DG401 does not require a watch on (`audit.ignorePaths` of `.dockguard.yaml`). */
-  auditIgnorePaths: readonly IgnoredPath[];
+  /** The config's sections for one kind's rules, by kind name (`LintOptions.settings`). */
+  settings: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleContext {

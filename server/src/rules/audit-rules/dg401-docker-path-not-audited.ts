@@ -3,6 +3,7 @@ import type { FixProposal } from '../../engine/types';
 import { insertLines } from '../../formats/audit/edits';
 import { movedControl } from '../../model/audit-rules';
 import { covers, unwatchedDockerPaths, type DockerPath } from '../../model/docker-watches';
+import type { AuditSettings } from '../../engine/config-file';
 
 const watchLine = (target: DockerPath) => `-w ${target.path} -p wa -k docker`;
 const CAVEAT = 'auditctl stops loading at a watch whose folder does not exist on the host, unless -c is in effect';
@@ -31,7 +32,7 @@ export default defineRule({
     fix: 'unsafe',
   },
   check(context, set) {
-    const ignored = context.options.auditIgnorePaths;
+    const ignored = (context.options.settings.audit as AuditSettings | undefined)?.ignorePaths ?? [];
     const missing = unwatchedDockerPaths(set, set.evidence).filter((target) => !ignored.some((i) => covers(i.path, target.path)));
     if (missing.length === 0) return;
     const file = set.anchor;
