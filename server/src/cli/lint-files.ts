@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
-import { fixAll } from '../engine/fixes';
+import { findingKey, fixAll } from '../engine/fixes';
 import { kindOfPath } from '../engine/kind';
 import { parseDockguardConfig } from '../engine/config-file';
 import { fixBuilderError } from '../engine/lint';
@@ -183,5 +183,3 @@ function fixableFindings(project: Project, groups: readonly Group[], findings: M
   }
   return offerable;
 }
-
-const findingKey = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.message}`;

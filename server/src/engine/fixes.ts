@@ -11,14 +11,19 @@ import type { Finding, Fix, FixSafety, TextEdit } from './types';
 
 /** The texts of the files a fix changes or creates, after it, on top of `current` (earlier changes). */
 export function textsWithFix(project: Project, current: ReadonlyMap<string, string>, file: string, fix: Fix): Map<string, string> {
-  const edits = new Map<string, TextEdit[]>([[file, [...fix.edits]]]);
-  for (const other of fix.otherFiles ?? []) edits.set(other.file, [...(edits.get(other.file) ?? []), ...other.edits]);
-  const result = new Map(current);
-  for (const [path, list] of edits) {
-    if (list.length === 0) continue;
-    const before = current.get(path) ?? project.source(path)?.text ?? '';
-    result.set(path, applyEdits(before, list));
+  return textsWithFixes(project, current, [{ finding: { file }, fix }]);
+}
+
+/** The texts after several fixes on top of `current`: each file's edits applied together. */
+function textsWithFixes(project: Project, current: ReadonlyMap<string, string>, fixes: readonly { finding: Pick<Finding, 'file'>; fix: Fix }[]): Map<string, string> {
+  const edits = new Map<string, TextEdit[]>();
+  const add = (file: string, list: readonly TextEdit[]) => edits.set(file, [...(edits.get(file) ?? []), ...list]);
+  for (const { finding, fix } of fixes) {
+    add(finding.file, fix.edits);
+    for (const other of fix.otherFiles ?? []) add(other.file, other.edits);
   }
+  const result = new Map(current);
+  for (const [path, list] of edits) if (list.length > 0) result.set(path, applyEdits(current.get(path) ?? project.source(path)?.text ?? '', list));
   return result;
 }
 
@@ -34,19 +39,15 @@ function addsError(before: Map<string, Finding[]>, after: Map<string, Finding[]>
   return undefined;
 }
 
-const findingKey = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.message}`;
+/** What tells one finding from another across re-lints (spans move as fixes apply). */
+export const findingKey = (f: Finding) => `${f.file}\u0000${f.ruleId}\u0000${f.message}`;
 
 /** Why a fix may not be offered as it stands, or undefined when it may. */
 export function fixProblem(project: Project, finding: Finding, fix: Fix, options: LintOptions): string | undefined {
   if (fix.safety === 'display-only') return undefined;
   const before = project.machineFindings(finding.file, options);
   const after = project.lintWithChanges(finding.file, textsWithFix(project, new Map(), finding.file, fix), options);
-  const added = addsError(before, after);
-  if (added) return `it would add a ${added} error`;
-  const key = findingKey(finding);
-  const count = (findings: Map<string, Finding[]>) => (findings.get(finding.file) ?? []).filter((f) => findingKey(f) === key).length;
-  if (count(after) >= count(before)) return 'it does not resolve the finding';
-  return undefined;
+  return problemOf(before, after, [{ finding }]);
 }
 
 /** Only the fixes that pass `fixProblem`. */
@@ -107,29 +108,25 @@ export function fixAll(project: Project, files: readonly string[], options: Lint
 
 /** The texts and findings after several fixes on top of `texts`; `lint: false` skips the lint. */
 function lintCombination(project: Project, anchor: string, texts: ReadonlyMap<string, string>, fixes: readonly { finding: Finding; fix: Fix }[], options: LintOptions, lint = true): { texts: Map<string, string>; after: Map<string, Finding[]> } {
-  const edits = new Map<string, TextEdit[]>();
-  const add = (file: string, list: readonly TextEdit[]) => edits.set(file, [...(edits.get(file) ?? []), ...list]);
-  for (const { finding, fix } of fixes) {
-    add(finding.file, fix.edits);
-    for (const other of fix.otherFiles ?? []) add(other.file, other.edits);
-  }
-  const next = new Map(texts);
-  for (const [file, list] of edits) if (list.length > 0) next.set(file, applyEdits(texts.get(file) ?? project.source(file)?.text ?? '', list));
+  const next = textsWithFixes(project, texts, fixes);
   return { texts: next, after: lint ? project.lintWithChanges(anchor, next, options) : new Map() };
 }
 
-/** `fixProblem`'s checks for fixes applied at once: no new error, each finding resolved. */
-function holds(before: Map<string, Finding[]>, after: Map<string, Finding[]>, fixes: readonly { finding: Finding }[]): boolean {
-  if (addsError(before, after)) return false;
+/** Why fixes applied at once may not stand: they add an error, or leave one of their findings. */
+function problemOf(before: Map<string, Finding[]>, after: Map<string, Finding[]>, fixes: readonly { finding: Finding }[]): string | undefined {
+  const added = addsError(before, after);
+  if (added) return `it would add a ${added} error`;
   const fixedPerKey = new Map<string, number>();
   for (const { finding } of fixes) fixedPerKey.set(findingKey(finding), (fixedPerKey.get(findingKey(finding)) ?? 0) + 1);
   const count = (findings: Map<string, Finding[]>, file: string, key: string) => (findings.get(file) ?? []).filter((f) => findingKey(f) === key).length;
   for (const { finding } of fixes) {
     const key = findingKey(finding);
-    if (count(after, finding.file, key) > count(before, finding.file, key) - fixedPerKey.get(key)!) return false;
+    if (count(after, finding.file, key) > count(before, finding.file, key) - fixedPerKey.get(key)!) return 'it does not resolve the finding';
   }
-  return true;
+  return undefined;
 }
+
+const holds = (before: Map<string, Finding[]>, after: Map<string, Finding[]>, fixes: readonly { finding: Finding }[]) => problemOf(before, after, fixes) === undefined;
 
 /** Two fixes conflict when they touch the same file at overlapping (or touching) places. */
 function conflicts(a: { finding: Finding; fix: Fix }, b: { finding: Finding; fix: Fix }): boolean {
