@@ -5,32 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { compile, itIsAWellFormedGrammar, loadGrammar, type Pattern } from './grammar';
 import { FIELDS } from '../../server/src/formats/audit/fields';
 
-interface Captures { [group: string]: { name: string } }
-interface Pattern {
-  include?: string;
-  match?: string;
-  begin?: string;
-  end?: string;
-  name?: string;
-  captures?: Captures;
-  beginCaptures?: Captures;
-  patterns?: Pattern[];
-}
-interface Grammar { scopeName: string; patterns: Pattern[]; repository: Record<string, Pattern> }
-
-const grammar: Grammar = JSON.parse(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'audit-rules.tmLanguage.json'), 'utf8'));
-const compile = (source: string) => new RegExp(source, 'gd');
-
-function* allPatterns(patterns: readonly Pattern[]): Generator<Pattern> {
-  for (const p of patterns) {
-    yield p;
-    if (p.patterns) yield* allPatterns(p.patterns);
-  }
-}
+const grammar = loadGrammar('audit-rules.tmLanguage.json');
 
 /**
  * The [scope, text] pairs the top-level patterns give a line, as a tokenizer would: at each position
@@ -70,18 +48,7 @@ function tokenize(line: string): [string, string][] {
 const scopes = (line: string, prefix: string) => tokenize(line).filter(([s]) => s.startsWith(prefix)).map(([, t]) => t);
 
 describe('audit-rules TextMate grammar', () => {
-  it('names its scope and resolves every include', () => {
-    assert.equal(grammar.scopeName, 'source.audit-rules');
-    for (const p of allPatterns([...grammar.patterns, ...Object.values(grammar.repository)])) {
-      if (p.include) assert.ok(grammar.repository[p.include.slice(1)], `unresolved include ${p.include}`);
-    }
-  });
-
-  it('has only regexes JavaScript compiles', () => {
-    for (const p of allPatterns([...grammar.patterns, ...Object.values(grammar.repository)])) {
-      for (const source of [p.match, p.begin, p.end]) if (source) assert.doesNotThrow(() => compile(source), source);
-    }
-  });
+  itIsAWellFormedGrammar(grammar, 'source.audit-rules');
 
   it('knows exactly the fields the parser knows', () => {
     const alternation = /\(\?:\(([a-z0-9_|]+)\)\|/.exec(grammar.repository.field.match!.split('(key)')[1])![1];

@@ -6,32 +6,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { compile, itIsAWellFormedGrammar, loadGrammar, type Pattern } from './grammar';
 
-interface Captures { [group: string]: { name: string } }
-interface Pattern {
-  include?: string;
-  match?: string;
-  begin?: string;
-  end?: string;
-  name?: string;
-  captures?: Captures;
-  beginCaptures?: Captures;
-  patterns?: Pattern[];
-}
-interface Grammar { scopeName: string; patterns: Pattern[]; repository: Record<string, Pattern> }
-
-const grammar: Grammar = JSON.parse(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'systemd-unit.tmLanguage.json'), 'utf8'));
-
-function* allPatterns(patterns: readonly Pattern[]): Generator<Pattern> {
-  for (const p of patterns) {
-    yield p;
-    if (p.patterns) yield* allPatterns(p.patterns);
-  }
-}
-
-const compile = (source: string) => new RegExp(source, 'gd');
+const grammar = loadGrammar('systemd-unit.tmLanguage.json');
 
 /** The match-patterns reachable from a pattern, includes resolved. */
 function matchPatterns(pattern: Pattern, seen = new Set<Pattern>()): Pattern[] {
@@ -59,18 +36,7 @@ function scopesOf(pattern: Pattern, line: string): [string, string][] {
 const rule = (name: string) => grammar.repository[name];
 
 describe('systemd-unit TextMate grammar', () => {
-  it('names its scope and resolves every include', () => {
-    assert.equal(grammar.scopeName, 'source.systemd-unit');
-    for (const p of allPatterns([...grammar.patterns, ...Object.values(grammar.repository)])) {
-      if (p.include) assert.ok(grammar.repository[p.include.slice(1)], `unresolved include ${p.include}`);
-    }
-  });
-
-  it('has only regexes JavaScript compiles', () => {
-    for (const p of allPatterns([...grammar.patterns, ...Object.values(grammar.repository)])) {
-      for (const source of [p.match, p.begin, p.end]) if (source) assert.doesNotThrow(() => compile(source), source);
-    }
-  });
+  itIsAWellFormedGrammar(grammar, 'source.systemd-unit');
 
   it('scopes sections and comments', () => {
     assert.deepEqual(scopesOf(rule('section'), '[Service]').find(([s]) => s === 'entity.name.section.systemd-unit'), ['entity.name.section.systemd-unit', 'Service']);
