@@ -20,12 +20,11 @@ export function projectOf(sources: readonly SourceFile[], registry: Registry): P
   return project;
 }
 
-/** Lint every machine the sources form (findings only for `onlyFiles` when given). */
-export function lintSources(sources: readonly SourceFile[], options: LintOptions, registry: Registry, onlyFiles?: ReadonlySet<string>): LintResult {
+/** Lint every machine the sources form. */
+export function lintSources(sources: readonly SourceFile[], options: LintOptions, registry: Registry): LintResult {
   const project = projectOf(sources, registry);
   const findings = new Map<string, Finding[]>();
   for (const source of sources) {
-    if (onlyFiles && !onlyFiles.has(source.path)) continue;
     if (project.kindOf(source.path)) findings.set(source.path, project.findings(source.path, options).findings);
   }
   return { project, findings };

@@ -10,13 +10,12 @@ import { knownRuleIds, type Registry } from './registry';
 import { suppressFindings, type SuppressedFinding, type SuppressionsModel } from './suppressions';
 
 /**
- * Lint one machine (its findings only for `onlyFiles` when given); findings grouped by file path,
- * sorted. What pragmas and the config's overrides suppressed goes to `suppressed` when given.
+ * Lint one machine; findings grouped by file path, sorted. What pragmas and the config's overrides
+ * suppressed goes to `suppressed` when given.
  */
-export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, onlyFiles?: ReadonlySet<string>, suppressed?: Map<string, SuppressedFinding[]>): Map<string, Finding[]> {
-  const wanted = (file: string) => !onlyFiles || onlyFiles.has(file);
+export function lintMachine(machine: Machine, registry: Registry, options: LintOptions, suppressed?: Map<string, SuppressedFinding[]>): Map<string, Finding[]> {
   const findings = new Map<string, Finding[]>();
-  for (const file of machine.files) if (wanted(file.path)) findings.set(file.path, []);
+  for (const file of machine.files) findings.set(file.path, []);
   const push = (finding: Finding) => findings.get(finding.file)?.push(finding);
   const ruleOptions = ruleOptionsOf(options, registry);
   const run = (rule: Rule, instances: { model: unknown; file: string }[]) => runEnabled(rule, instances, options, ruleOptions, push);

@@ -190,7 +190,7 @@ export class Project {
     const files = new Map<string, FileFindings>();
     const resultId = String(this.nextResultId++);
     const suppressed = new Map<string, SuppressedFinding[]>();
-    for (const [file, findings] of lintMachine(this.machine(key), this.registry, options, undefined, suppressed)) files.set(file, { findings, resultId, suppressed: suppressed.get(file) ?? [] });
+    for (const [file, findings] of lintMachine(this.machine(key), this.registry, options, suppressed)) files.set(file, { findings, resultId, suppressed: suppressed.get(file) ?? [] });
     const result = { revision, files };
     this.results.set(cacheKey, result);
     return result;
