@@ -48,6 +48,18 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
    * linted): `.dockguard.yaml` is the CLI's configuration, and a broken one already stops the run.
    */
   walked?: boolean;
+  /**
+   * True for a kind read only for the files it serves (a Compose project's `.env`): the CLI's walks
+   * read it as context, linted with its machine and never reported.
+   */
+  context?: boolean;
+  /**
+   * The paths (forward slashes, absolute or relative to the project's root as the file's own path
+   * is) whose files this one reads: a Compose file's `extends.file` and `include`. The machine index
+   * joins the loose machines so linked, and the front ends read a linked file even when its name
+   * matches no kind (it is parsed as this kind).
+   */
+  links?(file: F): string[];
   /** Workspace globs of these files: the server watches them, the manifest activates on them. */
   globs: readonly string[];
   /** Language ids the editor may give these files (activation events). */

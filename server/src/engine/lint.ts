@@ -113,7 +113,7 @@ class RuleFinding implements Finding {
     if (!this.builtFixes) {
       try {
         const proposals = typeof this.report.fixes === 'function' ? this.report.fixes() : this.report.fixes ?? [];
-        this.builtFixes = proposals.map((fix) => checkedFix(this.rule, fix));
+        this.builtFixes = proposals.map((fix) => checkedFix(this.rule, fix, this.file));
       } catch (error) {
         this.fixError = error instanceof Error ? error.message : String(error);
         this.stack = error instanceof Error ? error.stack : undefined;
@@ -125,10 +125,14 @@ class RuleFinding implements Finding {
 }
 
 /** Rejects what the metadata does not declare and edits that overlap (ESLint enforces the same). */
-function checkedFix(rule: Rule, fix: Fix): Fix {
+function checkedFix(rule: Rule, fix: Fix, file: string): Fix {
   if (!rule.meta.fix) throw new Error(`${rule.meta.id} proposed a fix but declares none`);
   if (fix.safety === 'safe' && rule.meta.fix !== 'safe') throw new Error(`${rule.meta.id} proposed a safe fix but declares ${rule.meta.fix}`);
-  return { ...fix, edits: sortEdits(fix.edits) };
+  // A builder that names the file it edits (a Compose fix may land in the base or an override) may name the finding's own.
+  const own = fix.otherFiles?.filter((change) => change.file === file && !change.create) ?? [];
+  if (own.length === 0) return { ...fix, edits: sortEdits(fix.edits) };
+  const otherFiles = fix.otherFiles!.filter((change) => !own.includes(change));
+  return { ...fix, edits: sortEdits([...fix.edits, ...own.flatMap((change) => change.edits)]), otherFiles: otherFiles.length > 0 ? otherFiles : undefined };
 }
 
 export function sortEdits(edits: TextEdit[]): TextEdit[] {

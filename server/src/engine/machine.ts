@@ -72,6 +72,11 @@ export interface Machine {
   /** True for a host tree, false for a folder of loose files. */
   readonly hostTree: boolean;
   readonly declaration?: MachineDeclaration;
+  /**
+   * What `.dockguard.yaml` declares for the models, by section (`compose.projects`): the engine
+   * carries it without knowing it, as it carries `LintOptions.settings` to the rules.
+   */
+  readonly declared?: Readonly<Record<string, unknown>>;
   readonly files: readonly ParsedFileBase[];
   filesOf<F extends ParsedFileBase = ParsedFileBase>(kind: string): F[];
   /** The instances of a model on this machine, built once per machine text. */
@@ -89,6 +94,7 @@ export class MachineView implements Machine {
     readonly files: readonly ParsedFileBase[],
     private readonly providers: ReadonlyMap<string, ModelProvider>,
     readonly declaration?: MachineDeclaration,
+    readonly declared?: Readonly<Record<string, unknown>>,
   ) {}
 
   filesOf<F extends ParsedFileBase = ParsedFileBase>(kind: string): F[] {

@@ -59,6 +59,7 @@ export class Project {
   private readonly views = new Map<string, { revision: number; view: MachineView }>();
   private readonly results = new Map<string, MachineResult>();
   private readonly optionKeys = new WeakMap<LintOptions, string>();
+  private declared: Readonly<Record<string, unknown>> = {};
   private nextRevision = 1;
   private nextResultId = 1;
 
@@ -84,6 +85,13 @@ export class Project {
   /** The machines `.dockguard.yaml` files declare (`machines:`), replacing the previous set. */
   declareMachines(declarations: readonly MachineDeclaration[]): void {
     this.touch(this.index.declare(declarations));
+  }
+
+  /** What the config files declare for the models (`compose.projects`), replacing the previous; every machine re-lints when it changed. */
+  declareForModels(declared: Readonly<Record<string, unknown>>): void {
+    if (JSON.stringify(declared) === JSON.stringify(this.declared)) return;
+    this.declared = declared;
+    this.touch(this.index.machineKeys());
   }
 
   has(path: string): boolean {
@@ -179,7 +187,7 @@ export class Project {
 
   private viewOf(key: string, files: ParsedFileBase[]): MachineView {
     const { root, hostTree, declaration } = this.index.describe(key);
-    return new MachineView(key, root, hostTree, files, this.registry.models, declaration);
+    return new MachineView(key, root, hostTree, files, this.registry.models, declaration, this.declared);
   }
 
   private machineResult(key: string, options: LintOptions): MachineResult {

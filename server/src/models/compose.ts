@@ -1,17 +1,18 @@
 /**
- * The `compose-project` model: what Compose runs from the machine's Compose files — for now one
- * instance per file, its services with the documents merged and `extends` within the file resolved.
- * Merging a project's files (overrides, `include`, `extends` of another file) comes with the next
- * step; every value already carries the file that writes it. (The `compose` model, each parsed file
- * itself, is the kind's own: pragmas and the parse-level rules read it.)
+ * The `compose-project` model: the Compose projects of the machine, assembled and merged as
+ * `docker compose` does (model/compose/project.ts), with the machine's `.env` files for their
+ * variables and the projects `.dockguard.yaml` declares (`compose.projects`). (The `compose` model,
+ * each parsed file itself, is the kind's own: pragmas and the parse-level rules read it.)
  */
 import { defineModel } from '../engine/machine';
+import type { DotenvFile } from '../formats/compose/dotenv';
 import type { ComposeFile } from '../formats/compose/parse';
-import { buildServices, type ComposeModel } from '../model/compose/services';
+import { buildProjects, type DeclaredProject } from '../model/compose/project';
+import type { ComposeModel } from '../model/compose/services';
 
 declare module '../engine/rule' {
   interface RuleModels {
-    /** The services Compose runs from one file (a project of one file, for now). */
+    /** One Compose project: its files merged, its services as Compose runs them. */
     'compose-project': ComposeModel;
   }
 }
@@ -19,6 +20,7 @@ declare module '../engine/rule' {
 export default defineModel({
   name: 'compose-project',
   build(machine) {
-    return machine.filesOf<ComposeFile>('compose').map((file) => ({ model: { file, services: buildServices(file) }, file: file.path }));
+    const declared = (machine.declared?.compose as { projects?: DeclaredProject[] } | undefined)?.projects ?? [];
+    return buildProjects(machine.filesOf<ComposeFile>('compose'), machine.filesOf<DotenvFile>('compose-env'), declared).map((model) => ({ model, file: model.file.path }));
   },
 });

@@ -85,3 +85,61 @@ export function isKnown(text: string): boolean {
 export function shown(text: string): string {
   return text.split(UNKNOWN).join('${…}');
 }
+
+/**
+ * `value` with each interpolation whose variables `lookup` knows replaced by its result (escaped, so
+ * a `$` in it stays literal) and every other part as written: what `interpolate` then reads is the
+ * value Compose runs, with only the variables nobody set left unknown. compose-go's operators: a
+ * `${VAR:-d}` and `${VAR-d}` default, `${VAR:?e}`/`${VAR?e}` (the value when set), `${VAR:+a}`/`${VAR+a}`.
+ */
+export function substituteKnown(value: string, lookup: (name: string) => string | undefined): string {
+  if (!value.includes('$')) return value;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    if (value[i] !== '$') {
+      out += value[i++];
+      continue;
+    }
+    if (value[i + 1] === '$') {
+      out += '$$';
+      i += 2;
+      continue;
+    }
+    const bare = NAME.exec(value.slice(i + 1));
+    if (bare) {
+      const known = lookup(bare[0]);
+      out += known === undefined ? `$${bare[0]}` : escaped(known);
+      i += 1 + bare[0].length;
+      continue;
+    }
+    const end = value[i + 1] === '{' ? bracedEnd(value, i + 2) : undefined;
+    if (end === undefined) {
+      out += value[i++];
+      continue;
+    }
+    out += substituteBraced(value.slice(i, end + 1), lookup);
+    i = end + 1;
+  }
+  return out;
+}
+
+function substituteBraced(written: string, lookup: (name: string) => string | undefined): string {
+  const name = NAME.exec(written.slice(2))![0];
+  const rest = written.slice(2 + name.length, -1);
+  const known = lookup(name);
+  if (known === undefined) return written;
+  if (rest === '') return escaped(known);
+  const colon = rest[0] === ':';
+  const operator = rest[colon ? 1 : 0];
+  const operand = rest.slice(colon ? 2 : 1);
+  const set = colon ? known !== '' : true;
+  if (operator === '-') return set ? escaped(known) : substituteKnown(operand, lookup);
+  if (operator === '+') return set ? substituteKnown(operand, lookup) : '';
+  // `?`: the value when set; unset, Compose stops with the message (left as written: unknown).
+  return set ? escaped(known) : written;
+}
+
+function escaped(text: string): string {
+  return text.replace(/\$/g, '$$$$');
+}

@@ -9,14 +9,26 @@ import type { FixSafety, TextEdit } from '../../engine/types';
 import { addMember, appendItem, removeItem, removeMember } from '../../formats/compose/edits';
 import type { ComposeFile } from '../../formats/compose/parse';
 import type { TreeMap, TreeMember, TreeNode, TreeSeq } from '../../formats/compose/yaml-tree';
+import { writtenNode } from './project';
 import type { Service } from './services';
 
 type Parent = { map: TreeMap; pair: TreeMember } | { seq: TreeSeq };
 
 const parentIndex = new WeakMap<ComposeFile, Map<TreeNode, Parent>>();
 
-/** Where a node is written: the map (and pair) or the list holding it. */
-function parentOf(file: ComposeFile, node: TreeNode): Parent | undefined {
+/** The file of the project that writes a node. */
+export function fileOf(files: readonly ComposeFile[], node: TreeNode): ComposeFile {
+  return files.find((f) => f.path === node.file) ?? files[0];
+}
+
+/** A node's text as its file writes it, quotes removed. */
+export function writtenText(files: readonly ComposeFile[], node: TreeNode): string {
+  return fileOf(files, node).text.slice(node.span.start, node.span.end).replace(/^["']|["']$/g, '');
+}
+
+/** Where a node is written: the map (and pair) or the list holding it (an interpolated copy: its original's). */
+function parentOf(file: ComposeFile, copy: TreeNode): Parent | undefined {
+  const node = writtenNode(copy);
   let index = parentIndex.get(file);
   if (!index) {
     index = new Map();
@@ -40,8 +52,9 @@ function parentOf(file: ComposeFile, node: TreeNode): Parent | undefined {
 }
 
 /** The services that get a value written outside their own mapping (an anchor, an extended service). */
-export function sharedBy(services: readonly Service[], span: { start: number }): Service[] {
-  const outside = services.some((s) => span.start < s.own.span.start || span.start > s.own.span.end);
+export function sharedBy(services: readonly Service[], at: { file: string; span: { start: number } }): Service[] {
+  const inside = (s: Service) => s.parts.some((p) => p.file === at.file && p.span.start <= at.span.start && at.span.start <= p.span.end);
+  const outside = services.some((s) => !inside(s));
   return outside || services.length > 1 ? [...services] : [];
 }
 
@@ -50,13 +63,15 @@ export function sharedNote(services: readonly Service[]): string {
   return services.length > 0 ? ` (edits text shared by services ${services.map((s) => `"${s.name}"`).join(', ')})` : '';
 }
 
-function proposal(title: string, safety: FixSafety, edit: TextEdit | undefined): FixProposal[] {
-  return edit ? [{ title, safety, edits: [edit] }] : [];
+/** A fix with its one edit in `file` (the finding's own, or another file of the project: an override's list). */
+function proposal(title: string, safety: FixSafety, edit: TextEdit | undefined, file: ComposeFile): FixProposal[] {
+  return edit ? [{ title, safety, edits: [], otherFiles: [{ file: file.path, edits: [edit] }] }] : [];
 }
 
 /** Remove the pair that sets `member` where it is written; a mapping it leaves empty goes with it (`web:` alone is null). */
-export function removePairFix(file: ComposeFile, member: TreeMember, title: string, safety: FixSafety): FixProposal[] {
-  return proposal(title, safety, removePairEdit(file, member.value));
+export function removePairFix(files: readonly ComposeFile[], member: TreeMember, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, member.value);
+  return proposal(title, safety, removePairEdit(file, member.value), file);
 }
 
 function removePairEdit(file: ComposeFile, value: TreeNode): TextEdit | undefined {
@@ -68,32 +83,37 @@ function removePairEdit(file: ComposeFile, value: TreeNode): TextEdit | undefine
 }
 
 /** Remove one item of a list; the list's pair goes too when it was the only item (an empty key is invalid). */
-export function removeItemFix(file: ComposeFile, item: TreeNode, title: string, safety: FixSafety): FixProposal[] {
+export function removeItemFix(files: readonly ComposeFile[], item: TreeNode, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, item);
   const parent = parentOf(file, item);
   if (!parent || !('seq' in parent)) return [];
-  if (parent.seq.items.length === 1) return proposal(title, safety, removePairEdit(file, parent.seq));
-  return proposal(title, safety, removeItem(file.text, parent.seq, item));
+  if (parent.seq.items.length === 1) return proposal(title, safety, removePairEdit(file, parent.seq), file);
+  return proposal(title, safety, removeItem(file.text, parent.seq, writtenNode(item)), file);
 }
 
-/** Add `key: value` to the service's own mapping. */
-export function addSettingFix(file: ComposeFile, service: Service, key: string, value: string, title: string, safety: FixSafety): FixProposal[] {
-  return proposal(title, safety, addMember(file.text, service.own, key, value));
+/** Add `key: value` to the service's own mapping (in the first file that defines it). */
+export function addSettingFix(files: readonly ComposeFile[], service: Service, key: string, value: string, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, service.own);
+  return proposal(title, safety, addMember(file.text, service.own, key, value), file);
 }
 
 /** Add an item to the list a setting holds (where that list is written). */
-export function appendItemFix(file: ComposeFile, list: TreeSeq, item: string, title: string, safety: FixSafety): FixProposal[] {
-  return proposal(title, safety, appendItem(file.text, list, item));
+export function appendItemFix(files: readonly ComposeFile[], list: TreeSeq, item: string, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, list);
+  return proposal(title, safety, appendItem(file.text, list, item), file);
 }
 
 /** Replace a scalar, keeping its quotes: `"always"` → `"on-failure:5"`. */
-export function replaceScalarFix(file: ComposeFile, node: TreeNode, value: string, title: string, safety: FixSafety): FixProposal[] {
+export function replaceScalarFix(files: readonly ComposeFile[], node: TreeNode, value: string, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, node);
   const written = file.text.slice(node.span.start, node.span.end);
   const quote = /^["']/.test(written) && written.endsWith(written[0]) && written.length > 1 ? written[0] : '';
-  return [{ title, safety, edits: [{ offset: node.span.start, length: node.span.end - node.span.start, content: `${quote}${value}${quote}` }] }];
+  return proposal(title, safety, { offset: node.span.start, length: node.span.end - node.span.start, content: `${quote}${value}${quote}` }, file);
 }
 
 /** Drop one option from a short syntax's last `:`-field (`/a:/b:ro,rshared` → `/a:/b:ro`; `/tmp:exec` → `/tmp`). */
-export function removeModeOptionFix(file: ComposeFile, node: TreeNode, option: string, title: string, safety: FixSafety): FixProposal[] {
+export function removeModeOptionFix(files: readonly ComposeFile[], node: TreeNode, option: string, title: string, safety: FixSafety): FixProposal[] {
+  const file = fileOf(files, node);
   const written = file.text.slice(node.span.start, node.span.end);
   const quoted = /^["']/.test(written) && written.length > 1 && written.endsWith(written[0]);
   const inner = quoted ? written.slice(1, -1) : written;
@@ -103,5 +123,5 @@ export function removeModeOptionFix(file: ComposeFile, node: TreeNode, option: s
   if (!options.includes(option)) return [];
   const rest = options.filter((o) => o !== option);
   const offset = node.span.start + (quoted ? 1 : 0) + colon;
-  return [{ title, safety, edits: [{ offset, length: inner.length - colon, content: rest.length > 0 ? `:${rest.join(',')}` : '' }] }];
+  return proposal(title, safety, { offset, length: inner.length - colon, content: rest.length > 0 ? `:${rest.join(',')}` : '' }, file);
 }

@@ -1,73 +1,49 @@
 /**
- * The services of one Compose file, as Compose runs them: the file's documents merged, `extends`
- * within the file resolved. A service that only makes sense merged onto a base (no image and no
- * build, an `extends` of another file, any service of an override file) is marked partial, so rules
- * about a missing setting stay silent on it.
+ * What the DG3xx rules read: one Compose project (model/compose/project.ts assembles it) and its
+ * services as Compose runs them. A service that only makes sense merged onto a base (no image and
+ * no build, an `extends` that cannot be resolved, any service of an override file with no base) is
+ * marked partial, so rules about a missing setting stay silent on it.
  */
 import type { Span } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
-import { mergeMaps } from '../../formats/compose/merge';
-import { member, type TreeMap, type TreeNode } from '../../formats/compose/yaml-tree';
+import type { TreeMap } from '../../formats/compose/yaml-tree';
+import { buildProjects } from './project';
 
-/** What DG3xx rules read: one Compose file and its services. */
 export interface ComposeModel {
+  /** The project's first file (its project directory's file). */
   file: ComposeFile;
+  /** Every file the project reads, the first one first: its overrides, `extends` and `include` targets. */
+  files: ComposeFile[];
   services: Service[];
+  /** `extends`/`include` references Compose cannot follow (missing, cyclic) or dockguard does not (remote). */
+  problems: ProjectProblem[];
+  /** A resource an `include` brings that the including file (or another include) defines too. */
+  clashes: { resource: string; name: string; at: { file: string; span: Span }; other: { file: string; span: Span } }[];
+}
+
+export interface ProjectProblem {
+  kind: 'remote' | 'missing' | 'cycle';
+  file: string;
+  span: Span;
+  /** What is wrong, as a message says it (for `remote`: the reference, `include "git@…"`). */
+  message: string;
 }
 
 export interface Service {
   name: string;
-  /** The service's key: where a finding about a missing setting is reported. */
+  /** The service's key in the first file that defines it: where a finding about a missing setting is reported. */
   keySpan: Span;
   file: string;
   /** The effective settings. */
   settings: TreeMap;
-  /** The service's mapping in the last document that defines it: where a fix adds a key. */
+  /** The service's mapping in that file (its last document that defines it): where a fix adds a key. */
   own: TreeMap;
   partial: boolean;
+  /** Its definitions in the project's files, in merge order (an `extends` base is not one: its text is shared). */
+  parts: { file: string; keySpan: Span; span: Span }[];
 }
 
-/** The services of one parsed file. */
-export function buildServices(file: Pick<ComposeFile, 'root' | 'override' | 'path'>): Service[] {
-  const services = member(file.root, 'services')?.value;
-  if (services?.type !== 'map') return [];
-  const maps = new Map(services.members.flatMap((m) => (m.value.type === 'map' ? [[m.key, m.value] as const] : [])));
-  const resolved = new Map<string, { settings: TreeMap; partial: boolean }>();
-  const resolving = new Set<string>();
-
-  const resolve = (name: string): { settings: TreeMap; partial: boolean } => {
-    const known = resolved.get(name);
-    if (known) return known;
-    const own = maps.get(name)!;
-    resolving.add(name);
-    let result = { settings: own, partial: file.override };
-    const base = extendedService(member(own, 'extends')?.value);
-    if (base === undefined || base.file !== undefined || !maps.has(base.service) || resolving.has(base.service)) {
-      // An `extends` of another file (or of a service not here) is resolved with the files it names (next issue).
-      result.partial ||= base !== undefined;
-    } else {
-      const parent = resolve(base.service);
-      result = { settings: mergeMaps(parent.settings, own), partial: result.partial || parent.partial };
-    }
-    result.partial ||= !member(result.settings, 'image') && !member(result.settings, 'build');
-    resolving.delete(name);
-    resolved.set(name, result);
-    return result;
-  };
-
-  return services.members.flatMap((m) => {
-    if (m.value.type !== 'map') return [];
-    const { settings, partial } = resolve(m.key);
-    return [{ name: m.key, keySpan: m.keySpan, file: file.path, settings, own: m.value, partial }];
-  });
-}
-
-/** `extends: web` or `extends: { service: web, file: base.yaml }`; undefined for no (or an unreadable) extends. */
-function extendedService(node: TreeNode | undefined): { service: string; file?: string } | undefined {
-  if (!node) return undefined;
-  if (node.type === 'scalar') return typeof node.value === 'string' ? { service: node.value } : undefined;
-  const service = member(node, 'service')?.value;
-  const file = member(node, 'file')?.value;
-  if (service?.type !== 'scalar') return undefined;
-  return { service: String(service.value), file: file?.type === 'scalar' && file.value !== null ? String(file.value) : undefined };
+/** The services of one parsed file as a project of its own. */
+export function buildServices(file: ComposeFile): Service[] {
+  return buildProjects([file], [])[0]?.services ?? [];
 }

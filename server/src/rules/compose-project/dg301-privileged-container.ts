@@ -22,21 +22,21 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       const privileged = setting(service, 'privileged');
       if (privileged && booleanOf(privileged.value) === true) {
-        hits.push({ service, file: privileged.value.file, span: privileged.span, messageId: 'privileged', fixes: (note) => removePairFix(file, privileged, `Remove "privileged: true" (the container loses the host's devices and extra capabilities)${note}`, 'unsafe') });
+        hits.push({ service, file: privileged.value.file, span: privileged.span, messageId: 'privileged', fixes: (note) => removePairFix(files, privileged, `Remove "privileged: true" (the container loses the host's devices and extra capabilities)${note}`, 'unsafe') });
       }
       const build = setting(service, 'build')?.value;
       const buildPrivileged = member(build, 'privileged');
       if (buildPrivileged && booleanOf(buildPrivileged.value) === true) {
-        hits.push({ service, file: buildPrivileged.value.file, span: buildPrivileged.span, messageId: 'build', fixes: (note) => removePairFix(file, buildPrivileged, `Remove "privileged: true" from the build (steps that need privileges fail)${note}`, 'unsafe') });
+        hits.push({ service, file: buildPrivileged.value.file, span: buildPrivileged.span, messageId: 'build', fixes: (note) => removePairFix(files, buildPrivileged, `Remove "privileged: true" from the build (steps that need privileges fail)${note}`, 'unsafe') });
       }
       for (const item of itemsOf(member(build, 'entitlements')?.value)) {
         if (literalOf(item) !== 'security.insecure') continue;
-        hits.push({ service, file: item.file, span: item.span, messageId: 'entitlement', fixes: (note) => removeItemFix(file, item, `Remove the "security.insecure" entitlement (insecure RUN steps fail)${note}`, 'unsafe') });
+        hits.push({ service, file: item.file, span: item.span, messageId: 'entitlement', fixes: (note) => removeItemFix(files, item, `Remove the "security.insecure" entitlement (insecure RUN steps fail)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

@@ -22,13 +22,13 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const mount of mountsOf(service)) {
         const exposure = dockerSocketExposure(mount);
         if (!exposure) continue;
-        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: exposure, data: { source: shown(mount.source!) }, fixes: (note) => removeItemFix(file, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
+        hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: exposure, data: { source: shown(mount.source!) }, fixes: (note) => removeItemFix(files, mount.node, `Remove the Docker socket mount (the service can no longer drive Docker)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

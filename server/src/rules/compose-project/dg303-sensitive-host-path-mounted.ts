@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
 import { addMember } from '../../formats/compose/edits';
-import { replaceScalarFix } from '../../model/compose/fixes';
+import { fileOf, replaceScalarFix } from '../../model/compose/fixes';
 import { mountsOf, normalizeHostPath, type Mount } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
 import { SENSITIVE_HOST_PATHS } from './sensitive-paths';
@@ -24,14 +24,14 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || mount.source === undefined || !SENSITIVE_HOST_PATHS.has(normalizeHostPath(mount.source))) continue;
         const data = { source: normalizeHostPath(mount.source) };
         if (mount.readOnly) hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'readOnly', data, severity: 'warning' });
-        else hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'writable', data, fixes: (note) => readOnlyFix(file, mount, `Mount "${data.source}" read-only (the container can no longer write to it)${note}`) });
+        else hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'writable', data, fixes: (note) => readOnlyFix(fileOf(files, mount.node), mount, `Mount "${data.source}" read-only (the container can no longer write to it)${note}`) });
       }
     }
     reportPerPlace(context, hits);
@@ -42,7 +42,7 @@ export default defineRule({
 function readOnlyFix(file: ComposeFile, mount: Mount, title: string): FixProposal[] {
   const node = mount.node;
   if (mount.long) {
-    if (mount.readOnlyMember) return replaceScalarFix(file, mount.readOnlyMember.value, 'true', title, 'unsafe');
+    if (mount.readOnlyMember) return replaceScalarFix([file], mount.readOnlyMember.value, 'true', title, 'unsafe');
     const edit = node.type === 'map' ? addMember(file.text, node, 'read_only', 'true') : undefined;
     return edit ? [{ title, safety: 'unsafe', edits: [edit] }] : [];
   }

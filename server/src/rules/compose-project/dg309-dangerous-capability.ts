@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { removeItemFix } from '../../model/compose/fixes';
+import { removeItemFix, writtenText } from '../../model/compose/fixes';
 import { setting } from '../../model/compose/values';
 import { capabilitiesOf } from './capabilities';
 import { reportPerPlace, type PlaceHit } from './report';
@@ -36,14 +36,14 @@ export default defineRule({
     messages: { dangerous: 'cap_add "{{written}}" lets the container {{why}} (CIS 5.4); add only what the workload needs, each with a reason.' },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const cap of capabilitiesOf(setting(service, 'cap_add')?.value)) {
         const why = DANGEROUS[cap.name];
         if (!why) continue;
-        const written = file.text.slice(cap.node.span.start, cap.node.span.end).replace(/^["']|["']$/g, '');
-        hits.push({ service, file: cap.node.file, span: cap.node.span, messageId: 'dangerous', data: { written, why }, fixes: (note) => removeItemFix(file, cap.node, `Remove capability ${cap.name} (what needs it stops working)${note}`, 'unsafe') });
+        const written = writtenText(files, cap.node);
+        hits.push({ service, file: cap.node.file, span: cap.node.span, messageId: 'dangerous', data: { written, why }, fixes: (note) => removeItemFix(files, cap.node, `Remove capability ${cap.name} (what needs it stops working)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

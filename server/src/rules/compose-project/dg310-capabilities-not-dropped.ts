@@ -21,18 +21,18 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       const drop = setting(service, 'cap_drop');
       if (!drop) {
-        reportMissing(context, service, 'missing', () => addSettingFix(file, service, 'cap_drop', '[ALL]', 'Add "cap_drop: [ALL]" (the container loses every default capability; add back what it needs with cap_add)', 'unsafe'));
+        reportMissing(context, service, 'missing', () => addSettingFix(files, service, 'cap_drop', '[ALL]', 'Add "cap_drop: [ALL]" (the container loses every default capability; add back what it needs with cap_add)', 'unsafe'));
         continue;
       }
       const caps = capabilitiesOf(drop.value);
       if (drop.value.type !== 'seq' || caps.some((c) => c.name === 'ALL') || caps.length < drop.value.items.length) continue;
       const list = drop.value;
-      hits.push({ service, file: list.file, span: drop.span, messageId: 'partial', fixes: (note) => appendItemFix(file, list, 'ALL', `Add ALL to "cap_drop" (the container loses every default capability)${note}`, 'unsafe') });
+      hits.push({ service, file: list.file, span: drop.span, messageId: 'partial', fixes: (note) => appendItemFix(files, list, 'ALL', `Add ALL to "cap_drop" (the container loses every default capability)${note}`, 'unsafe') });
     }
     reportPerPlace(context, hits);
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { removeItemFix } from '../../model/compose/fixes';
+import { removeItemFix, writtenText } from '../../model/compose/fixes';
 import { reportPerPlace, type PlaceHit } from './report';
 import { securityOptions } from './security-options';
 
@@ -25,14 +25,14 @@ export default defineRule({
     messages: { disabled: 'With "{{option}}" the container runs without {{what}} (CIS {{cis}}).' },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const option of securityOptions(service)) {
         const disabling = DISABLING[option.name];
         if (!disabling || option.value.toLowerCase() !== disabling.value) continue;
-        const text = file.text.slice(option.node.span.start, option.node.span.end).replace(/^["']|["']$/g, '');
-        hits.push({ service, file: option.node.file, span: option.node.span, messageId: 'disabled', data: { option: text, what: disabling.what, cis: disabling.cis }, fixes: (note) => removeItemFix(file, option.node, `Remove "${text}" (the default confinement applies again)${note}`, 'unsafe') });
+        const text = writtenText(files, option.node);
+        hits.push({ service, file: option.node.file, span: option.node.span, messageId: 'disabled', data: { option: text, what: disabling.what, cis: disabling.cis }, fixes: (note) => removeItemFix(files, option.node, `Remove "${text}" (the default confinement applies again)${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

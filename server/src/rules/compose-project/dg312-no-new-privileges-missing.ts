@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { addSettingFix, appendItemFix, replaceScalarFix } from '../../model/compose/fixes';
+import { addSettingFix, appendItemFix, replaceScalarFix, writtenText } from '../../model/compose/fixes';
 import { setting } from '../../model/compose/values';
 import { reportMissing, reportPerPlace, type PlaceHit } from './report';
 import { securityOptions } from './security-options';
@@ -21,7 +21,7 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     const title = 'Add "no-new-privileges:true" (setuid binaries such as sudo or ping stop gaining privileges)';
     for (const service of services) {
@@ -29,16 +29,16 @@ export default defineRule({
       const last = options[options.length - 1];
       if (last && /^(|true)$/i.test(last.value)) continue;
       if (last) {
-        const text = file.text.slice(last.node.span.start, last.node.span.end).replace(/^["']|["']$/g, '');
-        hits.push({ service, file: last.node.file, span: last.node.span, messageId: 'disabled', data: { option: text }, fixes: (note) => replaceScalarFix(file, last.node, 'no-new-privileges:true', `Set "no-new-privileges:true" (setuid binaries stop gaining privileges)${note}`, 'unsafe') });
+        const text = writtenText(files, last.node);
+        hits.push({ service, file: last.node.file, span: last.node.span, messageId: 'disabled', data: { option: text }, fixes: (note) => replaceScalarFix(files, last.node, 'no-new-privileges:true', `Set "no-new-privileges:true" (setuid binaries stop gaining privileges)${note}`, 'unsafe') });
         continue;
       }
       const list = setting(service, 'security_opt')?.value;
       if (list?.type === 'seq' && list.items.length > 0) {
         if (list.items.length > securityOptions(service).length) continue; // an interpolated entry may set it
-        reportMissing(context, service, 'missing', () => appendItemFix(file, list, list.flow ? '"no-new-privileges:true"' : 'no-new-privileges:true', title, 'unsafe'));
+        reportMissing(context, service, 'missing', () => appendItemFix(files, list, list.flow ? '"no-new-privileges:true"' : 'no-new-privileges:true', title, 'unsafe'));
       } else if (!list) {
-        reportMissing(context, service, 'missing', () => addSettingFix(file, service, 'security_opt', '["no-new-privileges:true"]', title, 'unsafe'));
+        reportMissing(context, service, 'missing', () => addSettingFix(files, service, 'security_opt', '["no-new-privileges:true"]', title, 'unsafe'));
       }
     }
     reportPerPlace(context, hits);

@@ -20,15 +20,15 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     const title = 'Set "read_only: true" (writes outside volumes and tmpfs mounts fail)';
     for (const service of services) {
       const readOnly = setting(service, 'read_only');
       if (!readOnly) {
-        reportMissing(context, service, 'missing', () => addSettingFix(file, service, 'read_only', 'true', title, 'unsafe'));
+        reportMissing(context, service, 'missing', () => addSettingFix(files, service, 'read_only', 'true', title, 'unsafe'));
       } else if (booleanOf(readOnly.value) === false) {
-        hits.push({ service, file: readOnly.value.file, span: readOnly.span, messageId: 'disabled', fixes: (note) => replaceScalarFix(file, readOnly.value, 'true', `${title}${note}`, 'unsafe') });
+        hits.push({ service, file: readOnly.value.file, span: readOnly.span, messageId: 'disabled', fixes: (note) => replaceScalarFix(files, readOnly.value, 'true', `${title}${note}`, 'unsafe') });
       }
     }
     reportPerPlace(context, hits);

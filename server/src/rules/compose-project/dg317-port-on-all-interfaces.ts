@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import type { FixProposal } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
 import { addMember } from '../../formats/compose/edits';
-import { replaceScalarFix } from '../../model/compose/fixes';
+import { fileOf, replaceScalarFix } from '../../model/compose/fixes';
 import { onEveryInterface, publishedPorts, type PublishedPort } from '../../model/compose/ports';
 import { reportPerPlace, type PlaceHit } from './report';
 
@@ -23,15 +23,15 @@ export default defineRule({
     },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const port of publishedPorts(service)) {
         if (!onEveryInterface(port)) continue;
-        const written = file.text.slice(port.node.span.start, port.node.span.end);
+        const written = fileOf(files, port.node).text.slice(port.node.span.start, port.node.span.end);
         const data = { port: port.long ? `${port.hostPort ?? ''}:${port.containerPort}`.replace(/^:/, '') : written.replace(/^["']|["']$/g, ''), address: port.hostIp ?? '' };
         const title = `Publish on 127.0.0.1 only (other hosts can no longer connect)`;
-        hits.push({ service, file: port.node.file, span: port.node.span, messageId: port.hostIp ? 'everyInterface' : 'unbound', data, fixes: (note) => loopbackFix(file, port, `${title}${note}`) });
+        hits.push({ service, file: port.node.file, span: port.node.span, messageId: port.hostIp ? 'everyInterface' : 'unbound', data, fixes: (note) => loopbackFix(fileOf(files, port.node), port, `${title}${note}`) });
       }
     }
     reportPerPlace(context, hits);
@@ -41,7 +41,7 @@ export default defineRule({
 /** `"8080:80"` → `"127.0.0.1:8080:80"`, `80` → `127.0.0.1::80`, `0.0.0.0:` → `127.0.0.1:`, or `host_ip: 127.0.0.1`. */
 function loopbackFix(file: ComposeFile, port: PublishedPort, title: string): FixProposal[] {
   if (port.long) {
-    if (port.hostIpMember) return replaceScalarFix(file, port.hostIpMember.value, '127.0.0.1', title, 'unsafe');
+    if (port.hostIpMember) return replaceScalarFix([file], port.hostIpMember.value, '127.0.0.1', title, 'unsafe');
     const edit = port.node.type === 'map' ? addMember(file.text, port.node, 'host_ip', '127.0.0.1') : undefined;
     return edit ? [{ title, safety: 'unsafe', edits: [edit] }] : [];
   }

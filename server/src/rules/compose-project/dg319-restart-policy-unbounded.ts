@@ -17,13 +17,13 @@ export default defineRule({
     messages: { unbounded: '"restart: {{policy}}" restarts the container without a bound: a crash loop (or an exploit retried) goes on forever; "on-failure:5" stops after five failures (CIS 5.15).' },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       const restart = setting(service, 'restart');
       const policy = literalOf(restart?.value);
       if (!restart || (policy !== 'always' && policy !== 'unless-stopped')) continue;
-      hits.push({ service, file: restart.value.file, span: restart.span, messageId: 'unbounded', data: { policy }, fixes: (note) => replaceScalarFix(file, restart.value, 'on-failure:5', `Set "restart: on-failure:5" (the container no longer restarts after a clean exit or a reboot)${note}`, 'unsafe') });
+      hits.push({ service, file: restart.value.file, span: restart.span, messageId: 'unbounded', data: { policy }, fixes: (note) => replaceScalarFix(files, restart.value, 'on-failure:5', `Set "restart: on-failure:5" (the container no longer restarts after a clean exit or a reboot)${note}`, 'unsafe') });
     }
     reportPerPlace(context, hits);
   },

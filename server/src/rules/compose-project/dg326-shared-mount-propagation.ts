@@ -19,7 +19,7 @@ export default defineRule({
     fix: 'unsafe',
     messages: { shared: 'The mount of "{{source}}" uses "{{propagation}}" propagation: mounts made inside the container appear on the host, so a container with mount rights changes the host\'s filesystem tree (CIS 5.20).' },
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const mount of mountsOf(service)) {
@@ -28,7 +28,7 @@ export default defineRule({
         const title = `Remove "${propagation}" propagation (mounts made in the container stay in it)`;
         const fixes = (note: string) => {
           const pair = member(member(mount.node, 'bind')?.value, 'propagation');
-          return pair ? removePairFix(file, pair, `${title}${note}`, 'unsafe') : removeModeOptionFix(file, mount.node, propagation, `${title}${note}`, 'unsafe');
+          return pair ? removePairFix(files, pair, `${title}${note}`, 'unsafe') : removeModeOptionFix(files, mount.node, propagation, `${title}${note}`, 'unsafe');
         };
         hits.push({ service, file: mount.node.file, span: mount.node.span, messageId: 'shared', data: { source: shown(mount.source ?? ''), propagation }, fixes });
       }

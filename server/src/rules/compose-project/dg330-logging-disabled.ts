@@ -16,7 +16,7 @@ export default defineRule({
     messages: { none: '"driver: none" discards the container\'s output: an incident leaves no trace of what it did, and `docker logs` shows nothing.' },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       const logging = setting(service, 'logging');
@@ -24,7 +24,7 @@ export default defineRule({
       if (!logging || !driver || literalOf(driver.value) !== 'none') continue;
       // The driver alone: the whole `logging` pair goes (an empty mapping left behind says nothing).
       const only = logging.value.type === 'map' && logging.value.members.length === 1;
-      hits.push({ service, file: driver.value.file, span: driver.span, messageId: 'none', fixes: (note) => removePairFix(file, only ? logging : driver, `Remove "driver: none" (the daemon's default log driver applies)${note}`, 'unsafe') });
+      hits.push({ service, file: driver.value.file, span: driver.span, messageId: 'none', fixes: (note) => removePairFix(files, only ? logging : driver, `Remove "driver: none" (the daemon's default log driver applies)${note}`, 'unsafe') });
     }
     reportPerPlace(context, hits);
   },

@@ -19,13 +19,13 @@ export default defineRule({
     messages: { exec: 'The tmpfs at "{{target}}" is mounted with "{{option}}": an intruder can drop a binary there and run it (the usual next step after a read-only root); drop the option and dockerd mounts it noexec,nosuid.' },
     fix: 'unsafe',
   },
-  check(context, { file, services }) {
+  check(context, { files, services }) {
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const tmpfs of tmpfsMounts(service)) {
         const option = tmpfs.options.find((o) => o === 'exec' || o === 'suid');
         if (!option) continue;
-        const fixes = (note: string) => removeModeOptionFix(file, tmpfs.node, option, `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, 'unsafe');
+        const fixes = (note: string) => removeModeOptionFix(files, tmpfs.node, option, `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, 'unsafe');
         hits.push({ service, file: tmpfs.node.file, span: tmpfs.node.span, messageId: 'exec', data: { target: shown(tmpfs.target), option }, fixes });
       }
     }

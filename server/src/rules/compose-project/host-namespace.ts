@@ -9,12 +9,12 @@ import { removePairFix } from '../../model/compose/fixes';
 import { literalOf, setting } from '../../model/compose/values';
 import { reportPerPlace, type PlaceHit } from './report';
 
-export function checkHostNamespace(context: RuleContext, { file, services }: ComposeModel, key: string, value: string, messageId: string, fixTitle: string): void {
+export function checkHostNamespace(context: RuleContext, { files, services }: ComposeModel, key: string, value: string, messageId: string, fixTitle: string): void {
   const hits: PlaceHit[] = [];
   for (const service of services) {
     const pair = setting(service, key);
     if (!pair || literalOf(pair.value) !== value) continue;
-    hits.push({ service, file: pair.value.file, span: pair.span, messageId, fixes: (note) => removePairFix(file, pair, `${fixTitle}${note}`, 'unsafe') });
+    hits.push({ service, file: pair.value.file, span: pair.span, messageId, fixes: (note) => removePairFix(files, pair, `${fixTitle}${note}`, 'unsafe') });
   }
   reportPerPlace(context, hits);
 }

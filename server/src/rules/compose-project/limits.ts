@@ -19,11 +19,11 @@ export interface LimitCheck {
   example: string;
 }
 
-export function checkLimit(context: RuleContext, { file, services }: ComposeModel, check: LimitCheck): void {
+export function checkLimit(context: RuleContext, { files, services }: ComposeModel, check: LimitCheck): void {
   for (const service of services) {
     if (check.keys.some((key) => setting(service, key))) continue;
     if (member(member(member(setting(service, 'deploy')?.value, 'resources')?.value, 'limits')?.value, check.deployKey)) continue;
     const title = `Add "${check.keys[0]}: ${check.example}" (choose the value the service needs)`;
-    reportMissing(context, service, 'missing', () => addSettingFix(file, service, check.keys[0], check.example, title, 'display-only'));
+    reportMissing(context, service, 'missing', () => addSettingFix(files, service, check.keys[0], check.example, title, 'display-only'));
   }
 }

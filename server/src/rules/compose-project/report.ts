@@ -31,13 +31,17 @@ export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]):
   }
   for (const group of groups.values()) {
     const [first] = group;
-    const shared = sharedBy([...new Set(group.map((h) => h.service))], first.span);
+    const services = [...new Set(group.map((h) => h.service))];
+    const shared = sharedBy(services, first);
     context.report({
       messageId: first.messageId,
       data: first.data,
       severity: first.severity,
       at: { file: first.file, span: first.span },
-      related: shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` })),
+      related: [
+        ...shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` })),
+        ...services.flatMap((s) => otherDefinitions(s, first.file, shared.includes(s) ? s.file : undefined)),
+      ],
       fixes: first.fixes && (() => first.fixes!(sharedNote(shared))),
     });
   }
@@ -46,5 +50,12 @@ export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]):
 /** A finding about a setting the service lacks, at its key; silent on a partial service. */
 export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>): void {
   if (service.partial) return;
-  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, fixes });
+  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, related: otherDefinitions(service, service.file), fixes });
+}
+
+/** The service's definitions in the project's other files (its overrides, its base), which Compose merges with this one. */
+function otherDefinitions(service: Service, file: string, alsoSkip?: string) {
+  return service.parts
+    .filter((p) => p.file !== file && p.file !== alsoSkip)
+    .map((p) => ({ location: { file: p.file, span: p.keySpan }, message: `service "${service.name}" is also defined here; Compose merges the definitions` }));
 }
