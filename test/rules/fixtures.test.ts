@@ -19,7 +19,7 @@ import { RuleTester } from '../rule-tester';
 const ROOT = join(__dirname);
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 
-const KIND_BY_EXTENSION: Record<string, string> = { json: 'daemon-json', service: 'systemd', socket: 'systemd', conf: 'systemd', yaml: 'compose', yml: 'compose', rules: 'audit' };
+const KIND_BY_EXTENSION: Record<string, string> = { json: 'daemon-json', service: 'systemd', socket: 'systemd', conf: 'systemd', yaml: 'compose', yml: 'compose', rules: 'audit', env: 'compose-env' };
 
 function kindOfFixture(path: string): string {
   const real = kindOfPath(REGISTRY.kinds, path)?.name;

@@ -54,12 +54,12 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
    */
   context?: boolean;
   /**
-   * The paths (forward slashes, absolute or relative to the project's root as the file's own path
-   * is) whose files this one reads: a Compose file's `extends.file` and `include`. The machine index
-   * joins the loose machines so linked, and the front ends read a linked file even when its name
-   * matches no kind (it is parsed as this kind).
+   * The files this one reads, by path (resolved as the file's own path is written) and the kind to
+   * read each as: a Compose file's `extends.file`, `include` and include `env_file`s. Outside a host
+   * tree the machine index joins the loose machines so linked; the front ends read a linked file
+   * even when its name matches no kind (`common/base.yml` is read as Compose).
    */
-  links?(file: F): string[];
+  links?(file: F): FileLink[];
   /** Workspace globs of these files: the server watches them, the manifest activates on them. */
   globs: readonly string[];
   /** Language ids the editor may give these files (activation events). */
@@ -74,6 +74,11 @@ export interface KindModule<F extends ParsedFileBase = ParsedFileBase> {
   /** Hover and completion in the editor, protocol-free (offsets in, markdown and spans out). */
   hover?(file: F, offset: number, context: FeatureContext): HoverResult | undefined;
   completion?(file: F, offset: number, context: FeatureContext): CompletionEntry[];
+}
+
+export interface FileLink {
+  path: string;
+  kind: string;
 }
 
 export interface FeatureContext {

@@ -127,6 +127,14 @@ export class MachineIndex {
   /** Paths by folder, and the subfolders seen below each folder: rekeying below a root visits its subtree only. */
   private readonly inFolder = new Map<string, Set<string>>();
   private readonly subfolders = new Map<string, Set<string>>();
+  /**
+   * Loose machines joined by links (a Compose file's `extends.file` in another folder): each loose
+   * group (`folder\0group`) with the groups its files link to, counted per linking file, and the
+   * joined machine's key (its smallest group's) for every group that is joined to another.
+   */
+  private readonly linksOf = new Map<string, string[]>();
+  private readonly linked = new Map<string, Map<string, number>>();
+  private readonly joinedKey = new Map<string, string>();
 
   /** Add or re-add a path; returns the machine keys whose files changed. */
   add(path: string, kind: KindModule): Set<string> {
@@ -143,8 +151,71 @@ export class MachineIndex {
     return changed;
   }
 
+  /**
+   * The paths a file links to (`extends.file`, `include`): outside a host tree its loose machine and
+   * theirs become one. Only the groups whose joined set changed are visited, and only their files move.
+   */
+  link(path: string, targets: readonly string[]): Set<string> {
+    const changed = new Set<string>();
+    const kind = this.kinds.get(path);
+    if (!kind) return changed;
+    const group = kind.looseGroup ?? kind.name;
+    const from = this.looseKey(path, group);
+    const next = [...new Set(targets.map((t) => this.looseKey(t, group)))].filter((t) => t !== from).sort();
+    const previous = this.linksOf.get(path) ?? [];
+    if (previous.join('\u0001') === next.join('\u0001')) return changed;
+    if (next.length > 0) this.linksOf.set(path, next);
+    else this.linksOf.delete(path);
+    for (const to of previous) this.countLink(from, to, -1);
+    for (const to of next) this.countLink(from, to, 1);
+    this.rejoin([from, ...previous, ...next], changed);
+    return changed;
+  }
+
+  private looseKey(path: string, group: string): string {
+    return `${folderOf(path.replace(/\\/g, '/'))}\u0000${group}`;
+  }
+
+  private countLink(a: string, b: string, by: number): void {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      let counts = this.linked.get(x);
+      if (!counts) this.linked.set(x, (counts = new Map()));
+      const count = (counts.get(y) ?? 0) + by;
+      if (count > 0) counts.set(y, count);
+      else counts.delete(y);
+      if (counts.size === 0) this.linked.delete(x);
+    }
+  }
+
+  /** Recomputes the joined sets holding `groups` (a walk over the links) and re-keys the files of each group whose key changed. */
+  private rejoin(groups: readonly string[], changed: Set<string>): void {
+    const done = new Set<string>();
+    for (const start of groups) {
+      if (done.has(start)) continue;
+      const members = [start];
+      done.add(start);
+      for (let i = 0; i < members.length; i++) {
+        for (const next of this.linked.get(members[i])?.keys() ?? []) {
+          if (!done.has(next)) {
+            done.add(next);
+            members.push(next);
+          }
+        }
+      }
+      const key = members.length > 1 ? [...members].sort()[0] : undefined;
+      for (const member of members) {
+        if (this.joinedKey.get(member) === key) continue;
+        if (key === undefined) this.joinedKey.delete(member);
+        else this.joinedKey.set(member, key);
+        const folder = member.slice(0, member.indexOf('\u0000'));
+        for (const path of this.inFolder.get(folder) ?? []) this.assign(path, changed);
+      }
+    }
+  }
+
   remove(path: string): Set<string> {
     const changed = new Set<string>();
+    if (this.linksOf.has(path)) for (const key of this.link(path, [])) changed.add(key);
     const key = this.keys.get(path);
     if (key === undefined) return changed;
     this.members.get(key)?.delete(path);
@@ -220,7 +291,8 @@ export class MachineIndex {
     }
     if (this.roots.has('')) return '';
     const kind = this.kinds.get(path);
-    return `${folderOf(normalized)}\u0000${kind?.looseGroup ?? kind?.name ?? ''}`;
+    const loose = this.looseKey(normalized, kind?.looseGroup ?? kind?.name ?? '');
+    return this.joinedKey.get(loose) ?? loose;
   }
 
   private rekeyBelow(root: string, changed: Set<string>): void {

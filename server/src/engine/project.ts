@@ -5,7 +5,7 @@
  * keystroke re-parses one file and re-runs the rules of one machine, whatever the workspace's size.
  * Fix checks lint a machine with some texts changed, reusing every other file's parse.
  */
-import { kindOfPath, type KindModule, type ParsedFileBase } from './kind';
+import { kindOfPath, type FileLink, type KindModule, type ParsedFileBase } from './kind';
 import { lintMachine } from './lint';
 import { MachineIndex, MachineView, type Machine, type MachineDeclaration } from './machine';
 import type { LintOptions } from './options';
@@ -72,6 +72,7 @@ export class Project {
     const kind = this.registry.kindsByName.get(source.kind);
     this.entries.set(source.path, { source, kind, revision: this.nextRevision++ });
     const touched = kind ? this.index.add(source.path, kind) : this.index.remove(source.path);
+    if (kind?.links) for (const key of this.index.link(source.path, this.linksOf(source.path).map((l) => l.path))) touched.add(key);
     this.touch(touched);
     return true;
   }
@@ -113,6 +114,13 @@ export class Project {
   /** The revision of a file's text; a result computed at another revision is stale. */
   revision(path: string): number | undefined {
     return this.entries.get(path)?.revision;
+  }
+
+  /** The files a file links to (its kind's `links`: a Compose file's `extends.file`, `include`), parsed once per text. */
+  linksOf(path: string): FileLink[] {
+    const kind = this.entries.get(path)?.kind;
+    const parsed = this.parsed(path);
+    return kind?.links && parsed ? kind.links(parsed) : [];
   }
 
   /** The parsed model of a file, parsed once per text (undefined for a kind the registry lacks). */

@@ -7,6 +7,7 @@ import { defineKind } from '../engine/kind';
 import { composeCompletion } from '../features/compose/completion';
 import { composeHover } from '../features/compose/hover';
 import { parseCompose } from '../formats/compose/parse';
+import { composeLinks } from '../model/compose/project';
 
 const COMPOSE = /(^|\/)([^/]*[.-])?(docker-)?compose([.-][^/]*)?\.ya?ml$/i;
 
@@ -20,6 +21,8 @@ export default defineKind({
   languages: ['yaml', 'dockercompose'],
   // The Compose files of one folder are one project (`compose.yaml` and its overrides merge).
   looseGroup: 'compose',
+  // `extends.file`, `include` and include env_files: one machine with the files they name.
+  links: composeLinks,
   hover: composeHover,
   completion: composeCompletion,
 });

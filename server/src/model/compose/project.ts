@@ -104,10 +104,11 @@ export function buildProjects(files: readonly ComposeFile[], envs: readonly Dote
     const model = assembler.project(set);
     if (model) models.push(model);
   }
-  const alone = files.filter((f) => !assembler.read.has(f.path)).map((f) => assembler.project([f.path])!);
-  // A file another lone file extends or includes is judged through that one (never twice).
-  const reached = new Set(alone.flatMap((m) => m.files.slice(1).map((f) => f.path)));
-  return [...models, ...alone.filter((m) => !reached.has(m.file.path))];
+  models.push(...files.filter((f) => !assembler.read.has(f.path)).map((f) => assembler.project([f.path])!));
+  // A project whose first file another project extends or includes is judged through that one (never twice),
+  // unless each reaches the other (a cycle: both are kept, each reporting it).
+  const reaches = (a: ComposeModel, b: ComposeModel) => a !== b && a.files.includes(b.file);
+  return models.filter((m) => !models.some((other) => reaches(other, m) && !reaches(m, other)));
 }
 
 interface Definition {
@@ -134,6 +135,8 @@ class Assembler {
   private problems: ProjectProblem[] = [];
   private clashes: ComposeModel['clashes'] = [];
   private used: ComposeFile[] = [];
+  /** The project's directory, which messages name paths from. */
+  private dir = '';
   private readonly interpolated = new Map<string, Map<Lookup, TreeMap | undefined>>();
 
   constructor(private readonly files: ReadonlyMap<string, ComposeFile>, private readonly envs: ReadonlyMap<string, DotenvFile>) {}
@@ -146,6 +149,7 @@ class Assembler {
     this.used = [];
     const first = this.files.get(present[0])!;
     const dir = folderOf(first.path);
+    this.dir = dir;
     const services = this.part(present, { dir, lookup: lookupOf(this.envs.get(`${dir}.env`)), including: [] });
     const baseless = first.override;
     const result: Service[] = [...services].map(([name, d]) => ({
@@ -210,12 +214,12 @@ class Assembler {
       const paths = written.map((w) => ({ ...w, path: resolvePath(part.dir, w.path) }));
       const main = paths[0];
       if (part.including.includes(main.path) || main.path === file.path) {
-        this.problems.push({ kind: 'cycle', file: file.path, span: main.node.span, message: `include "${main.node.value}" includes itself again (${[...part.including, file.path, main.path].map(baseName).join(' → ')}): Compose stops with "include cycle detected"` });
+        this.problems.push({ kind: 'cycle', file: file.path, span: main.node.span, message: `include "${main.node.value}" includes itself again (${[...part.including, file.path, main.path].map((p) => relativeTo(this.dir, p)).join(' → ')}): Compose stops with "include cycle detected"` });
         continue;
       }
       const missing = paths.find((p) => !this.files.has(p.path));
       if (missing) {
-        this.problems.push({ kind: 'missing', file: file.path, span: missing.node.span, message: `include "${missing.node.value}" names no file the workspace holds (${missing.path}): Compose stops with "no such file or directory"` });
+        this.problems.push({ kind: 'missing', file: file.path, span: missing.node.span, message: `include "${missing.node.value}" names no file the workspace holds: Compose stops with "no such file or directory"` });
         continue;
       }
       const projectDirNode = entry.type === 'map' ? member(entry, 'project_directory')?.value : undefined;
@@ -241,7 +245,7 @@ class Assembler {
     for (const env of named) {
       const parsed = this.envs.get(env.path);
       if (!parsed) {
-        this.problems.push({ kind: 'missing', file: file.path, span: env.node.span, message: `env_file "${env.node.value}" names no file the workspace holds (${env.path}): Compose stops with "no such file or directory"` });
+        this.problems.push({ kind: 'missing', file: file.path, span: env.node.span, message: `env_file "${env.node.value}" names no file the workspace holds: Compose stops with "no such file or directory"` });
         continue;
       }
       lookup = lookupOf(parsed, lookup);
@@ -267,13 +271,13 @@ class Assembler {
     const key = `${targetPath}#${base.service}`;
     const self = `${file.path}#${name}`;
     if (chain.includes(key) || key === self) {
-      const loop = [...chain, self, key].map((k) => k.slice(k.lastIndexOf('/') + 1).replace('#', ' '));
+      const loop = [...chain, self, key].map((k) => `${relativeTo(this.dir, k.slice(0, k.indexOf('#')))} ${k.slice(k.indexOf('#') + 1)}`);
       this.problems.push({ kind: 'cycle', file: file.path, span: extendsMember.value.span, message: `service "${name}" extends itself through ${loop.join(' → ')}: Compose stops with "circular reference"` });
       return { ...definition, partial: true };
     }
     const target = this.files.get(targetPath);
     if (!target) {
-      this.problems.push({ kind: 'missing', file: file.path, span: base.file!.node.span, message: `extends.file "${base.file!.value}" names no file the workspace holds (${targetPath}): Compose stops with "no such file or directory"` });
+      this.problems.push({ kind: 'missing', file: file.path, span: base.file!.node.span, message: `extends.file "${base.file!.value}" names no file the workspace holds: Compose stops with "no such file or directory"` });
       return { ...definition, partial: true };
     }
     if (target !== file) {
@@ -299,6 +303,15 @@ class Assembler {
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `path` relative to `folder` (ending in `/`), with `../` where it is outside. */
+function relativeTo(folder: string, path: string): string {
+  const from = folder.split('/').slice(0, -1);
+  const to = path.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
 /** `over`'s services merged onto `base`'s: a service both define is merged, its key and own mapping staying the first definer's. */
@@ -368,4 +381,40 @@ function interpolateTree(node: TreeNode, lookup: Lookup, done: Map<TreeNode, Tre
   if (result !== node) written.set(result, writtenNode(node));
   done.set(node, result);
   return result;
+}
+
+/**
+ * The files a Compose file names, as the kind's `links` hook reports them: `extends.file`, each
+ * `include` path and its `env_file`s (its project directory's `.env`, read by default, is linked
+ * too). Relative to the file's folder, as a project the file starts resolves them; remote ones are
+ * never read.
+ */
+export function composeLinks(file: ComposeFile): { path: string; kind: string }[] {
+  const links: { path: string; kind: string }[] = [];
+  const folder = folderOf(file.path);
+  const add = (node: TreeNode | undefined, kind: string, from = folder) => {
+    for (const item of node?.type === 'seq' ? node.items : node ? [node] : []) {
+      if (item.type === 'scalar' && typeof item.value === 'string' && !item.value.includes('$') && !isRemote(item.value)) links.push({ path: resolvePath(from, item.value), kind });
+    }
+  };
+  const services = member(file.root, 'services')?.value;
+  for (const service of services?.type === 'map' ? services.members : []) {
+    const extended = member(service.value, 'extends')?.value;
+    if (extended?.type === 'map') add(member(extended, 'file')?.value, 'compose');
+  }
+  const includes = member(file.root, 'include')?.value;
+  for (const entry of includes?.type === 'seq' ? includes.items : []) {
+    const paths = entry.type === 'map' ? member(entry, 'path')?.value : entry;
+    const before = links.length;
+    add(paths, 'compose');
+    if (entry.type !== 'map') {
+      if (links.length > before) links.push({ path: `${folderOf(links[before].path)}.env`, kind: 'compose-env' });
+      continue;
+    }
+    add(member(entry, 'env_file')?.value, 'compose-env');
+    const dir = member(entry, 'project_directory')?.value;
+    if (dir?.type === 'scalar' && typeof dir.value === 'string') links.push({ path: `${resolvePath(folder, dir.value).replace(/\/?$/, '/')}.env`, kind: 'compose-env' });
+    else if (links.length > before) links.push({ path: `${folderOf(links[before].path)}.env`, kind: 'compose-env' });
+  }
+  return links;
 }

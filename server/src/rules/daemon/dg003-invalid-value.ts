@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { defineRule, type RuleContext } from '../../engine/rule';
-import { invalidComposeValues } from '../compose/invalid-value';
+import { invalidComposeReferences, invalidComposeValues } from '../compose/invalid-value';
 import type { FixProposal } from '../../engine/types';
 import { parseDaemonJson, type DaemonJsonFile } from '../../formats/daemon-json/parse';
 import type { ParsedFlag } from '../../formats/systemd/dockerd-flags';
@@ -27,17 +27,19 @@ export default defineRule({
     description: 'A daemon setting (daemon.json value or dockerd flag), or a Compose value, of the wrong type, out of range or not an allowed value.',
     severity: 'error',
     kinds: ['daemon-json', 'systemd', 'compose'],
-    reads: ['daemon', 'compose'],
+    reads: ['daemon', 'compose', 'compose-project'],
     messages: {
       invalid: 'Invalid value for "{{path}}": it {{problem}}.',
+      reference: 'Invalid reference: {{problem}}.',
       invalidFlag: 'Invalid value for {{flag}}: {{detail}}.',
       storageOption: 'Invalid value for {{where}}: "{{option}}" is an option of the {{owner}} storage driver, and {{driver}} refuses it ("{{driver}}: unknown option"): dockerd does not start.',
     },
     fix: 'safe',
   },
   check(context, model) {
-    // A Compose file (the compose model) has a kind; a host does not.
+    // A Compose file (the compose model) has a kind, a Compose project its services; a host neither.
     if ('kind' in model) return invalidComposeValues(context, model);
+    if ('services' in model) return invalidComposeReferences(context, model);
     const host = model;
     if (host.daemonJson) {
       const file = host.daemonJson;
