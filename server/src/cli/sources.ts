@@ -54,7 +54,8 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
     if (stat.isDirectory()) {
       walk(path, (file, kind) => {
         const walked = registry.kindsByName.get(kind)?.walked !== false || kind === onlyKind;
-        if (walked && (!onlyKind || kind === onlyKind) && !found.has(file)) found.set(file, { path: file, kind, explicit: false });
+        const context = registry.kindsByName.get(kind)?.context === true && kind !== onlyKind;
+        if (walked && (!onlyKind || kind === onlyKind || context) && !found.has(file)) found.set(file, { path: file, kind, explicit: false, ...(context ? { context } : {}) });
       });
     } else {
       const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name ?? kindByContent(registry, path);
@@ -70,7 +71,44 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
       if (registry.kindsByName.get(kind)?.walked !== false && !found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
     }, recursive);
   }
-  return [...found.values(), ...context.values()];
+  const all = [...found.values(), ...context.values()];
+  followLinks(all, registry);
+  return all;
+}
+
+/**
+ * The files the found ones link to (a Compose file's `extends.file` and `include`, a `.env`'s
+ * COMPOSE_FILE), read as the kind the link says even when their names match no kind
+ * (`common/base.yml`); linted and reported with the file that names them, as the editor does.
+ */
+function followLinks(files: FoundFile[], registry: Registry): void {
+  const known = new Set(files.map((f) => f.path));
+  for (let i = 0; i < files.length; i++) {
+    const kind = registry.kindsByName.get(files[i].kind);
+    if (!kind?.links) continue;
+    let text: string;
+    try {
+      text = readFileSync(files[i].path, 'utf8');
+    } catch {
+      continue;
+    }
+    // Most files name no other: parsing them here too would double the walk's work.
+    if (!/extends|include|COMPOSE_FILE/.test(text)) continue;
+    for (const link of kind.links(kind.parse(files[i].path, text))) {
+      if (known.has(link.path) || !registry.kindsByName.has(link.kind) || !isFile(link.path)) continue;
+      known.add(link.path);
+      const context = files[i].context === true || registry.kindsByName.get(link.kind)?.context === true;
+      files.push({ path: link.path, kind: link.kind, explicit: false, ...(context ? { context } : {}) });
+    }
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -57,6 +57,8 @@ export interface DockguardConfigFile extends ParsedFileBase {
   /** The `overrides:` key with its list. */
   overridesSpan?: Span;
   machines: ConfigMachine[];
+  /** `compose.projects`: Compose files merged in order as one project (paths as written, relative to the config's folder). */
+  composeProjects: { name?: string; files: string[] }[];
   /** `audit.ignorePaths`: Docker paths the hosts need no audit watch on, each with the reason. */
   auditIgnorePaths: IgnoredPath[];
   lineCounter: LineCounter;
@@ -79,7 +81,7 @@ function validator(): ValidateFunction {
 
 export function parseDockguardConfig(path: string, text: string): DockguardConfigFile {
   const lineCounter = new LineCounter();
-  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], auditIgnorePaths: [], lineCounter };
+  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], composeProjects: [], auditIgnorePaths: [], lineCounter };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -139,6 +141,11 @@ function readModel(file: DockguardConfigFile, root: YamlNode): void {
     const path = text(get(item, 'path'));
     const reason = text(get(item, 'reason'));
     if (path !== undefined && reason !== undefined) file.auditIgnorePaths.push({ path: path.length > 1 ? path.replace(/\/+$/, '') : path, reason });
+  }
+  for (const item of list(get(get(root, 'compose'), 'projects'))) {
+    const files = texts(get(item, 'files'));
+    const name = text(get(item, 'name'));
+    if (files.length > 0) file.composeProjects.push({ ...(name !== undefined ? { name } : {}), files });
   }
   for (const item of list(get(root, 'machines'))) {
     const machineRoot = text(get(item, 'root'));

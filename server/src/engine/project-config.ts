@@ -23,6 +23,8 @@ export interface ProjectConfig {
   overrides: ConfigOverride[];
   /** Folders that are one machine where the layout does not show it, with the daemon.json it reads. */
   machines: MachineDeclaration[];
+  /** `compose.projects`, each file an absolute path: what the models are declared (`Project.declareForModels`). */
+  composeProjects: { name?: string; files: string[] }[];
 }
 
 /** A problem in the config file, `line`/`column` 1-based, ready to print as `path:line:col: message`. */
@@ -68,7 +70,8 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
     root: resolve(base, root).replace(/\\/g, '/').replace(/\/?$/, '/'),
     ...(daemon ? { daemon: daemon.replace(/^\/+/, '') } : {}),
   }));
-  return { config: { path: resolve(path), options, ignore: file.ignore, overrides: file.overrides, machines }, problems: [] };
+  const composeProjects = file.composeProjects.map((p) => ({ ...p, files: p.files.map((f) => resolve(base, f).replace(/\\/g, '/')) }));
+  return { config: { path: resolve(path), options, ignore: file.ignore, overrides: file.overrides, machines, composeProjects }, problems: [] };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { defineKind } from '../engine/kind';
 import { parseDotenv } from '../formats/compose/dotenv';
+import { composeFileList, folderOf, resolvePath } from '../model/compose/project';
 
 export default defineKind({
   name: 'compose-env',
@@ -18,6 +19,8 @@ export default defineKind({
   languages: [],
   activation: [],
   looseGroup: 'compose',
+  // COMPOSE_FILE names the project's files, whatever their names (`base.yml`).
+  links: (file) => (composeFileList(file) ?? []).map((path) => ({ path: resolvePath(folderOf(file.path), path), kind: 'compose' })),
 });
 
 declare module '../engine/rule' {
