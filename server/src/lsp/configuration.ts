@@ -87,6 +87,8 @@ export class SettingsStore {
     private readonly log: (message: string) => void,
     /** Tells the user (a notification): a broken config is not a log line to find. */
     private readonly warn: (message: string) => void = log,
+    /** Told every config loaded so far whenever one is read or forgotten (what they declare to the models: `compose.projects`). */
+    private readonly onConfigs: (configs: ProjectConfig[]) => void = () => {},
   ) {}
 
   /** The innermost workspace folder holding `path`, or '' outside them all. */
@@ -166,6 +168,7 @@ export class SettingsStore {
   forgetConfig(configPath: string): string {
     const governed = dirname(configPath);
     this.configs.delete(configPath);
+    this.onConfigs(this.loadedConfigs());
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
@@ -199,8 +202,15 @@ export class SettingsStore {
   }
 
   private config(configPath: string): ProjectConfig | undefined {
-    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    if (!this.configs.has(configPath)) {
+      this.configs.set(configPath, this.read(configPath));
+      this.onConfigs(this.loadedConfigs());
+    }
     return this.configs.get(configPath);
+  }
+
+  private loadedConfigs(): ProjectConfig[] {
+    return [...this.configs.values()].filter((c): c is ProjectConfig => c !== undefined);
   }
 
   private read(configPath: string): ProjectConfig | undefined {

@@ -3,7 +3,7 @@
  * open, and the disk text comes back when it closes. Each change reports the files whose findings
  * it may have changed (the files of the machine it belongs to, before and after).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
 import { loadSource } from '../engine/files';
 import { kindOfPath } from '../engine/kind';
@@ -25,12 +25,48 @@ export function updateSource(state: ServerState, path: string, source: SourceFil
   const before = state.project.machineFiles(path);
   const changed = source ? state.project.set(source) : state.project.delete(path);
   if (!changed) return [];
-  return [...new Set([path, ...before, ...state.project.machineFiles(path)])];
+  const affected = new Set([path, ...before, ...state.project.machineFiles(path)]);
+  if (source) for (const linked of readLinkedFiles(state, path)) affected.add(linked);
+  return [...affected];
 }
 
-/** The kind of a path the server lints, by the registry's kind table. */
+/**
+ * The files a file names (a Compose `extends.file`, `include`, a `.env`'s COMPOSE_FILE) that the
+ * project does not hold yet, read from disk as the kind the link says, whatever their names
+ * (`common/base.yml`); then the files those name. Returns the paths read.
+ */
+function readLinkedFiles(state: ServerState, path: string): string[] {
+  const read: string[] = [];
+  const pending = [path];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const link of state.project.linksOf(next)) {
+      if (state.project.has(link.path) || !state.registry.kindsByName.has(link.kind) || !isFile(link.path)) continue;
+      let source: SourceFile;
+      try {
+        source = loadSource(link.path, link.kind).source;
+      } catch {
+        continue;
+      }
+      state.project.set(source);
+      state.onDisk.add(link.path);
+      read.push(link.path);
+      pending.push(link.path);
+    }
+  }
+  return read.flatMap((p) => state.project.machineFiles(p));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The kind of a path the server lints: the registry's kind table, else the kind a link read it as (`common/base.yml`). */
 export function kindNameOf(state: ServerState, path: string): string | undefined {
-  return kindOfPath(state.registry.kinds, path)?.name;
+  return kindOfPath(state.registry.kinds, path)?.name ?? state.project.kindOf(path)?.name;
 }
 
 export function registerDocuments(state: ServerState, onChange: ChangeListener): void {

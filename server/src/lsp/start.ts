@@ -52,6 +52,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         registry,
         (message) => connection.console.warn(message),
         (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+        (configs) => state.project.declareForModels({ compose: { projects: configs.flatMap((c) => c.composeProjects) } }),
       ),
       features,
       uris: new Map(),

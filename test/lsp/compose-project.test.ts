@@ -1,0 +1,76 @@
+/**
+ * A Compose project over LSP: the server reads the project's other files (an override, a `.env`,
+ * an `extends` target whatever its name) and an edit to any of them re-publishes the findings of the
+ * files that depend on it.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { fileUri, startClient, type TestClient } from './harness';
+
+const BASE = 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${WEB_PRIVILEGED:-false}\n    extends:\n      file: ../common/base.yml\n      service: hardened\n';
+const OVERRIDE = 'services:\n  web:\n    cap_add: [SYS_ADMIN]\n';
+const COMMON = 'services:\n  hardened:\n    read_only: true\n    pids_limit: 100\n';
+
+const codes = (diagnostics: Diagnostic[], ...wanted: string[]) => diagnostics.filter((d) => wanted.includes(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
+
+describe('a Compose project over LSP', () => {
+  let client: TestClient;
+  const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-project-'));
+  const base = fileUri(join(dir, 'app', 'compose.yaml'));
+  const override = fileUri(join(dir, 'app', 'compose.override.yaml'));
+  const env = fileUri(join(dir, 'app', '.env'));
+  const common = fileUri(join(dir, 'common', 'base.yml'));
+  before(async () => {
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'app', 'compose.yaml'), BASE);
+    writeFileSync(join(dir, 'app', 'compose.override.yaml'), OVERRIDE);
+    writeFileSync(join(dir, 'app', '.env'), 'WEB_PRIVILEGED=false\n');
+    writeFileSync(join(dir, 'common', 'base.yml'), COMMON);
+    client = await startClient({ workspaceFolder: dir, configuration: (section) => (section === 'dockguard' ? { profile: 'all' } : null) });
+    client.open(base, BASE, 'dockercompose');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the override\'s capability is reported in the override, with the base service as related information', async () => {
+    client.open(override, OVERRIDE, 'dockercompose');
+    const [finding] = (await client.pull(override)).filter((d) => d.code === 'DG309');
+    assert.deepEqual([finding.range.start, finding.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message])], [
+      { line: 2, character: 14 },
+      [[base, 1, 'service "web" is also defined here; Compose merges the definitions']],
+    ]);
+  });
+
+  test('the extends target named base.yml is read as Compose: the base\'s read_only and pids_limit count', async () => {
+    assert.deepEqual(codes(await client.pull(base), 'DG313', 'DG316', 'DG301'), []);
+  });
+
+  test('editing the extends target re-publishes the base\'s findings', async () => {
+    client.open(common, COMMON, 'yaml');
+    client.change(common, 'services:\n  hardened:\n    pids_limit: 100\n');
+    assert.deepEqual(codes(await client.pull(base), 'DG313', 'DG316'), ['DG313 2:3']);
+    client.change(common, COMMON);
+    assert.deepEqual(codes(await client.pull(base), 'DG313', 'DG316'), []);
+  });
+
+  test('editing the override re-publishes the base\'s findings', async () => {
+    assert.deepEqual(codes(await client.pull(base), 'DG312'), ['DG312 2:3']);
+    client.change(override, 'services:\n  web:\n    cap_add: [SYS_ADMIN]\n    security_opt: ["no-new-privileges:true"]\n');
+    assert.deepEqual(codes(await client.pull(base), 'DG312'), []);
+  });
+
+  test('editing .env re-publishes the base\'s findings: a privileged value it sets is judged', async () => {
+    client.open(env, 'WEB_PRIVILEGED=false\n', 'dotenv');
+    assert.deepEqual(codes(await client.pull(base), 'DG301'), []);
+    client.change(env, 'WEB_PRIVILEGED=true\n');
+    assert.deepEqual(codes(await client.pull(base), 'DG301'), ['DG301 4:5']);
+    assert.deepEqual(await client.pull(env), [], 'a .env reports nothing of its own');
+  });
+});
