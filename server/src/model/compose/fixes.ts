@@ -74,11 +74,19 @@ export function removePairFix(files: readonly ComposeFile[], member: TreeMember,
   return proposal(title, safety, removePairEdit(file, member.value), file);
 }
 
-function removePairEdit(file: ComposeFile, value: TreeNode): TextEdit | undefined {
+/**
+ * `emptied` is the first mapping the removal leaves empty, with its pair: should the climb reach a
+ * document's last pair, that one becomes `key: {}` instead — Compose refuses an empty file.
+ */
+function removePairEdit(file: ComposeFile, value: TreeNode, emptied?: { map: TreeMap; pair: TreeMember }): TextEdit | undefined {
   const parent = parentOf(file, value);
   if (!parent || !('map' in parent)) return undefined;
   const holder = parentOf(file, parent.map);
-  if (parent.map.written.length === 1 && holder && 'map' in holder) return removePairEdit(file, parent.map);
+  if (parent.map.written.length === 1 && holder && 'map' in holder) return removePairEdit(file, parent.map, emptied ?? { map: parent.map, pair: holder.pair });
+  if (parent.map.written.length === 1 && !holder && emptied) {
+    const { map, pair } = emptied;
+    return map.flow ? { offset: map.span.start, length: map.span.end - map.span.start, content: '{}' } : { offset: pair.keySpan.end, length: map.span.end - pair.keySpan.end, content: ': {}' };
+  }
   return removeMember(file.text, parent.map, parent.pair);
 }
 
