@@ -52,7 +52,7 @@ describe('loadProjectConfig', () => {
   });
 
   it('an empty file is an empty config', () => {
-    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], overrides: [], machines: [] }, problems: [] });
+    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], overrides: [], machines: [], composeProjects: [] }, problems: [] });
   });
 
   it('reports every problem with its 1-based line and column', () => {

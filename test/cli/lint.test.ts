@@ -179,7 +179,7 @@ describe('--kind', () => {
   it('an unknown kind is a usage error', () => {
     const run = runCli(['lint', '--kind', 'dockerfile', 'conf'], ws);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
+    assert.equal(run.stderr, `dockguard: --kind must be one of ${REGISTRY.kinds.filter((kind) => kind.globs.length > 0 && !kind.context).map((kind) => kind.name).join(', ')} (got 'dockerfile') (see dockguard --help)\n`);
   });
 });
 

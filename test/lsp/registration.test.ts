@@ -19,6 +19,7 @@ const WATCHERS = [
   { globPattern: '**/*.{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
   { globPattern: '**/*compose*.{yaml,yml}' },
+  { globPattern: '**/.env' },
   { globPattern: '**/audit.rules' },
   { globPattern: '**/audit-*.rules' },
   { globPattern: '**/audit/**/rules.d/*.rules' },

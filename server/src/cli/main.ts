@@ -27,8 +27,8 @@ import { findFiles, UsageError, type FoundFile } from './sources';
 /** The help text; the kinds come from the registry's kind table. */
 export const usage = (registry: Registry) => usageOf(kindNames(registry));
 
-/** The kinds a file can be linted as: those that claim paths (host mode's metadata claims none). */
-const kindNames = (registry: Registry) => registry.kinds.filter((kind) => kind.globs.length > 0).map((kind) => kind.name);
+/** The kinds a file can be linted as: those that claim paths (host mode's metadata claims none), less a context kind (a Compose `.env`, read beside the files it serves). */
+const kindNames = (registry: Registry) => registry.kinds.filter((kind) => kind.globs.length > 0 && !kind.context).map((kind) => kind.name);
 
 /** Where the CLI writes and what it knows of the terminal it writes to. */
 export interface Terminal {
