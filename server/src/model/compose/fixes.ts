@@ -16,9 +16,11 @@ type Parent = { map: TreeMap; pair: TreeMember } | { seq: TreeSeq };
 
 const parentIndex = new WeakMap<ComposeFile, Map<TreeNode, Parent>>();
 
-/** The file of the project that writes a node. */
+/** The file of the project that writes a node (a project holds every file its values come from). */
 export function fileOf(files: readonly ComposeFile[], node: TreeNode): ComposeFile {
-  return files.find((f) => f.path === node.file) ?? files[0];
+  const file = files.find((f) => f.path === node.file);
+  if (!file) throw new Error(`${node.file} is not a file of this Compose project`);
+  return file;
 }
 
 /** A node's text as its file writes it, quotes removed. */
