@@ -72,8 +72,21 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
     }, recursive);
   }
   const all = [...found.values(), ...context.values()];
+  addDeclaredComposeFiles(all, configs);
   followLinks(all, registry);
   return all;
+}
+
+/** The other files of the `compose.projects` a found file is in, whatever their names (`deploy/base.yml`). */
+function addDeclaredComposeFiles(files: FoundFile[], configs: ConfigResolver): void {
+  const known = new Set(files.map((f) => f.path));
+  const projects = [...new Set(files.map((f) => configs.configFor(f.path)))].flatMap((config) => config?.composeProjects ?? []);
+  const declared = new Set(projects.filter((p) => p.files.some((f) => known.has(f))).flatMap((p) => p.files));
+  for (const path of declared) {
+    if (known.has(path) || !isFile(path)) continue;
+    known.add(path);
+    files.push({ path, kind: 'compose', explicit: false });
+  }
 }
 
 /**
