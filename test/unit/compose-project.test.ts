@@ -65,6 +65,7 @@ const CASES = [
   ...[
     'compose-project/dg301-privileged-container/invalid-include-env-file',
     'compose-project/dg332-include-clash/invalid-service-in-both',
+    'compose-project/dg332-include-clash/invalid-two-includes',
     'compose-project/dg011-remote-reference-not-checked/invalid-remote',
     'compose/dg003-invalid-value/invalid-extends-cycle',
     'compose/dg003-invalid-value/invalid-include-cycle',

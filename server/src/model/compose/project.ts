@@ -230,7 +230,8 @@ class Assembler {
         const other = imported.get(name);
         if (other) this.clashes.push({ resource: 'services', name, at: { file: definition.file, span: definition.keySpan }, other: { file: other.file, span: other.keySpan } });
       }
-      imported = mergeDefinitions(imported, services);
+      // compose-go's importResources merges what is already there over what an include brings: an earlier include wins.
+      imported = mergeDefinitions(services, imported);
     }
     return imported;
   }

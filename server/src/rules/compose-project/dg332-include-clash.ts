@@ -2,8 +2,9 @@ import { defineRule } from '../../engine/rule';
 
 /**
  * compose-go up to 2.9 refused a resource that an `include` brings and the including file (or another
- * include) defines too ("conflicts with imported resource"); from 2.10 it merges them, the later
- * definition over the earlier. dockguard judges the merged service and says where the halves are.
+ * include) defines too ("conflicts with imported resource"); from 2.10 it merges them (loader/include.go's
+ * importResources: what the model already holds over what the include brings). dockguard judges the
+ * merged service and says where the halves are.
  */
 export default defineRule({
   meta: {
@@ -14,7 +15,7 @@ export default defineRule({
     kinds: ['compose'],
     reads: 'compose-project',
     messages: {
-      clash: '{{resource}} "{{name}}" is also defined by an included file: Compose 2.10 and later merge this definition over that one (earlier releases stop with "conflicts with imported resource"); the merged service is what is judged.',
+      clash: '{{resource}} "{{name}}" is also defined by an included file: Compose 2.10 and later merge the definitions, the including file\'s over the included one and an earlier include\'s over a later one (earlier releases stop with "conflicts with imported resource"); the merged service is what is judged.',
     },
   },
   check(context, { clashes }) {
