@@ -107,8 +107,10 @@ export function buildProjects(files: readonly ComposeFile[], envs: readonly Dote
   models.push(...files.filter((f) => !assembler.read.has(f.path)).map((f) => assembler.project([f.path])!));
   // A project whose first file another project extends or includes is judged through that one (never twice),
   // unless each reaches the other (a cycle: both are kept, each reporting it).
-  const reaches = (a: ComposeModel, b: ComposeModel) => a !== b && a.files.includes(b.file);
-  return models.filter((m) => !models.some((other) => reaches(other, m) && !reaches(m, other)));
+  const reachedBy = new Map<ComposeFile, ComposeModel[]>();
+  for (const m of models) for (const f of m.files.slice(1)) reachedBy.set(f, [...(reachedBy.get(f) ?? []), m]);
+  const reaches = (a: ComposeModel, b: ComposeModel) => a !== b && (reachedBy.get(b.file) ?? []).includes(a);
+  return models.filter((m) => !(reachedBy.get(m.file) ?? []).some((other) => reaches(other, m) && !reaches(m, other)));
 }
 
 interface Definition {
