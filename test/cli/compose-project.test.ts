@@ -38,13 +38,13 @@ describe('dockguard lint on a Compose project', () => {
     assert.equal(readFileSync(join(ws, 'common/base.yml'), 'utf8'), `services:\n  hardened:\n${HARDENED}`);
   });
 
-  it('merges the files .dockguard.yaml declares as one project (compose.projects), whatever their names', () => {
+  it('merges the files .dockguard.yaml declares as one project (compose.projects), whatever their names and folders', () => {
     const project = {
       'app/compose.yaml': `services:\n  web:\n    image: "${IMAGE}"\n`,
-      'app/hardening.yml': `services:\n  web:\n${HARDENED}`,
+      'deploy/hardening.yml': `services:\n  web:\n${HARDENED}`,
     };
     const alone = tempWorkspace(project);
-    const declared = tempWorkspace({ ...project, '.dockguard.yaml': 'compose:\n  projects:\n    - name: app\n      files: [app/compose.yaml, app/hardening.yml]\n' });
+    const declared = tempWorkspace({ ...project, '.dockguard.yaml': 'compose:\n  projects:\n    - name: app\n      files: [app/compose.yaml, deploy/hardening.yml]\n' });
     const lint = (ws: string) => lines(ws, runCli(['lint', '--format', 'concise', '--profile', 'all', '--fail-on', 'never', 'app'], ws).stdout);
     assert.ok(lint(alone).includes('app/compose.yaml:2:3 info DG313'), 'alone, the base has a writable root filesystem');
     assert.deepEqual(lint(declared), []);

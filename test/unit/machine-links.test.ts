@@ -39,3 +39,17 @@ test('links chain: a file included by an extended file joins the three folders',
   project.set({ path: '/w/db/compose.yaml', kind: 'compose', text: 'services:\n  db:\n    image: postgres:16\n' });
   assert.deepEqual(project.machineFiles('/w/db/compose.yaml'), ['/w/app/compose.yaml', '/w/common/base.yml', '/w/db/compose.yaml']);
 });
+
+test('a declared project joins its folders until the declaration goes', () => {
+  const project = new Project(REGISTRY);
+  project.set({ path: '/w/app/compose.yaml', kind: 'compose', text: 'services:\n  web:\n    image: nginx:1.27\n' });
+  project.set({ path: '/w/deploy/prod.yml', kind: 'compose', text: 'services:\n  web:\n    read_only: true\n' });
+  const projects = [{ files: ['/w/app/compose.yaml', '/w/deploy/prod.yml'] }];
+  project.declareForModels({ compose: { projects } }, [{ paths: projects[0].files, kind: 'compose' }]);
+  assert.deepEqual(project.machineFiles('/w/deploy/prod.yml'), ['/w/app/compose.yaml', '/w/deploy/prod.yml']);
+  const writable = () => project.findings('/w/app/compose.yaml', withDefaults({ profile: 'all' })).findings.filter((f) => f.ruleId === 'DG313').length;
+  assert.equal(writable(), 0, 'the declared file sets read_only');
+  project.declareForModels({});
+  assert.deepEqual(project.machineFiles('/w/deploy/prod.yml'), ['/w/deploy/prod.yml']);
+  assert.equal(writable(), 1);
+});

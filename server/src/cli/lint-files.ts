@@ -77,7 +77,8 @@ export function lintFiles(request: LintRequest): LintOutcome {
     linted.push(file.path);
   }
   project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
-  project.declareForModels({ compose: { projects: [...optionsByConfig.keys()].flatMap((config) => config?.composeProjects ?? []) } });
+  const composeProjects = [...optionsByConfig.keys()].flatMap((config) => config?.composeProjects ?? []);
+  project.declareForModels({ compose: { projects: composeProjects } }, composeProjects.map((p) => ({ paths: p.files, kind: 'compose' })));
 
   const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
   const fixedFiles = changes.map((change) => change.path);

@@ -172,6 +172,22 @@ export class MachineIndex {
     return changed;
   }
 
+  /** The links `.dockguard.yaml` declares (a Compose project's files in several folders): each set's groups become one machine. */
+  private declaredLinks: [string, string][] = [];
+
+  /** Replace the declared sets of files that belong together; returns the machine keys that changed. */
+  joinDeclared(sets: readonly { paths: readonly string[]; group: string }[]): Set<string> {
+    const changed = new Set<string>();
+    const next = sets.flatMap(({ paths, group }) => paths.slice(1).map((p) => [this.looseKey(paths[0], group), this.looseKey(p, group)] as [string, string])).filter(([a, b]) => a !== b);
+    if (JSON.stringify(next) === JSON.stringify(this.declaredLinks)) return changed;
+    const touched = [...this.declaredLinks, ...next].flat();
+    for (const [a, b] of this.declaredLinks) this.countLink(a, b, -1);
+    for (const [a, b] of next) this.countLink(a, b, 1);
+    this.declaredLinks = next;
+    this.rejoin(touched, changed);
+    return changed;
+  }
+
   private looseKey(path: string, group: string): string {
     return `${folderOf(path.replace(/\\/g, '/'))}\u0000${group}`;
   }

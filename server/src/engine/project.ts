@@ -88,11 +88,22 @@ export class Project {
     this.touch(this.index.declare(declarations));
   }
 
-  /** What the config files declare for the models (`compose.projects`), replacing the previous; every machine re-lints when it changed. */
-  declareForModels(declared: Readonly<Record<string, unknown>>): void {
-    if (JSON.stringify(declared) === JSON.stringify(this.declared)) return;
-    this.declared = declared;
-    this.touch(this.index.machineKeys());
+  /**
+   * What the config files declare for the models (`compose.projects`), replacing the previous; every
+   * machine re-lints when it changed. `joined` names the sets of files that are then one machine
+   * wherever their folders are (a declared Compose project's files), each with the kind its files are.
+   */
+  declareForModels(declared: Readonly<Record<string, unknown>>, joined: readonly { paths: readonly string[]; kind: string }[] = []): void {
+    const sets = joined.map(({ paths, kind }) => {
+      const module = this.registry.kindsByName.get(kind);
+      return { paths, group: module?.looseGroup ?? kind };
+    });
+    const touched = this.index.joinDeclared(sets);
+    if (JSON.stringify(declared) !== JSON.stringify(this.declared)) {
+      this.declared = declared;
+      for (const key of this.index.machineKeys()) touched.add(key);
+    }
+    this.touch(touched);
   }
 
   has(path: string): boolean {

@@ -52,7 +52,10 @@ export function startServer(connection: Connection, registry: Registry): void {
         registry,
         (message) => connection.console.warn(message),
         (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-        (configs) => state.project.declareForModels({ compose: { projects: configs.flatMap((c) => c.composeProjects) } }),
+        (configs) => {
+          const projects = configs.flatMap((c) => c.composeProjects);
+          state.project.declareForModels({ compose: { projects } }, projects.map((p) => ({ paths: p.files, kind: 'compose' })));
+        },
       ),
       features,
       uris: new Map(),
