@@ -6,7 +6,8 @@
  */
 import { defineKind } from '../engine/kind';
 import { parseDotenv } from '../formats/compose/dotenv';
-import { composeFileList, folderOf, resolvePath } from '../model/compose/project';
+import { composeFileList } from '../model/compose/project';
+import { folderOf, resolvePath } from '../model/compose/references';
 
 export default defineKind({
   name: 'compose-env',

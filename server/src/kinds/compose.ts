@@ -7,7 +7,7 @@ import { defineKind } from '../engine/kind';
 import { composeCompletion } from '../features/compose/completion';
 import { composeHover } from '../features/compose/hover';
 import { parseCompose } from '../formats/compose/parse';
-import { composeLinks } from '../model/compose/project';
+import { composeLinks } from '../model/compose/references';
 
 const COMPOSE = /(^|\/)([^/]*[.-])?(docker-)?compose([.-][^/]*)?\.ya?ml$/i;
 

@@ -9,7 +9,7 @@ import type { FixSafety, TextEdit } from '../../engine/types';
 import { addMember, appendItem, removeItem, removeMember } from '../../formats/compose/edits';
 import type { ComposeFile } from '../../formats/compose/parse';
 import type { TreeMap, TreeMember, TreeNode, TreeSeq } from '../../formats/compose/yaml-tree';
-import { writtenNode } from './project';
+import { writtenNode } from './interpolated';
 import type { Service } from './services';
 
 type Parent = { map: TreeMap; pair: TreeMember } | { seq: TreeSeq };

@@ -11,44 +11,21 @@
  */
 import type { Span } from '../../engine/types';
 import type { DotenvFile } from '../../formats/compose/dotenv';
-import { substituteKnown } from '../../formats/compose/interpolation';
 import { mergeMaps } from '../../formats/compose/merge';
 import type { ComposeFile } from '../../formats/compose/parse';
-import { member, type TreeMap, type TreeMember, type TreeNode } from '../../formats/compose/yaml-tree';
+import { member, type TreeMap, type TreeNode } from '../../formats/compose/yaml-tree';
+import { interpolateTree } from './interpolated';
+import { folderOf, isRemote, resolvePath } from './references';
 import type { ComposeModel, ProjectProblem, Service } from './services';
 
 /** compose-go's cli/options.go: the base names, then the override names, each in its order of preference. */
 export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 export const OVERRIDE_FILE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
-/** A git or OCI source, which Compose fetches and dockguard never does. */
-const REMOTE = /^(oci:\/\/|git@|git:\/\/|ssh:\/\/|https?:\/\/)/i;
-
-export function isRemote(reference: string): boolean {
-  return REMOTE.test(reference);
-}
-
 /** A project `.dockguard.yaml` declares: its files (absolute paths), in merge order. */
 export interface DeclaredProject {
   name?: string;
   files: string[];
-}
-
-export function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash >= 0 ? path.slice(0, slash + 1) : '';
-}
-
-/** `relative` resolved from `folder` (ending in `/`), `.` and `..` folded; an absolute path as it is. */
-export function resolvePath(folder: string, relative: string): string {
-  const joined = relative.startsWith('/') ? relative : folder + relative;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '.' || (part === '' && parts.length > 0)) continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /** What a project reads a variable from: undefined for one nobody set here (the shell may). */
@@ -299,7 +276,7 @@ class Assembler {
   private root(file: ComposeFile, lookup: Lookup): TreeMap | undefined {
     let byLookup = this.interpolated.get(file.path);
     if (!byLookup) this.interpolated.set(file.path, (byLookup = new Map()));
-    if (!byLookup.has(lookup)) byLookup.set(lookup, file.root && (interpolateTree(file.root, lookup, new Map()) as TreeMap));
+    if (!byLookup.has(lookup)) byLookup.set(lookup, file.root && (interpolateTree(file.root, lookup) as TreeMap));
     return byLookup.get(lookup);
   }
 }
@@ -345,79 +322,4 @@ function extendedService(node: TreeNode | undefined): { service: string; service
   const file = member(node, 'file')?.value;
   if (service?.type !== 'scalar' || service.value === null) return undefined;
   return { service: String(service.value), serviceNode: service, file: file?.type === 'scalar' && file.value !== null ? { value: String(file.value), node: file } : undefined };
-}
-
-/** Interpolated copies point at the node as written (where fixes edit). */
-const written = new WeakMap<TreeNode, TreeNode>();
-
-/** The node as its file writes it (an interpolated copy's original). */
-export function writtenNode<N extends TreeNode>(node: N): N {
-  return (written.get(node) as N | undefined) ?? node;
-}
-
-/** The tree with each string's known variables substituted; untouched subtrees are shared, not copied. */
-function interpolateTree(node: TreeNode, lookup: Lookup, done: Map<TreeNode, TreeNode>): TreeNode {
-  const known = done.get(node);
-  if (known) return known;
-  let result: TreeNode = node;
-  if (node.type === 'scalar') {
-    if (typeof node.value === 'string' && node.value.includes('$')) {
-      const value = substituteKnown(node.value, lookup);
-      if (value !== node.value) result = { ...node, value };
-    }
-  } else if (node.type === 'seq') {
-    const items = node.items.map((item) => interpolateTree(item, lookup, done));
-    if (items.some((item, i) => item !== node.items[i])) result = { ...node, items };
-  } else {
-    const members = new Map<TreeMember, TreeMember>();
-    const copy = (m: TreeMember) => {
-      let c = members.get(m);
-      if (!c) {
-        const value = interpolateTree(m.value, lookup, done);
-        members.set(m, (c = value === m.value ? m : { ...m, value }));
-      }
-      return c;
-    };
-    const effective = node.members.map(copy);
-    if (effective.some((m, i) => m !== node.members[i])) result = { ...node, members: effective, written: node.written.map(copy) };
-  }
-  if (result !== node) written.set(result, writtenNode(node));
-  done.set(node, result);
-  return result;
-}
-
-/**
- * The files a Compose file names, as the kind's `links` hook reports them: `extends.file`, each
- * `include` path and its `env_file`s (its project directory's `.env`, read by default, is linked
- * too). Relative to the file's folder, as a project the file starts resolves them; remote ones are
- * never read.
- */
-export function composeLinks(file: ComposeFile): { path: string; kind: string }[] {
-  const links: { path: string; kind: string }[] = [];
-  const folder = folderOf(file.path);
-  const add = (node: TreeNode | undefined, kind: string, from = folder) => {
-    for (const item of node?.type === 'seq' ? node.items : node ? [node] : []) {
-      if (item.type === 'scalar' && typeof item.value === 'string' && !item.value.includes('$') && !isRemote(item.value)) links.push({ path: resolvePath(from, item.value), kind });
-    }
-  };
-  const services = member(file.root, 'services')?.value;
-  for (const service of services?.type === 'map' ? services.members : []) {
-    const extended = member(service.value, 'extends')?.value;
-    if (extended?.type === 'map') add(member(extended, 'file')?.value, 'compose');
-  }
-  const includes = member(file.root, 'include')?.value;
-  for (const entry of includes?.type === 'seq' ? includes.items : []) {
-    const paths = entry.type === 'map' ? member(entry, 'path')?.value : entry;
-    const before = links.length;
-    add(paths, 'compose');
-    if (entry.type !== 'map') {
-      if (links.length > before) links.push({ path: `${folderOf(links[before].path)}.env`, kind: 'compose-env' });
-      continue;
-    }
-    add(member(entry, 'env_file')?.value, 'compose-env');
-    const dir = member(entry, 'project_directory')?.value;
-    if (dir?.type === 'scalar' && typeof dir.value === 'string') links.push({ path: `${resolvePath(folder, dir.value).replace(/\/?$/, '/')}.env`, kind: 'compose-env' });
-    else if (links.length > before) links.push({ path: `${folderOf(links[before].path)}.env`, kind: 'compose-env' });
-  }
-  return links;
 }
