@@ -74,3 +74,26 @@ describe('a Compose project over LSP', () => {
     assert.deepEqual(await client.pull(env), [], 'a .env reports nothing of its own');
   });
 });
+
+describe('a Compose project .dockguard.yaml declares, over LSP', () => {
+  let client: TestClient;
+  const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-declared-'));
+  const base = fileUri(join(dir, 'app', 'compose.yaml'));
+  before(async () => {
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(join(dir, '.dockguard.yaml'), 'compose:\n  projects:\n    - files: [app/compose.yaml, deploy/hardening.yml]\n');
+    writeFileSync(join(dir, 'app', 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+    writeFileSync(join(dir, 'deploy', 'hardening.yml'), 'services:\n  web:\n    read_only: true\n');
+    client = await startClient({ workspaceFolder: dir, configuration: (section) => (section === 'dockguard' ? { profile: 'all' } : null) });
+    client.open(base, 'services:\n  web:\n    image: nginx:1.27\n', 'dockercompose');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('its other file, in another folder and named base.yml-style, is read and merged', async () => {
+    assert.deepEqual(codes(await client.pull(base), 'DG313'), []);
+  });
+});

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
 import { loadSource } from '../engine/files';
-import { kindOfPath } from '../engine/kind';
+import { kindOfPath, type FileLink } from '../engine/kind';
 import type { SourceFile } from '../engine/project';
 import { guard } from './guard';
 import { pathOfUri, type ServerState } from './state';
@@ -26,20 +26,21 @@ export function updateSource(state: ServerState, path: string, source: SourceFil
   const changed = source ? state.project.set(source) : state.project.delete(path);
   if (!changed) return [];
   const affected = new Set([path, ...before, ...state.project.machineFiles(path)]);
-  if (source) for (const linked of readLinkedFiles(state, path)) affected.add(linked);
+  if (source) for (const linked of readLinkedFiles(state, state.project.linksOf(path))) affected.add(linked);
   return [...affected];
 }
 
 /**
- * The files a file names (a Compose `extends.file`, `include`, a `.env`'s COMPOSE_FILE) that the
- * project does not hold yet, read from disk as the kind the link says, whatever their names
- * (`common/base.yml`); then the files those name. Returns the paths read.
+ * The linked files (a Compose `extends.file`, `include`, a `.env`'s COMPOSE_FILE, a declared
+ * project's files) that the project does not hold yet, read from disk as the kind the link says,
+ * whatever their names (`common/base.yml`); then the files those name. Returns the files of their
+ * machines.
  */
-function readLinkedFiles(state: ServerState, path: string): string[] {
+export function readLinkedFiles(state: ServerState, links: readonly FileLink[]): string[] {
   const read: string[] = [];
-  const pending = [path];
+  const pending = [links];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    for (const link of state.project.linksOf(next)) {
+    for (const link of next) {
       if (state.project.has(link.path) || !state.registry.kindsByName.has(link.kind) || !isFile(link.path)) continue;
       let source: SourceFile;
       try {
@@ -50,7 +51,7 @@ function readLinkedFiles(state: ServerState, path: string): string[] {
       state.project.set(source);
       state.onDisk.add(link.path);
       read.push(link.path);
-      pending.push(link.path);
+      pending.push(state.project.linksOf(link.path));
     }
   }
   return read.flatMap((p) => state.project.machineFiles(p));

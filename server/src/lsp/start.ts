@@ -20,7 +20,7 @@ import { registerCodeActions } from './code-actions';
 import { registerCompletion } from './completion';
 import { SettingsStore } from './configuration';
 import { publishDiagnostics, registerPullDiagnostics } from './diagnostics';
-import { registerDocuments, type ChangeListener } from './documents';
+import { readLinkedFiles, registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
 import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
@@ -55,6 +55,9 @@ export function startServer(connection: Connection, registry: Registry): void {
         (configs) => {
           const projects = configs.flatMap((c) => c.composeProjects);
           state.project.declareForModels({ compose: { projects } }, projects.map((p) => ({ paths: p.files, kind: 'compose' })));
+          // A declared file whose name no kind claims (`deploy/base.yml`) is read as Compose.
+          const read = readLinkedFiles(state, projects.flatMap((p) => p.files.map((path) => ({ path, kind: 'compose' }))));
+          if (read.length > 0) onChange(read, {});
         },
       ),
       features,
