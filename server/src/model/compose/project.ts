@@ -274,6 +274,8 @@ class Assembler {
 
   /** A file's documents merged and interpolated with a part's variables, once per file and variables. */
   private root(file: ComposeFile, lookup: Lookup): TreeMap | undefined {
+    // Without variables, or without a `$` in the file, interpolation changes nothing: no walk, no copies.
+    if (lookup === nothing || !file.text.includes('$')) return file.root;
     let byLookup = this.interpolated.get(file.path);
     if (!byLookup) this.interpolated.set(file.path, (byLookup = new Map()));
     if (!byLookup.has(lookup)) byLookup.set(lookup, file.root && (interpolateTree(file.root, lookup) as TreeMap));
