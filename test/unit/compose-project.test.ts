@@ -16,6 +16,9 @@ import { withDefaults } from '../../server/src/engine/options';
 import { LineIndex } from '../../server/src/engine/positions';
 import { interpolate } from '../../server/src/formats/compose/interpolation';
 import type { TreeNode } from '../../server/src/formats/compose/yaml-tree';
+import type { DotenvFile } from '../../server/src/formats/compose/dotenv';
+import type { ComposeFile } from '../../server/src/formats/compose/parse';
+import { buildProjects } from '../../server/src/model/compose/project';
 import type { ComposeModel } from '../../server/src/model/compose/services';
 import { REGISTRY } from '../../server/src/registry';
 
@@ -35,7 +38,11 @@ function projectsOf(dir: string): ComposeModel[] {
   const sources = [...walk(dir)].map((path) => ({ path, text: readFileSync(path, 'utf8'), kind: kindOfPath(REGISTRY.kinds, path)?.name ?? (path.endsWith('.env') ? 'compose-env' : 'compose') }));
   const { project } = lintSources(sources, withDefaults({}), REGISTRY);
   const keys = [...new Set(sources.map((s) => project.machineKeyOf(s.path)!))];
-  return keys.flatMap((key) => project.machine(key).model('compose-project').map((i) => i.model));
+  // Each project apart (the machine's one model instance joins them).
+  return keys.flatMap((key) => {
+    const machine = project.machine(key);
+    return buildProjects(machine.filesOf<ComposeFile>('compose'), machine.filesOf<DotenvFile>('compose-env'));
+  });
 }
 
 /** A value as Compose runs it: strings interpolated (unknown parts as ${…}). */

@@ -1,18 +1,19 @@
 /**
  * The `compose-project` model: the Compose projects of the machine, assembled and merged as
  * `docker compose` does (model/compose/project.ts), with the machine's `.env` files for their
- * variables and the projects `.dockguard.yaml` declares (`compose.projects`). (The `compose` model,
- * each parsed file itself, is the kind's own: pragmas and the parse-level rules read it.)
+ * variables and the projects `.dockguard.yaml` declares (`compose.projects`), as one instance (a
+ * value two projects reach is one finding). (The `compose` model, each parsed file itself, is the
+ * kind's own: pragmas and the parse-level rules read it.)
  */
 import { defineModel } from '../engine/machine';
 import type { DotenvFile } from '../formats/compose/dotenv';
 import type { ComposeFile } from '../formats/compose/parse';
-import { buildProjects, type DeclaredProject } from '../model/compose/project';
+import { buildProjects, combineProjects, type DeclaredProject } from '../model/compose/project';
 import type { ComposeModel } from '../model/compose/services';
 
 declare module '../engine/rule' {
   interface RuleModels {
-    /** One Compose project: its files merged, its services as Compose runs them. */
+    /** The machine's Compose projects: their files merged, their services as Compose runs them. */
     'compose-project': ComposeModel;
   }
 }
@@ -21,6 +22,7 @@ export default defineModel({
   name: 'compose-project',
   build(machine) {
     const declared = (machine.declared?.compose as { projects?: DeclaredProject[] } | undefined)?.projects ?? [];
-    return buildProjects(machine.filesOf<ComposeFile>('compose'), machine.filesOf<DotenvFile>('compose-env'), declared).map((model) => ({ model, file: model.file.path }));
+    const model = combineProjects(buildProjects(machine.filesOf<ComposeFile>('compose'), machine.filesOf<DotenvFile>('compose-env'), declared));
+    return model ? [{ model, file: model.file.path }] : [];
   },
 });

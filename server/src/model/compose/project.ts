@@ -82,12 +82,34 @@ export function buildProjects(files: readonly ComposeFile[], envs: readonly Dote
     if (model) models.push(model);
   }
   models.push(...files.filter((f) => !assembler.read.has(f.path)).map((f) => assembler.project([f.path])!));
-  // A project whose first file another project extends or includes is judged through that one (never twice),
-  // unless each reaches the other (a cycle: both are kept, each reporting it).
-  const reachedBy = new Map<ComposeFile, ComposeModel[]>();
-  for (const m of models) for (const f of m.files.slice(1)) reachedBy.set(f, [...(reachedBy.get(f) ?? []), m]);
-  const reaches = (a: ComposeModel, b: ComposeModel) => a !== b && (reachedBy.get(b.file) ?? []).includes(a);
-  return models.filter((m) => !(reachedBy.get(m.file) ?? []).some((other) => reaches(other, m) && !reaches(m, other)));
+  // A project whose first file another project includes is judged through that one (an include brings
+  // every service: judged twice, each missing setting would be reported twice), unless each includes the
+  // other (a cycle: both are kept, each reporting it). A file another project only extends stays a
+  // project of its own: its other services are judged nowhere else (the machine's one model instance
+  // reports a value both reach once, see combineProjects).
+  const includedBy = new Map<string, ComposeModel[]>();
+  for (const m of models) for (const path of assembler.included.get(m) ?? []) includedBy.set(path, [...(includedBy.get(path) ?? []), m]);
+  const includes = (a: ComposeModel, b: ComposeModel) => a !== b && (includedBy.get(b.file.path) ?? []).includes(a);
+  return models.filter((m) => !(includedBy.get(m.file.path) ?? []).some((other) => includes(other, m) && !includes(m, other)));
+}
+
+/**
+ * The machine's projects as the one model instance its rules read: every service of every project,
+ * so a value two projects reach (a base file two folders extend) is one finding at its text, with
+ * each service it reaches as related information, never two.
+ */
+export function combineProjects(projects: readonly ComposeModel[]): ComposeModel | undefined {
+  if (projects.length === 0) return undefined;
+  if (projects.length === 1) return projects[0];
+  const problems = new Map(projects.flatMap((p) => p.problems).map((p) => [`${p.file}\u0000${p.span.start}\u0000${p.kind}`, p]));
+  const clashes = new Map(projects.flatMap((p) => p.clashes).map((c) => [`${c.at.file}\u0000${c.at.span.start}\u0000${c.other.file}\u0000${c.other.span.start}`, c]));
+  return {
+    file: projects[0].file,
+    files: [...new Set(projects.flatMap((p) => p.files))],
+    services: projects.flatMap((p) => p.services),
+    problems: [...problems.values()],
+    clashes: [...clashes.values()],
+  };
 }
 
 interface Definition {
@@ -111,6 +133,9 @@ interface Part {
 class Assembler {
   /** Every path some project reads. */
   readonly read = new Set<string>();
+  /** The files each project's includes bring. */
+  readonly included = new WeakMap<ComposeModel, Set<string>>();
+  private includedNow = new Set<string>();
   private problems: ProjectProblem[] = [];
   private clashes: ComposeModel['clashes'] = [];
   private used: ComposeFile[] = [];
@@ -126,6 +151,7 @@ class Assembler {
     this.problems = [];
     this.clashes = [];
     this.used = [];
+    this.includedNow = new Set();
     const first = this.files.get(present[0])!;
     const dir = folderOf(first.path);
     this.dir = dir;
@@ -141,7 +167,9 @@ class Assembler {
       parts: d.parts,
     }));
     const problems = new Map(this.problems.map((p) => [`${p.file}\u0000${p.span.start}\u0000${p.kind}`, p]));
-    return { file: first, files: [...new Set(this.used)], services: result, problems: [...problems.values()], clashes: this.clashes };
+    const model: ComposeModel = { file: first, files: [...new Set(this.used)], services: result, problems: [...problems.values()], clashes: this.clashes };
+    this.included.set(model, this.includedNow);
+    return model;
   }
 
   /** One project part: its files merged in order, each with its includes imported first. */
@@ -204,6 +232,7 @@ class Assembler {
       const projectDirNode = entry.type === 'map' ? member(entry, 'project_directory')?.value : undefined;
       const projectDir = projectDirNode?.type === 'scalar' && typeof projectDirNode.value === 'string' ? resolvePath(part.dir, projectDirNode.value).replace(/\/?$/, '/') : folderOf(main.path);
       const lookup = this.includeLookup(file, entry, part, projectDir);
+      for (const p of paths) this.includedNow.add(p.path);
       const services = this.part(paths.map((p) => p.path), { dir: projectDir, lookup, including: [...part.including, file.path] });
       for (const [name, definition] of services) {
         const other = imported.get(name);
