@@ -106,7 +106,7 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   else if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
   else {
-    const facts: RunFacts = { files: scan.fileCount, fixedFiles: 0, dockerVersions: new Map([[options.dockerVersion, scan.fileCount]]) };
+    const facts: RunFacts = { files: scan.fileCount, fixed: [], dockerVersions: new Map([[options.dockerVersion, scan.fileCount]]) };
     out(notes(scan, cwd) + (format === 'concise' ? formatConcise(placed, facts) : formatText(placed, facts, style)) + remediation(placed));
   }
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];

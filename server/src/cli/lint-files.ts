@@ -38,12 +38,18 @@ export interface LintOutcome {
   findings: Map<string, Finding[]>;
   /** The fix `--fix` or `--fix-unsafe` would really apply to each finding it resolves. */
   offerable: Map<Finding, Fix[]>;
-  /** Paths written back (or created) by the fix (with `dryRun`: that would be). */
-  fixedFiles: string[];
-  /** Each fixed file's text before (undefined: created) and after the fix. */
-  changes: { path: string; before?: string; after: string }[];
+  /** Each file written back or created by the fix (with `dryRun`: that would be), its text before (undefined: created) and after. */
+  changes: FileChange[];
   /** What pragmas and the config's overrides suppressed, per file. */
   suppressed: Map<string, SuppressedFinding[]>;
+}
+
+export interface FileChange {
+  path: string;
+  before?: string;
+  after: string;
+  /** The fixes written here, each one problem resolved (a fix that writes two files counts in both). */
+  problems: number;
 }
 
 /** Files of one machine linted under one set of options. */
@@ -79,8 +85,8 @@ export function lintFiles(request: LintRequest): LintOutcome {
   project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
 
   const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
-  const fixedFiles = changes.map((change) => change.path);
-  if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
+  // A file a fix created is reported with the rest.
+  for (const { path } of changes) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
   const suppressed = new Map<string, SuppressedFinding[]>();
@@ -111,7 +117,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
   }
   const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
-  return { sources, findings, offerable, fixedFiles, changes, suppressed };
+  return { sources, findings, offerable, changes, suppressed };
 }
 
 /** The linted files per machine and options. */
@@ -132,7 +138,12 @@ function groupsOf(project: Project, files: readonly string[], optionsOf: Readonl
 function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, dryRun: boolean): LintOutcome['changes'] {
   const written: LintOutcome['changes'] = [];
   for (const group of groups) {
-    const { texts } = fixAll(project, group.files, group.options, safeties);
+    const { texts, applied } = fixAll(project, group.files, group.options, safeties);
+    const problems = new Map<string, number>();
+    for (const { finding, fix } of applied) {
+      const files = new Set([...(fix.edits.length > 0 ? [finding.file] : []), ...(fix.otherFiles ?? []).filter((other) => other.edits.length > 0).map((other) => other.file)]);
+      for (const file of files) problems.set(file, (problems.get(file) ?? 0) + 1);
+    }
     for (const [path, text] of texts) {
       const existing = project.source(path);
       const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
@@ -144,7 +155,7 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
         throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       project.set({ path, kind, text });
-      written.push({ path, before: existing?.text, after: text });
+      written.push({ path, before: existing?.text, after: text, problems: problems.get(path) ?? 0 });
     }
   }
   return written;

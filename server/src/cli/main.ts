@@ -18,7 +18,7 @@ import { formatGithub } from './formatters/github';
 import { formatGitlab } from './formatters/gitlab';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import type { RunFacts } from './formatters/summary';
+import { fixedLines, fixedTotal, type RunFacts } from './formatters/summary';
 import { formatText } from './formatters/text';
 import { runHost } from './host';
 import { lintFiles } from './lint-files';
@@ -77,7 +77,10 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
       const judged = effectiveOptions(configs.configFor(source.path), overrides).dockerVersion;
       dockerVersions.set(judged, (dockerVersions.get(judged) ?? 0) + 1);
     }
-    const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
+    const fixed = outcome.changes.map((change) => ({ file: displayPath(change.path, io.cwd), problems: change.problems })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const facts: RunFacts = { files: outcome.sources.length, fixed, dockerVersions };
+    // The text formats say what --fix wrote above their summary; the others keep standard output to their format.
+    if (fixed.length > 0 && args.format !== 'text' && args.format !== 'concise') io.err([...fixedLines(fixed), ...(fixed.length > 1 ? [capitalized(fixedTotal(fixed))] : [])].join('\n') + '\n');
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
     else if (args.format === 'github') io.out(formatGithub(placed));
@@ -92,6 +95,8 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     return 2;
   }
 }
+
+const capitalized = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
 /** A mistyped path in CI must not pass as "0 files linted": each PATH has to hold a file to lint. */
 function checkEveryPathMatched(paths: string[], files: FoundFile[], kinds: readonly string[], cwd: string): void {
