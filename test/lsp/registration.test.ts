@@ -23,6 +23,7 @@ const WATCHERS = [
   { globPattern: '**/audit-*.rules' },
   { globPattern: '**/audit/**/rules.d/*.rules' },
   { globPattern: '**/.dockguard.yaml' },
+  { globPattern: '**/.gitignore' },
 ];
 
 const UNIT_WITH_ICC = `[Service]

@@ -84,7 +84,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
   }
   project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
 
-  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
+  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.configs, request.dryRun === true) : [];
   // A file a fix created is reported with the rest.
   for (const { path } of changes) if (!optionsOf.has(path)) linted.push(path);
 
@@ -135,7 +135,7 @@ function groupsOf(project: Project, files: readonly string[], optionsOf: Readonl
 }
 
 /** Apply the fixes and write every changed or created file (unless `dryRun`); returns the changes. */
-function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, dryRun: boolean): LintOutcome['changes'] {
+function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, configs: ConfigResolver, dryRun: boolean): LintOutcome['changes'] {
   const written: LintOutcome['changes'] = [];
   for (const group of groups) {
     const { texts, applied } = fixAll(project, group.files, group.options, safeties);
@@ -146,7 +146,7 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
     }
     for (const [path, text] of texts) {
       const existing = project.source(path);
-      const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
+      const kind = existing?.kind ?? kindOfPath(registry.kinds, path, configs.configFor(path)?.addedFiles)?.name;
       if (!kind || existing?.text === text) continue;
       try {
         if (!dryRun && !existing) mkdirSync(dirname(path), { recursive: true });

@@ -59,7 +59,14 @@ export interface DockguardConfigFile extends ParsedFileBase {
   machines: ConfigMachine[];
   /** `audit.ignorePaths`: Docker paths the hosts need no audit watch on, each with the reason. */
   auditIgnorePaths: IgnoredPath[];
+  /** `compose.files`, `audit.files`: more files of the kind its section is named after (.gitignore patterns). */
+  kindFiles: KindFiles[];
   lineCounter: LineCounter;
+}
+
+export interface KindFiles {
+  kind: string;
+  patterns: string[];
 }
 
 type Schema = { errorMessage?: string; properties?: Record<string, unknown>; [keyword: string]: unknown };
@@ -79,7 +86,7 @@ function validator(): ValidateFunction {
 
 export function parseDockguardConfig(path: string, text: string): DockguardConfigFile {
   const lineCounter = new LineCounter();
-  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], auditIgnorePaths: [], lineCounter };
+  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], auditIgnorePaths: [], kindFiles: [], lineCounter };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -139,6 +146,11 @@ function readModel(file: DockguardConfigFile, root: YamlNode): void {
     const path = text(get(item, 'path'));
     const reason = text(get(item, 'reason'));
     if (path !== undefined && reason !== undefined) file.auditIgnorePaths.push({ path: path.length > 1 ? path.replace(/\/+$/, '') : path, reason });
+  }
+  // A kind's section (`compose:`, `audit:`) names more files of that kind; the schema says which sections exist.
+  for (const pair of isMap(root) ? root.items : []) {
+    const patterns = texts(get(pair.value, 'files'));
+    if (isScalar(pair.key) && patterns.length > 0) file.kindFiles.push({ kind: String(pair.key.value), patterns });
   }
   for (const item of list(get(root, 'machines'))) {
     const machineRoot = text(get(item, 'root'));

@@ -5,7 +5,9 @@
  * with `findProjectConfig` and load it with `loadProjectConfig`.
  */
 import { dirname, join, resolve } from 'node:path';
-import { parseDockguardConfig, type AuditSettings, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from './config-file';
+import { parseDockguardConfig, type AuditSettings, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile, type KindFiles } from './config-file';
+import { addedFiles } from './ignore';
+import type { AddedFiles } from './kind';
 import type { MachineDeclaration } from './machine';
 import type { LintOptions, Profile, RuleSetting } from './options';
 import type { Span } from './types';
@@ -23,6 +25,10 @@ export interface ProjectConfig {
   overrides: ConfigOverride[];
   /** Folders that are one machine where the layout does not show it, with the daemon.json it reads. */
   machines: MachineDeclaration[];
+  /** `compose.files`, `audit.files`: patterns that add files to a kind, as written (for the editor's file watcher). */
+  kindFiles: KindFiles[];
+  /** The same, matched: what extends the kind table's detection for the files this config governs. */
+  addedFiles?: AddedFiles;
 }
 
 /** A problem in the config file, `line`/`column` 1-based, ready to print as `path:line:col: message`. */
@@ -68,7 +74,9 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
     root: resolve(base, root).replace(/\\/g, '/').replace(/\/?$/, '/'),
     ...(daemon ? { daemon: daemon.replace(/^\/+/, '') } : {}),
   }));
-  return { config: { path: resolve(path), options, ignore: file.ignore, overrides: file.overrides, machines }, problems: [] };
+  const added = addedFiles(base, file.kindFiles);
+  const config: ProjectConfig = { path: configPath, options, ignore: file.ignore, overrides: file.overrides, machines, kindFiles: file.kindFiles, ...(added ? { addedFiles: added } : {}) };
+  return { config, problems: [] };
 }
 
 /**

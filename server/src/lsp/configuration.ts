@@ -13,12 +13,15 @@ import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
-import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
+import { configIgnoreSource, excludePatterns, IgnoreMatcher, watchGlobs, type IgnoreSource } from '../engine/ignore';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+/** What of a config decides which files the walks take: its `ignore` and the files it adds to kinds. */
+const walkShape = (config: ProjectConfig | undefined) => JSON.stringify([config?.ignore.map((entry) => entry.pattern), config?.kindFiles]);
 
 /** The valid parts of the client's settings; anything malformed is ignored with a logged reason. */
 export function settingsToOptions(raw: unknown, log: (message: string) => void): Partial<LintOptions> {
@@ -75,7 +78,7 @@ export class SettingsStore {
   /** The governing config file per directory, and each config file as loaded (undefined: invalid). */
   private readonly configOfDir = new Map<string, string | undefined>();
   private readonly configs = new Map<string, ProjectConfig | undefined>();
-  /** Broken configs already announced, by path and text, so the user is told once. */
+  /** Broken configs already announced, so the user is told once (again only after the file was valid on disk). */
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
@@ -87,6 +90,8 @@ export class SettingsStore {
     private readonly log: (message: string) => void,
     /** Tells the user (a notification): a broken config is not a log line to find. */
     private readonly warn: (message: string) => void = log,
+    /** The editor's text of a file open in it: an open config applies as it is typed. */
+    private readonly openText: (path: string) => string | undefined = () => undefined,
   ) {}
 
   /** The innermost workspace folder holding `path`, or '' outside them all. */
@@ -162,14 +167,30 @@ export class SettingsStore {
     this.configs.clear();
   }
 
-  /** A config file was created, changed or deleted: forget what depended on it; returns the folder it governs. */
-  forgetConfig(configPath: string): string {
+  /**
+   * A config file was created, changed, deleted or edited: forget what depended on it. Returns the
+   * folder it governs, and whether what the walks take there may differ (its `ignore` or the files
+   * it adds to kinds changed, or it was not loaded before).
+   */
+  forgetConfig(configPath: string): { governed: string; walkChanged: boolean } {
     const governed = dirname(configPath);
+    const before = this.configs.has(configPath) ? walkShape(this.configs.get(configPath)) : undefined;
     this.configs.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
-    return governed;
+    const after = this.configPath(configPath) === configPath ? this.config(configPath) : undefined;
+    return { governed, walkChanged: before === undefined || before !== walkShape(after) };
+  }
+
+  /** A `.gitignore` changed: the matchers, which cache them, start afresh. */
+  forgetIgnoreFiles(): void {
+    this.matchers.clear();
+  }
+
+  /** Globs for the client's file watcher that cover the files the loaded configs add to kinds. */
+  addedFileGlobs(): string[] {
+    return [...new Set([...this.configs.values()].flatMap((config) => (config ? watchGlobs(config.kindFiles) : [])))].sort();
   }
 
   private settingsOf(folder: string): Promise<FolderSettings> {
@@ -204,18 +225,22 @@ export class SettingsStore {
   }
 
   private read(configPath: string): ProjectConfig | undefined {
+    const open = this.openText(configPath);
     let text: string;
     try {
-      text = readFileSync(configPath, 'utf8');
+      text = open ?? readFileSync(configPath, 'utf8');
     } catch (error) {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
       return undefined;
     }
     const loaded = loadProjectConfig(text, configPath, knownRuleIds(this.registry));
-    if (loaded.config) return loaded.config;
-    const key = `${configPath}\u0000${text}`;
-    if (!this.announced.has(key)) {
-      this.announced.add(key);
+    if (loaded.config) {
+      // While it is being typed, one notification is enough: DG010 shows each problem where the user types.
+      if (open === undefined) this.announced.delete(configPath);
+      return loaded.config;
+    }
+    if (!this.announced.has(configPath)) {
+      this.announced.add(configPath);
       const first = loaded.problems[0];
       this.warn(`dockguard: ${configPath} is invalid (line ${first.line}: ${first.message}); linting with the default settings until it is fixed.`);
     }

@@ -4,10 +4,12 @@
  * it may have changed (the files of the machine it belongs to, before and after).
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
 import { loadSource } from '../engine/files';
 import { kindOfPath } from '../engine/kind';
 import type { SourceFile } from '../engine/project';
+import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import { guard } from './guard';
 import { pathOfUri, type ServerState } from './state';
 
@@ -28,12 +30,16 @@ export function updateSource(state: ServerState, path: string, source: SourceFil
   return [...new Set([path, ...before, ...state.project.machineFiles(path)])];
 }
 
-/** The kind of a path the server lints, by the registry's kind table. */
+/** The kind of a path the server lints, by the registry's kind table and the files its config adds to kinds (as the CLI's walk). */
 export function kindNameOf(state: ServerState, path: string): string | undefined {
-  return kindOfPath(state.registry.kinds, path)?.name;
+  return kindOfPath(state.registry.kinds, path, state.settings.projectConfig(path)?.addedFiles)?.name;
 }
 
-export function registerDocuments(state: ServerState, onChange: ChangeListener): void {
+/**
+ * `configEdited`: an open `.dockguard.yaml` changed (typed, or its editor closed on other text);
+ * it applies to the files below it once the typing pauses.
+ */
+export function registerDocuments(state: ServerState, onChange: ChangeListener, configEdited: (path: string) => void): void {
   state.documents.onDidChangeContent(
     guard(state, 'textDocument/didChange', undefined, ({ document }) => {
       const path = pathOfUri(document.uri);
@@ -44,6 +50,7 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       void state.scan.ready(path);
       const affected = updateSource(state, path, sourceOfText(path, kind, document.getText()));
       if (affected.length > 0) onChange(affected, { editedUri: document.uri });
+      if (affected.length > 0 && basename(path) === PROJECT_CONFIG_NAME) configEdited(path);
     }),
   );
   state.documents.onDidClose(
@@ -55,6 +62,7 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       const affected = updateSource(state, path, onDisk ? loadSource(path, kind).source : undefined);
       if (!onDisk) state.uris.delete(path);
       onChange(affected.length > 0 ? affected : [path], {});
+      if (affected.length > 0 && basename(path) === PROJECT_CONFIG_NAME) configEdited(path);
     }),
   );
 }

@@ -23,9 +23,9 @@ import { publishDiagnostics, registerPullDiagnostics } from './diagnostics';
 import { registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
 import { registerHover } from './hover';
-import { clientFeatures, pathOfUri, type ServerState } from './state';
+import { clientFeatures, pathOfUri, uriOfPath, type ServerState } from './state';
 import { StatusReporter } from './status';
-import { registerWatchedFiles, watchFiles } from './watched-files';
+import { registerWatchedFiles, watchAddedFiles, watchFiles } from './watched-files';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { registerWorkspaceFolders } from './workspace-folders';
 import { WorkspaceScan } from './workspace-scan';
@@ -52,6 +52,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         registry,
         (message) => connection.console.warn(message),
         (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+        (path) => documents.get(uriOfPath(state, path))?.getText(),
       ),
       features,
       uris: new Map(),
@@ -82,11 +83,12 @@ export function startServer(connection: Connection, registry: Registry): void {
     const scan = (added: string[]) =>
       state.scan.add(added).then(() => {
         state.status.schedule();
+        watchAddedFiles(state);
         if (features.pullDiagnostics) onChange(state.project.paths(), {});
       });
 
-    registerDocuments(state, onChange);
-    registerWatchedFiles(state, onChange);
+    const watcher = registerWatchedFiles(state, onChange);
+    registerDocuments(state, onChange, watcher.configEdited);
     if (features.pullDiagnostics) {
       registerPullDiagnostics(state);
       registerWorkspaceDiagnostics(state);

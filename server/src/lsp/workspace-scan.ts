@@ -125,6 +125,32 @@ export class WorkspaceScan {
     return widened;
   }
 
+  /**
+   * After a `.gitignore` or a config changed what the walk takes below `folder`: a file it no longer
+   * takes (ignored now, or of no kind any more) leaves the project unless it is open, and what was
+   * walked there is walked again for the files it takes now. Returns the files whose findings may
+   * have changed.
+   */
+  async reapply(folder: string): Promise<string[]> {
+    await this.idle();
+    const affected = new Set<string>();
+    for (const path of this.state.project.paths()) {
+      if (!isWithin(path, folder) || this.state.documents.get(uriOfPath(this.state, path))) continue;
+      const kind = kindNameOf(this.state, path);
+      if (kind !== undefined && kind === this.state.project.source(path)?.kind && isScanned(this.state, path, false)) continue;
+      this.state.onDisk.delete(path);
+      for (const p of updateSource(this.state, path, undefined)) affected.add(p);
+      affected.add(path);
+    }
+    // The folder itself when the scan had read it whole, else the folders below it read ahead for open files.
+    const walked = this.isComplete(folder) ? [folder] : [...this.complete].filter((done) => isWithin(done, folder) && !this.complete.has(dirname(done)));
+    for (const done of [...this.complete]) if (walked.some((root) => isWithin(done, root))) this.complete.delete(done);
+    const before = new Set(this.state.project.paths());
+    await this.walk(walked, { walked: 0, read: 0 }, { unread: true });
+    for (const path of this.state.project.paths()) if (!before.has(path)) for (const p of this.state.project.machineFiles(path)) affected.add(p);
+    return [...affected];
+  }
+
   /** Resolves when no scan runs. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
@@ -184,7 +210,8 @@ export class WorkspaceScan {
   }
 
   /** Walks the folders depth first, reading the files in batches; a folder is complete once its subtree is. */
-  private async walk(roots: string[], stats: FolderStats, { stopped, report }: { stopped?: () => boolean; report?: (read: number) => void }): Promise<void> {
+  /** `unread`: read only the files the project does not hold (the others are kept current by the watcher). */
+  private async walk(roots: string[], stats: FolderStats, { stopped, report, unread }: { stopped?: () => boolean; report?: (read: number) => void; unread?: boolean }): Promise<void> {
     const steps: Step[] = [];
     let files = 0;
     const flush = async () => {
@@ -229,7 +256,7 @@ export class WorkspaceScan {
         if (!entry.isFile()) continue;
         stats.walked++;
         const kind = kindNameOf(this.state, path);
-        if (!kind || !isScanned(this.state, path, false)) continue;
+        if (!kind || !isScanned(this.state, path, false) || (unread && this.state.project.has(path))) continue;
         steps.push({ file: path, kind });
         if (++files >= BATCH_FILES) await flush();
       }
