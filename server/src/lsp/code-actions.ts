@@ -18,7 +18,9 @@ import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
 import type { Fix, TextEdit } from '../engine/types';
 import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import type { DockguardConfigFile } from '../engine/config-file';
+import { overrideFixProblem } from '../engine/override-usage';
+import { DIAGNOSTIC_SOURCE, unusedOverridesIn, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
 import { suppressionActions } from './suppression-actions';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
@@ -50,7 +52,7 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
-    actions.push(...quickFixes(state, path, ours, options));
+    actions.push(...(await quickFixes(state, path, ours, options)));
     for (const ruleId of new Set(ours.map((d) => d.code as string))) {
       const href = ours.find((d) => d.code === ruleId)?.codeDescription?.href;
       if (href) actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [href] } });
@@ -64,10 +66,12 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   return actions;
 }
 
-function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): CodeAction[] {
+async function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): Promise<CodeAction[]> {
   const revision = state.project.revision(path);
   const positions = positionsOf(state, path);
-  const current = state.project.findings(path, options).findings;
+  // A config's unused overrides are judged over the files it governs, beside its machine's findings.
+  const overrides = await unusedOverridesIn(state, path, options);
+  const current = [...state.project.findings(path, options).findings, ...overrides];
   const actions: CodeAction[] = [];
   // After every fix: silencing a finding is the last resort.
   const suppressions: CodeAction[] = [];
@@ -81,7 +85,9 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     if (!finding) continue;
     suppressions.push(...suppressionActions(state, path, finding, diagnostic));
     if (finding.fixes.length === 0) continue;
-    const fixes = offerableFixes(state.project, finding, options);
+    const fixes = overrides.includes(finding)
+      ? finding.fixes.filter((fix) => overrideFixProblem(state.project.parsed(path) as DockguardConfigFile, fix, state.registry.ruleIds) === undefined)
+      : offerableFixes(state.project, finding, options);
     if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.stack ?? finding.fixError}`);
     for (const fix of fixes) {
       // A display-only fix is shown, never applied; the documentation action links its steps.

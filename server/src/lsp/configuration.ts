@@ -78,6 +78,8 @@ export class SettingsStore {
   /** The governing config file per directory, and each config file as loaded (undefined: invalid). */
   private readonly configOfDir = new Map<string, string | undefined>();
   private readonly configs = new Map<string, ProjectConfig | undefined>();
+  /** The text each config was loaded from (an open one's is the editor's at that moment). */
+  private readonly configTexts = new Map<string, string>();
   /** Broken configs already announced, so the user is told once (again only after the file was valid on disk). */
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
@@ -165,6 +167,7 @@ export class SettingsStore {
     this.options.clear();
     this.configOfDir.clear();
     this.configs.clear();
+    this.configTexts.clear();
   }
 
   /**
@@ -176,11 +179,18 @@ export class SettingsStore {
     const governed = dirname(configPath);
     const before = this.configs.has(configPath) ? walkShape(this.configs.get(configPath)) : undefined;
     this.configs.delete(configPath);
+    this.configTexts.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
     const after = this.configPath(configPath) === configPath ? this.config(configPath) : undefined;
     return { governed, walkChanged: before === undefined || before !== walkShape(after) };
+  }
+
+  /** The text the config in use was loaded from: an edit not applied yet differs from the document's. */
+  loadedText(configPath: string): string | undefined {
+    this.config(configPath);
+    return this.configTexts.get(configPath);
   }
 
   /** A `.gitignore` changed: the matchers, which cache them, start afresh. */
@@ -233,6 +243,7 @@ export class SettingsStore {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
       return undefined;
     }
+    this.configTexts.set(configPath, text);
     const loaded = loadProjectConfig(text, configPath, knownRuleIds(this.registry));
     if (loaded.config) {
       // While it is being typed, one notification is enough: DG010 shows each problem where the user types.

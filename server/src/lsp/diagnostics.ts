@@ -78,9 +78,11 @@ export async function diagnosticsOf(state: ServerState, path: string): Promise<{
 }
 
 /** For a `.dockguard.yaml`: DG009 on its overrides entries that suppress nothing in the files it governs. */
-async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
+export async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
   const file = state.project.parsed(path);
   if (file?.kind !== 'dockguard-config' || (file as DockguardConfigFile).overrides.length === 0) return [];
+  // Typed but not applied yet: the suppressions were recorded against the entries of the text in use.
+  if (state.settings.loadedText(path) !== file.text) return [];
   const suppressed: SuppressedFinding[] = [];
   for (const other of state.project.paths()) {
     if (other === path || state.settings.configPath(other) !== path) continue;
