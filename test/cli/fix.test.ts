@@ -106,3 +106,23 @@ describe('fixes that write another file', () => {
     assert.equal(runCli(['lint', '--fix-unsafe', '.'], ws).stdout, '3 files linted against dockerd 29.7: no problems\n', 'a second run changes nothing');
   });
 });
+
+describe('--fix on the config', () => {
+  it('removes the overrides entries, or the rules of an entry, that suppress nothing (DG009), leaving a valid config', () => {
+    const config = [
+      'overrides:',
+      '  - files: [etc/docker/daemon.json]',
+      '    rules: [DG103, DG104]',
+      '    reason: the hosts link containers',
+      '  - files: [old/daemon.json]',
+      '    rules: [DG103]',
+      '',
+    ].join('\n');
+    const ws = tempWorkspace({ '.git/HEAD': '', '.dockguard.yaml': config, [DAEMON]: ICC_TRUE });
+    assert.match(runCli(['lint', '--fail-on', 'never', '.'], ws).stdout, /\(2 fixable with --fix\)\n$/);
+    const run = runCli(['lint', '--fix', '.'], ws);
+    assert.equal(run.stdout, 'Fixed 2 problems in .dockguard.yaml\n\n1 file linted against dockerd 29.7: fixed 2 problems in 1 file; no problems\n');
+    assert.equal(readFileSync(join(ws, '.dockguard.yaml'), 'utf8'), 'overrides:\n  - files: [etc/docker/daemon.json]\n    rules: [DG103]\n    reason: the hosts link containers\n');
+    assert.equal(runCli(['lint', '--fix', '.'], ws).stdout, '1 file linted against dockerd 29.7: no problems\n', 'a second run changes nothing, and DG103 stays suppressed');
+  });
+});

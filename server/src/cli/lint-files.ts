@@ -9,15 +9,16 @@ import { dirname } from 'node:path';
 import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
 import { findingKey, fixAll } from '../engine/fixes';
 import { kindOfPath } from '../engine/kind';
-import { parseDockguardConfig } from '../engine/config-file';
+import { parseDockguardConfig, type DockguardConfigFile } from '../engine/config-file';
 import { fixBuilderError } from '../engine/lint';
-import { unusedOverrideFindings } from '../engine/override-usage';
+import { applyEdits } from '../engine/edits';
+import { overrideFixProblem, unusedOverrideFindings } from '../engine/override-usage';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
 import type { ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import type { SuppressedFinding } from '../engine/suppressions';
-import type { Finding, Fix, FixSafety } from '../engine/types';
+import type { Finding, Fix, FixSafety, TextEdit } from '../engine/types';
 import { effectiveOptions, type ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
 
@@ -101,10 +102,19 @@ export function lintFiles(request: LintRequest): LintOutcome {
   for (const [config, options] of optionsByConfig) {
     if (!config?.overrides.length || optionsOf.has(config.path)) continue;
     const governed = linted.filter((path) => optionsOf.get(path) === options);
-    const source = loadSource(config.path, 'dockguard-config').source;
+    const loaded = loadSource(config.path, 'dockguard-config');
+    const source = loaded.source;
     const parsed = parseDockguardConfig(config.path, source.text);
     const unused = unusedOverrideFindings(parsed, governed.flatMap((path) => suppressed.get(path) ?? []), request.registry, options);
     if (unused.length === 0) continue;
+    const removal = overrideRemoval(parsed, unused, request.registry);
+    for (const finding of removal.resolves) offerable.set(finding, finding.fixes);
+    if (request.fix && removal.resolves.length > 0) {
+      writeFile(config.path, removal.text, loaded.encoding, request.dryRun === true);
+      changes.push({ path: config.path, before: source.text, after: removal.text, problems: removal.resolves.length });
+      unused.splice(0, unused.length, ...unused.filter((f) => !removal.resolves.includes(f)));
+      if (unused.length === 0) continue;
+    }
     project.set(source);
     findings.set(config.path, unused);
     linted.push(config.path);
@@ -148,17 +158,40 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
       const existing = project.source(path);
       const kind = existing?.kind ?? kindOfPath(registry.kinds, path, configs.configFor(path)?.addedFiles)?.name;
       if (!kind || existing?.text === text) continue;
-      try {
-        if (!dryRun && !existing) mkdirSync(dirname(path), { recursive: true });
-        if (!dryRun) writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
-      } catch (error) {
-        throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      writeFile(path, text, encodings.get(path) ?? 'utf-8', dryRun);
       project.set({ path, kind, text });
       written.push({ path, before: existing?.text, after: text, problems: problems.get(path) ?? 0 });
     }
   }
   return written;
+}
+
+/** Writes a fixed file (creating its folder), unless `dryRun`. */
+function writeFile(path: string, text: string, encoding: Encoding, dryRun: boolean): void {
+  if (dryRun) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, encodeText(text, encoding));
+  } catch (error) {
+    throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * The config without its unused overrides (DG009's safe fixes, applied together): those whose edits
+ * do not touch another's, as long as the config stays valid. Removing what suppressed nothing
+ * changes no other finding, so nothing else is linted again.
+ */
+function overrideRemoval(config: DockguardConfigFile, unused: readonly Finding[], registry: Registry): { text: string; resolves: Finding[] } {
+  const taken: { finding: Finding; edits: TextEdit[] }[] = [];
+  for (const finding of unused) {
+    const edits = finding.fixes.find((fix) => fix.safety === 'safe')?.edits ?? [];
+    const touches = (a: TextEdit, b: TextEdit) => a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+    if (edits.length > 0 && !taken.some((t) => t.edits.some((e) => edits.some((own) => touches(e, own))))) taken.push({ finding, edits });
+  }
+  const fix: Fix = { title: 'remove the unused overrides', safety: 'safe', edits: taken.flatMap((t) => t.edits).sort((a, b) => a.offset - b.offset) };
+  if (taken.length === 0 || overrideFixProblem(config, fix, registry.ruleIds) !== undefined) return { text: config.text, resolves: [] };
+  return { text: applyEdits(config.text, fix.edits), resolves: taken.map((t) => t.finding) };
 }
 
 /**
