@@ -6,7 +6,7 @@
  * typed.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,18 @@ describe('a .gitignore change in the editor re-applies', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(ws, 'live/.gitignore')), type: 2 }] });
     await client.waitForPublished(uri('live'), (d) => codes(d).includes('DG001'));
     assert.deepEqual(filesIn(cliFindings(ws)), ['legacy/etc/docker/daemon.json', 'live/etc/docker/daemon.json']);
+
+    // A .gitignore where the walk never goes (node_modules) takes nothing in.
+    writeFileSync(join(ws, '.gitignore'), '');
+    const vendored = join(ws, 'node_modules/pkg');
+    mkdirSync(join(vendored, 'etc/docker'), { recursive: true });
+    writeFileSync(join(vendored, 'etc/docker/daemon.json'), '{');
+    writeFileSync(join(vendored, '.gitignore'), '');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: fileUri(join(vendored, '.gitignore')), type: 1 }, { uri: fileUri(join(ws, '.gitignore')), type: 2 }],
+    });
+    await client.waitForPublished(uri('build'), (d) => codes(d).includes('DG001'));
+    assert.equal(client.published.some((p) => p.uri.includes('node_modules')), false);
   });
 });
 

@@ -18,7 +18,7 @@ import { formatGithub } from './formatters/github';
 import { formatGitlab } from './formatters/gitlab';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { fixedLines, fixedTotal, type RunFacts } from './formatters/summary';
+import type { RunFacts } from './formatters/summary';
 import { formatText } from './formatters/text';
 import { runHost } from './host';
 import { lintFiles } from './lint-files';
@@ -78,9 +78,8 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
       dockerVersions.set(judged, (dockerVersions.get(judged) ?? 0) + 1);
     }
     const fixed = outcome.changes.map((change) => ({ file: displayPath(change.path, io.cwd), problems: change.problems })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // The text formats say what --fix wrote above their summary; the formats for tools stay to their format (as ruff's).
     const facts: RunFacts = { files: outcome.sources.length, fixed, dockerVersions };
-    // The text formats say what --fix wrote above their summary; the others keep standard output to their format.
-    if (fixed.length > 0 && args.format !== 'text' && args.format !== 'concise') io.err([...fixedLines(fixed), ...(fixed.length > 1 ? [capitalized(fixedTotal(fixed))] : [])].join('\n') + '\n');
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
     else if (args.format === 'github') io.out(formatGithub(placed));
@@ -95,8 +94,6 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
     return 2;
   }
 }
-
-const capitalized = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
 /** A mistyped path in CI must not pass as "0 files linted": each PATH has to hold a file to lint. */
 function checkEveryPathMatched(paths: string[], files: FoundFile[], kinds: readonly string[], cwd: string): void {

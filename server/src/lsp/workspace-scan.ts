@@ -142,6 +142,10 @@ export class WorkspaceScan {
       for (const p of updateSource(this.state, path, undefined)) affected.add(p);
       affected.add(path);
     }
+    // A folder the walk never enters (node_modules, an ignored one) or outside the workspace has nothing to read.
+    const workspaceFolder = this.state.settings.folderOf(folder);
+    if (workspaceFolder === '' && !this.state.settings.folders.some((f) => isWithin(f, folder))) return [...affected];
+    for (let dir = folder; workspaceFolder !== '' && dir !== workspaceFolder; dir = dirname(dir)) if (!isScanned(this.state, dir, true)) return [...affected];
     // The folder itself when the scan had read it whole, else the folders below it read ahead for open files.
     const walked = this.isComplete(folder) ? [folder] : [...this.complete].filter((done) => isWithin(done, folder) && !this.complete.has(dirname(done)));
     for (const done of [...this.complete]) if (walked.some((root) => isWithin(done, root))) this.complete.delete(done);

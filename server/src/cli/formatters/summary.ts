@@ -29,7 +29,7 @@ export function fixedLines(fixed: readonly FixedFile[]): string[] {
 }
 
 /** The total over the files `--fix` wrote: `fixed 5 problems in 2 files`. */
-export function fixedTotal(fixed: readonly FixedFile[]): string {
+function fixedTotal(fixed: readonly FixedFile[]): string {
   const problems = fixed.reduce((sum, f) => sum + f.problems, 0);
   return `fixed ${plural(problems, 'problem')} in ${plural(fixed.length, 'file')}`;
 }
