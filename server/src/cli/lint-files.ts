@@ -156,7 +156,7 @@ function applyFixes(project: Project, groups: readonly Group[], safeties: readon
     }
     for (const [path, text] of texts) {
       const existing = project.source(path);
-      const kind = existing?.kind ?? kindOfPath(registry.kinds, path, configs.configFor(path)?.addedFiles)?.name;
+      const kind = existing?.kind ?? kindOfPath(registry.kinds, path, configs)?.name;
       if (!kind || existing?.text === text) continue;
       writeFile(path, text, encodings.get(path) ?? 'utf-8', dryRun);
       project.set({ path, kind, text });

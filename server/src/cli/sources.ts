@@ -30,7 +30,7 @@ export interface FoundFile {
 export function findFiles(paths: string[], registry: Registry, configs: ConfigResolver, onlyKind?: string, cwd = process.cwd()): FoundFile[] {
   const found = new Map<string, FoundFile>();
   // The kind table's detection, with the files the governing config adds (`compose.files`).
-  const kindOf = (path: string) => kindOfPath(registry.kinds, path, configs.configFor(path)?.addedFiles);
+  const kindOf = (path: string) => kindOfPath(registry.kinds, path, configs);
   const walk = (folder: string, take: (file: string, kind: string) => void, recursive = true) => {
     const matcher = new IgnoreMatcher(folder);
     const skip = (p: string, isDir: boolean) => {

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
+import type { AddedFiles } from '../engine/kind';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
 import { configIgnoreSource, excludePatterns, IgnoreMatcher, watchGlobs, type IgnoreSource } from '../engine/ignore';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
@@ -67,7 +68,8 @@ export function isWithin(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-export class SettingsStore {
+/** As `AddedFiles`, the kind a file's config gives it by its patterns (asked only of files the kind table does not claim). */
+export class SettingsStore implements AddedFiles {
   /** The client's answer per workspace folder ('' for files outside every folder). */
   private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
   /** Each folder's `files.exclude` and `dockguard.exclude` once the client answered, and its matcher. */
@@ -138,6 +140,10 @@ export class SettingsStore {
     }
     const config = this.projectConfig(isDir ? `${path}/.` : path);
     return matcher.ignores(path, isDir, config ? [configIgnoreSource(config)] : []);
+  }
+
+  kindOf(path: string): string | undefined {
+    return this.projectConfig(path)?.addedFiles?.kindOf(path);
   }
 
   /**

@@ -32,7 +32,7 @@ export function updateSource(state: ServerState, path: string, source: SourceFil
 
 /** The kind of a path the server lints, by the registry's kind table and the files its config adds to kinds (as the CLI's walk). */
 export function kindNameOf(state: ServerState, path: string): string | undefined {
-  return kindOfPath(state.registry.kinds, path, state.settings.projectConfig(path)?.addedFiles)?.name;
+  return kindOfPath(state.registry.kinds, path, state.settings)?.name;
 }
 
 /**
