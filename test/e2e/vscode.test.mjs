@@ -175,7 +175,7 @@ for (const kase of CASES) {
       const findings = cliFindings(workspace, kase.file);
       const finding = findings.find((f) => f.rule === kase.quickFix.rule);
       assert.ok(finding, `the case file must have a ${kase.quickFix.rule} finding`);
-      const fix = expectedFix(workspace, kase.file, kase.quickFix.rule);
+      const fix = expectedFix(workspace, kase.file, kase.quickFix.rule, kase.quickFix.title);
       const text = readFileSync(join(workspace, kase.file), 'utf8');
       const { workbench } = await openCase(kase, workspace);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
@@ -212,9 +212,11 @@ for (const kase of CASES) {
 
     test('completion offers keys with their documentation', { skip: !kase.completion }, async () => {
       const workspace = workspaceFor(kase, 'completion');
+      const after = readFileSync(join(workspace, kase.file), 'utf8').split(/\r?\n/).findIndex((l) => l.includes(kase.completion.after)) + 1;
+      assert.ok(after > 0, `the case file must have a line holding ${JSON.stringify(kase.completion.after)}`);
       const { workbench } = await openCase(kase, workspace);
       const { page } = workbench;
-      await workbench.clickAt(1, 1);
+      await workbench.clickAt(after, 1);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type(kase.completion.typed);
@@ -235,7 +237,7 @@ for (const kase of CASES) {
         await page.keyboard.press('Enter');
       }
       await workbench.expect(page.locator('.suggest-widget'), 'the suggestions to close', { state: 'hidden' });
-      const typedLine = (await workbench.editorText()).split('\n')[1];
+      const typedLine = (await workbench.editorText()).split('\n')[after];
       assert.match(typedLine, kase.completion.accepted, 'accepting the suggestion replaces what was typed');
       await workbench.page.close();
     });
