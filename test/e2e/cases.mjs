@@ -10,6 +10,8 @@ const ALL_CASES = [
     kind: 'daemon.json',
     workspace: 'examples/insecure-host',
     file: 'etc/docker/daemon.json',
+    // The language VS Code gives the file, as its status bar names it.
+    language: 'JSON',
     // VS Code cancels the code action requests in flight when another provider for the file registers,
     // and the built-in JSON language server starts beside ours: a save's fix-all then applies nothing.
     // Scenarios start once its document symbols (this key, in the breadcrumbs) show it is up.
@@ -31,15 +33,17 @@ const ALL_CASES = [
     // The drop-in that repeats hosts and icc as dockerd flags: the squiggles sit on the flags themselves,
     // on the continuation lines of ExecStart.
     file: 'etc/systemd/system/docker.service.d/override.conf',
+    language: 'systemd unit',
     hover: { text: '--icc=true', rule: 'DG103', shows: ['--icc sets "icc" in daemon.json', 'default true', 'CIS 2.2'] },
     quickFix: { rule: 'DG103' },
   },
   {
-    // VS Code gives compose.yaml the language `dockercompose` (its built-in YAML extension), with no
-    // language server of its own.
+    // VS Code gives compose.yaml the language `dockercompose` ("Compose", from its built-in YAML
+    // extension), which brings no language server of its own.
     kind: 'compose.yaml',
     workspace: 'examples/insecure-host',
     file: 'opt/app/compose.yaml',
+    language: 'Compose',
     // DG301's message and compose-spec's description of the key, under its path.
     hover: { text: 'privileged', rule: 'DG301', shows: ['services.web.privileged', 'Give extended privileges to the service container.'] },
     // A fix inside a quoted list item: "8080:80" becomes "127.0.0.1:8080:80".
@@ -50,10 +54,12 @@ const ALL_CASES = [
       accepted: /^ {4}read_only: $/ },
   },
   {
-    // *.rules in an audit rules.d: the extension's own language `audit-rules` (package.json).
+    // *.rules in an audit rules.d: the extension's own language `audit-rules` (package.json). Neovim 0.7
+    // calls the file "hog" (Snort rules): the server goes by the path, whatever the client's language id.
     kind: 'audit-rules',
     workspace: 'examples/insecure-host',
     file: 'etc/audit/rules.d/docker.rules',
+    language: 'Audit rules',
     // The rule without a key (DG405) and the documentation of the field under the mouse.
     hover: { text: 'path=', rule: 'DG405', shows: ['-F path', 'A file to watch (as -w on a file).'] },
     // DG401's fix that appends the watches covering every unwatched Docker path at once.

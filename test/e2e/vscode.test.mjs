@@ -120,6 +120,22 @@ async function screenshot(kase, workbench, name) {
   if (TAKE_SCREENSHOTS && kase.screenshots) await workbench.screenshot(join(IMAGES, `${name}.png`));
 }
 
+// No case opens the socket unit: its findings reach Problems from the workspace scan alone.
+const UNOPENED = { kind: 'docker.socket', workspace: 'examples/insecure-host', file: 'lib/systemd/system/docker.socket' };
+
+describe('VS Code: the workspace scan', () => {
+  test(`lists the findings of a file no scenario opens (${UNOPENED.file})`, async () => {
+    const workspace = workspaceFor(UNOPENED, 'unopened');
+    const findings = cliFindings(workspace, UNOPENED.file);
+    assert.ok(findings.length > 0, 'the file must have findings');
+    const workbench = await openWorkspace(workspace, true);
+    const rows = await workbench.problems(findings.length, `**/${UNOPENED.file}`);
+    assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
+    assert.deepEqual(problemsOf(rows, join(workspace, UNOPENED.file)), problemLines(findings));
+    await workbench.page.close();
+  });
+});
+
 for (const kase of CASES) {
   describe(`VS Code: ${kase.kind} (${kase.file})`, () => {
     test('squiggles and the Problems panel show exactly what the CLI finds', async (t) => {
@@ -129,6 +145,7 @@ for (const kase of CASES) {
       const text = readFileSync(join(workspace, kase.file), 'utf8');
       const { workbench, activationMs } = await openCase(kase, workspace);
       t.diagnostic(`activation cost: ${activationMs} ms from opening ${kase.file} to the first squiggle`);
+      await workbench.expectLanguageMode(kase.language);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
 
       const rows = await workbench.problems(findings.length, `**/${kase.file}`);
