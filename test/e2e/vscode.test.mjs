@@ -120,18 +120,26 @@ async function screenshot(kase, workbench, name) {
   if (TAKE_SCREENSHOTS && kase.screenshots) await workbench.screenshot(join(IMAGES, `${name}.png`));
 }
 
+/**
+ * Opens the workspace and no file: the extension starts for the workspace (workspaceContains) and
+ * scans it. Waits until Problems lists the CLI's findings for `file`; returns the workbench.
+ */
+async function expectScanned(workspace, file) {
+  const findings = cliFindings(workspace, file);
+  assert.ok(findings.length > 0, `${file} must have findings`);
+  const workbench = await openWorkspace(workspace, true);
+  const rows = await workbench.problems(findings.length, `**/${file}`);
+  assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
+  assert.deepEqual(problemsOf(rows, join(workspace, file)), problemLines(findings));
+  return workbench;
+}
+
 // No case opens the socket unit: its findings reach Problems from the workspace scan alone.
 const UNOPENED = { kind: 'docker.socket', workspace: 'examples/insecure-host', file: 'lib/systemd/system/docker.socket' };
 
 describe('VS Code: the workspace scan', () => {
   test(`lists the findings of a file no scenario opens (${UNOPENED.file})`, async () => {
-    const workspace = workspaceFor(UNOPENED, 'unopened');
-    const findings = cliFindings(workspace, UNOPENED.file);
-    assert.ok(findings.length > 0, 'the file must have findings');
-    const workbench = await openWorkspace(workspace, true);
-    const rows = await workbench.problems(findings.length, `**/${UNOPENED.file}`);
-    assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
-    assert.deepEqual(problemsOf(rows, join(workspace, UNOPENED.file)), problemLines(findings));
+    const workbench = await expectScanned(workspaceFor(UNOPENED, 'unopened'), UNOPENED.file);
     await workbench.page.close();
   });
 });
@@ -156,13 +164,8 @@ for (const kase of CASES) {
     test('the workspace scan lists the file\'s findings in Problems before it is opened, and the status bar counts them', async () => {
       const workspace = workspaceFor(kase, 'workspace-scan');
       const everyFinding = cliFindings(workspace);
-      const findings = everyFinding.filter((f) => f.file === kase.file);
-      const workbench = await openWorkspace(workspace, true);
-      // No editor is opened: the extension starts for the workspace (workspaceContains) and scans it.
-      assert.ok(everyFinding.length > findings.length, 'the workspace has findings in other files too');
-      const rows = await workbench.problems(findings.length, `**/${kase.file}`);
-      assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
-      assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
+      assert.ok(everyFinding.some((f) => f.file !== kase.file), 'the workspace has findings in other files too');
+      const workbench = await expectScanned(workspace, kase.file);
       // The status-bar item counts the workspace's errors and warnings (its icons render as empty spans).
       const count = (severity) => everyFinding.filter((f) => f.severity === severity).length;
       await workbench.expect(workbench.page.locator('.statusbar-item', { hasText: `dockguard ${count('error')} ${count('warning')}` }), 'the status-bar counts');
