@@ -55,10 +55,10 @@ interface DaemonClause {
 /** What the project's daemon makes of root in this service; undefined when no daemon (or not enough of it) is known. */
 function whatTheDaemonDoes({ daemon }: ComposeModel, service: Service): DaemonClause | undefined {
   if (!daemon) return undefined;
-  const rootless = daemonSetting(daemon, 'rootless').setting;
-  if (rootless?.value === true || daemon.command?.rootless) {
-    return { suffix: 'Remapped', text: 'the rootless daemon', related: rootless ? daemonRelated(rootless, 'the daemon runs rootless') : [] };
-  }
+  const rootlessSetting = daemonSetting(daemon, 'rootless').setting;
+  const rootlessCommand = daemon.command?.rootless ? daemon.command : undefined;
+  if (rootlessCommand) return { suffix: 'Remapped', text: 'the rootless daemon', related: [{ location: { file: rootlessCommand.file, span: rootlessCommand.executable }, message: 'the daemon runs rootless' }] };
+  if (rootlessSetting?.value === true) return { suffix: 'Remapped', text: 'the rootless daemon', related: daemonRelated(rootlessSetting, 'the daemon runs rootless') };
   const { setting: remap, known } = daemonSetting(daemon, 'userns-remap');
   const remapped = typeof remap?.value === 'string' && remap.value !== '' ? remap : undefined;
   const userns = setting(service, 'userns_mode');
