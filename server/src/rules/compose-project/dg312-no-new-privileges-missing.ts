@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import { addSettingFix, appendItemFix, replaceScalarFix } from '../../model/compose/fixes';
 import { daemonAnchorRelated, daemonRelated, daemonSetting } from '../../model/compose/daemon-link';
-import { setting } from '../../model/compose/values';
+import { parseGoBool, setting } from '../../model/compose/values';
 import { reportMissing, reportPerPlace, type PlaceHit } from './report';
 import { securityOptions } from './security-options';
 
@@ -36,7 +36,9 @@ export default defineRule({
     for (const service of services) {
       const options = securityOptions(service).filter((o) => o.name === 'no-new-privileges');
       const last = options[options.length - 1];
-      if (last && /^(|true)$/i.test(last.value)) continue;
+      // A bare `no-new-privileges` is true; otherwise dockerd reads the value with Go's ParseBool and
+      // refuses to create the container when that fails (no hardening question: nothing runs).
+      if (last && (last.value === '' || parseGoBool(last.value) !== false)) continue;
       if (last) {
         const text = file.text.slice(last.node.span.start, last.node.span.end).replace(/^["']|["']$/g, '');
         const related = daemonSets ? daemonRelated(daemonSets, 'the daemon sets "no-new-privileges" here') : undefined;
