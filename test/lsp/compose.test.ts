@@ -92,7 +92,7 @@ describe('a Compose project and the daemon of its machine over LSP', () => {
     try {
       const dg312 = (d: Diagnostic[]) => d.filter((x) => x.code === 'DG312').map((x) => [x.range.start.line, x.range.start.character, x.message]);
       const before = await client.waitForPublished(compose, (d) => dg312(d).length > 0);
-      assert.deepEqual(dg312(before), [[1, 2, 'Service "web" does not set "no-new-privileges:true", and the daemon it runs on does not set "no-new-privileges" either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).']]);
+      assert.deepEqual(dg312(before), [[1, 2, 'Service "web" does not set "no-new-privileges:true", and the daemon it runs on does not turn "no-new-privileges" on either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).']]);
       client.open(fileUri(daemonJson), '{\n  "icc": false\n}\n', 'json');
       client.change(fileUri(daemonJson), '{\n  "icc": false,\n  "no-new-privileges": true\n}\n');
       await client.waitForPublished(compose, (d) => dg312(d).length === 0);

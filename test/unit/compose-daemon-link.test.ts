@@ -17,7 +17,7 @@ function dg312(project: Project, path: string): string[] {
 }
 
 const MISSING = 'Service "web" does not set "no-new-privileges:true": a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).';
-const MISSING_ON_DAEMON = 'Service "web" does not set "no-new-privileges:true", and the daemon it runs on does not set "no-new-privileges" either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).';
+const MISSING_ON_DAEMON = 'Service "web" does not set "no-new-privileges:true", and the daemon it runs on does not turn "no-new-privileges" on either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).';
 
 describe('the daemon of a Compose project', () => {
   it('is the host tree\'s dockerd: a docker.service drop-in adding --no-new-privileges re-lints the Compose file and silences DG312', () => {

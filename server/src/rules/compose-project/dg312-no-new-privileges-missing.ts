@@ -21,7 +21,7 @@ export default defineRule({
     reads: 'compose-project',
     messages: {
       missing: 'Service "{{service}}" does not set "no-new-privileges:true": a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).',
-      missingOnDaemon: 'Service "{{service}}" does not set "no-new-privileges:true", and the daemon it runs on does not set "no-new-privileges" either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).',
+      missingOnDaemon: 'Service "{{service}}" does not set "no-new-privileges:true", and the daemon it runs on does not turn "no-new-privileges" on either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).',
       disabled: '"{{option}}" lets setuid and file-capability binaries raise a process\'s privileges (CIS 5.26).',
       disabledOverDaemon: '"{{option}}" turns off the daemon\'s "no-new-privileges" for this service: setuid and file-capability binaries can raise a process\'s privileges again (CIS 5.26).',
     },
@@ -47,7 +47,7 @@ export default defineRule({
       }
       if (daemonSets) continue;
       const missing = daemon && known ? 'missingOnDaemon' : 'missing';
-      const related = daemon && known ? daemonAnchorRelated(daemon, 'the daemon\'s configuration, which does not set "no-new-privileges"') : undefined;
+      const related = !daemon || !known ? undefined : daemonOption ? daemonRelated(daemonOption, 'the daemon sets "no-new-privileges" to false here') : daemonAnchorRelated(daemon, 'the daemon\'s configuration, which does not set "no-new-privileges"');
       const list = setting(service, 'security_opt')?.value;
       if (list?.type === 'seq' && list.items.length > 0) {
         if (list.items.length > securityOptions(service).length) continue; // an interpolated entry may set it
