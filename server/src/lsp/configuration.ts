@@ -15,6 +15,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { AddedFiles } from '../engine/kind';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
 import { configIgnoreSource, excludePatterns, IgnoreMatcher, watchGlobs, type IgnoreSource } from '../engine/ignore';
+import type { MachineDeclaration } from '../engine/machine';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
@@ -86,6 +87,12 @@ export class SettingsStore implements AddedFiles {
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
+  /**
+   * Told the machines every config read so far declares (`machines:`), whenever that set changes:
+   * the project groups their files as the CLI does. A config is read before any file it governs is
+   * linted (its options come first), so a declaration is in place before its files' findings.
+   */
+  onMachines: (declarations: MachineDeclaration[]) => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -184,13 +191,16 @@ export class SettingsStore implements AddedFiles {
   forgetConfig(configPath: string): { governed: string; walkChanged: boolean } {
     const governed = dirname(configPath);
     const before = this.configs.has(configPath) ? walkShape(this.configs.get(configPath)) : undefined;
+    const hadMachines = (this.configs.get(configPath)?.machines.length ?? 0) > 0;
     this.configs.delete(configPath);
     this.configTexts.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
-    const after = this.configPath(configPath) === configPath ? this.config(configPath) : undefined;
-    return { governed, walkChanged: before === undefined || before !== walkShape(after) };
+    // Read again at once, so its machines are declared before the files below it are re-linted.
+    if (existsSync(configPath)) this.configs.set(configPath, this.read(configPath));
+    if (hadMachines || (this.configs.get(configPath)?.machines.length ?? 0) > 0) this.declareMachines();
+    return { governed, walkChanged: before === undefined || before !== walkShape(this.configs.get(configPath)) };
   }
 
   /** The text the config in use was loaded from: an edit not applied yet differs from the document's. */
@@ -236,8 +246,16 @@ export class SettingsStore implements AddedFiles {
   }
 
   private config(configPath: string): ProjectConfig | undefined {
-    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    if (!this.configs.has(configPath)) {
+      const config = this.read(configPath);
+      this.configs.set(configPath, config);
+      if (config && config.machines.length > 0) this.declareMachines();
+    }
     return this.configs.get(configPath);
+  }
+
+  private declareMachines(): void {
+    this.onMachines([...this.configs.values()].flatMap((config) => config?.machines ?? []));
   }
 
   private read(configPath: string): ProjectConfig | undefined {

@@ -59,6 +59,7 @@ export function startServer(connection: Connection, registry: Registry): void {
       onDisk: new Set(),
       changed: new Emitter<string[]>(),
     } as Omit<ServerState, 'scan' | 'status'> as ServerState;
+    state.settings.onMachines = (declarations) => state.project.declareMachines(declarations);
     state.scan = new WorkspaceScan(state);
     state.status = new StatusReporter(state);
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
