@@ -213,8 +213,10 @@ export class WorkspaceScan {
     }
   }
 
-  /** Walks the folders depth first, reading the files in batches; a folder is complete once its subtree is. */
-  /** `unread`: read only the files the project does not hold (the others are kept current by the watcher). */
+  /**
+   * Walks the folders depth first, reading the files in batches; a folder is complete once its
+   * subtree is. `unread`: read only the files the project does not hold (the watcher keeps those current).
+   */
   private async walk(roots: string[], stats: FolderStats, { stopped, report, unread }: { stopped?: () => boolean; report?: (read: number) => void; unread?: boolean }): Promise<void> {
     const steps: Step[] = [];
     let files = 0;
