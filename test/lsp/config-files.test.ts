@@ -139,6 +139,29 @@ describe('a .gitignore change in the editor re-applies', () => {
   });
 });
 
+describe('a .gitignore change, in a held workspace pull (VS Code\'s way)', () => {
+  let client: TestClient | undefined;
+  after(async () => client?.stop());
+
+  test('the pull held since the last answer clears the file now ignored and brings the one now linted', async () => {
+    const ws = tempWorkspace({ '.git/HEAD': '', '.gitignore': 'legacy/\n', 'legacy/etc/docker/daemon.json': '{', 'build/etc/docker/daemon.json': '{' });
+    client = await startClient({ workspaceFolder: ws });
+    const first = (await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; resultId?: string; items: Diagnostic[] }[] };
+    const build = fileUri(join(ws, 'build/etc/docker/daemon.json'));
+    const legacy = fileUri(join(ws, 'legacy/etc/docker/daemon.json'));
+    assert.deepEqual(first.items.map((r) => r.uri), [build]);
+    const held = client.connection.sendRequest('workspace/diagnostic', { previousResultIds: first.items.map((r) => ({ uri: r.uri, value: r.resultId! })) }) as Promise<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>;
+    writeFileSync(join(ws, '.gitignore'), 'build/\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(ws, '.gitignore')), type: 2 }] });
+    const next = await held;
+    assert.deepEqual(next.items.find((r) => r.uri === build), { kind: 'full', uri: build, version: null, items: [] });
+    let items = next.items.find((r) => r.uri === legacy)?.items;
+    // The newly linted file may come in the next pull, once the held one has answered.
+    if (!items) items = ((await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceReport).items.find((r) => r.uri === legacy)?.items;
+    assert.deepEqual(codes(items ?? []), ['DG001']);
+  });
+});
+
 describe('an open .dockguard.yaml applies as it is typed', () => {
   let client: TestClient | undefined;
   after(async () => client?.stop());
