@@ -139,6 +139,24 @@ describe('a .gitignore change in the editor re-applies', () => {
   });
 });
 
+describe('an exclude setting changed in the editor re-applies', () => {
+  let client: TestClient | undefined;
+  after(async () => client?.stop());
+
+  test('files.exclude and dockguard.exclude: files newly excluded lose their diagnostics, files no longer excluded are linted', async () => {
+    const ws = tempWorkspace({ '.git/HEAD': '', 'tmp/etc/docker/daemon.json': '{', 'vendor/etc/docker/daemon.json': '{' });
+    let settings: Record<string, unknown> = { files: { exclude: { 'tmp/**': true } }, dockguard: {} };
+    client = await startClient({ workspaceFolder: ws, capabilities: PUSH, configuration: (section) => (section ? settings[section] : null) });
+    const tmp = fileUri(join(ws, 'tmp/etc/docker/daemon.json'));
+    const vendor = fileUri(join(ws, 'vendor/etc/docker/daemon.json'));
+    await client.waitForPublished(vendor, (d) => codes(d).includes('DG001'));
+    settings = { files: { exclude: {} }, dockguard: { exclude: ['vendor/'] } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForPublished(vendor, (d) => d.length === 0);
+    await client.waitForPublished(tmp, (d) => codes(d).includes('DG001'));
+  });
+});
+
 describe('a .gitignore change, in a held workspace pull (VS Code\'s way)', () => {
   let client: TestClient | undefined;
   after(async () => client?.stop());

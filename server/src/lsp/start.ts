@@ -115,7 +115,10 @@ export function startServer(connection: Connection, registry: Registry): void {
       guard(state, 'workspace/didChangeConfiguration', undefined, async () => {
         state.settings.clear();
         const widened = await state.scan.rescope();
-        onChange(state.project.paths(), {});
+        const changed = new Set(state.project.paths());
+        // files.exclude and dockguard.exclude may take files out of the walk or let others in.
+        for (const folder of state.settings.folders) if (!widened.includes(folder)) for (const path of await state.scan.reapply(folder)) changed.add(path);
+        onChange([...changed], {});
         if (widened.length > 0) void scan(widened);
         if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
       }),
