@@ -55,6 +55,54 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     assert.equal(run.code, 0);
   });
 
+  it("follows systemd's whole load path: control and transient folders, generators, portable services, in their order", () => {
+    // Each folder holds a docker.service of its own, which says where it is by an --icc flag only it sets.
+    const order = ['etc/systemd/system.control', 'run/systemd/system.control', 'run/systemd/transient', 'run/systemd/generator.early', 'etc/systemd/system', 'etc/systemd/system.attached', 'run/systemd/system', 'run/systemd/system.attached', 'run/systemd/generator', 'usr/local/lib/systemd/system', 'usr/lib/systemd/system', 'lib/systemd/system', 'run/systemd/generator.late'];
+    for (const [index, winner] of order.entries()) {
+      const files: Record<string, string> = { 'lib/systemd/system/docker.service': null as unknown as string };
+      for (const folder of order.slice(index)) files[`${folder}/docker.service`] = HARDENED_FILES['lib/systemd/system/docker.service'].replace('--containerd', `--label=from=${folder} --containerd`);
+      const run = host(buildRoot({ files }), '--fail-on', 'never');
+      const notes = run.stdout.split('\n').filter((line) => line.startsWith('note: '));
+      assert.deepEqual(notes, order.slice(index + 1).map((folder) => `note: ${folder}/docker.service is not read: ${winner}/docker.service comes first on systemd's path`), winner);
+    }
+  });
+
+  it('applies the top-level service.d/ drop-ins to docker.service, after docker.service.d/ of the same name whatever the folder', () => {
+    const root = buildRoot({
+      files: {
+        'etc/systemd/system/service.d/50-limits.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --experimental\n',
+        'usr/lib/systemd/system/docker.service.d/50-limits.conf': '[Service]\nLimitNOFILE=1048576\n',
+        'lib/systemd/system/service.d/60-debug.conf': DEBUG_DROP_IN,
+        'etc/systemd/system/socket.d/10-mode.conf': '[Socket]\nSocketMode=0666\n',
+        // Prefix folders come from dashes in the unit's name: docker has none, so this applies to nothing of Docker's.
+        'etc/systemd/system/docker-.service.d/10-icc.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --icc=true\n',
+      },
+    });
+    const run = host(root, '--fail-on', 'never');
+    assert.equal(run.stdout, [
+      "note: etc/systemd/system/service.d/50-limits.conf is not read: usr/lib/systemd/system/docker.service.d/50-limits.conf comes first on systemd's path",
+      'lib/systemd/system/service.d/60-debug.conf:3:82 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
+      'etc/systemd/system/socket.d/10-mode.conf:2:12 warning DG204 SocketMode=0666 lets users outside root and the docker group open the Docker socket, which means root on the host; use 0660 (CIS 3.16). [socket-too-permissive]',
+      '10 files linted against dockerd 29.7: 0 errors, 2 warnings, 0 info',
+      '',
+    ].join('\n'));
+  });
+
+  it('reads the EnvironmentFile= a unit names beyond /etc/default/docker, and judges the flags it feeds', () => {
+    const root = buildRoot({
+      files: {
+        'etc/systemd/system/docker.service.d/env.conf': '[Service]\nEnvironmentFile=-/etc/docker/dockerd.env\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock $DOCKERD_FLAGS\n',
+        'etc/docker/dockerd.env': '# flags for dockerd\nDOCKERD_FLAGS="--debug"\n',
+      },
+    });
+    const run = host(root, '--fail-on', 'never');
+    assert.equal(run.stdout, [
+      'etc/docker/dockerd.env:2:16 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
+      '9 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '',
+    ].join('\n'));
+  });
+
   it('prints the findings grouped under their file by default (--format text), as lint does', () => {
     const root = buildRoot({ files: { 'usr/lib/systemd/system/docker.service.d/60-debug.conf': DEBUG_DROP_IN } });
     assert.equal(runCli(['host', '--root', '.'], root).stdout, [

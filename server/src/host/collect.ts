@@ -11,6 +11,7 @@ import { FACTS_FILE, type HostFactsData, type HostFactsFile, type PathFact } fro
 import { ACCOUNT_FILES, CERTS_D, dataRoot, DPKG_STATUS, examinedPaths, mainDaemon } from '../model/host-metadata';
 import { ENGINE_PACKAGES } from '../model/installed-engine';
 import type { DaemonHost } from '../model/host';
+import { environmentFilePaths } from '../model/daemon-service';
 import { discoverHost, type Discovery } from './discover';
 import { entryType, RootFs } from './root-fs';
 
@@ -74,6 +75,12 @@ export function scanHost(rootDir: string, registry: Registry, examined = new Dat
   const configFile = daemon?.hiddenConfig?.path;
   if (configFile && !facts.has(configFile)) {
     load(configFile, 'daemon-json');
+    daemon = daemonOf(project, root);
+  }
+  // EnvironmentFile= may name files beyond the two discovery knows (/etc/docker/env): systemd reads them too.
+  const envFiles = daemon?.service ? environmentFilePaths(daemon.service).filter((path) => path.startsWith('/') && !facts.has(path)) : [];
+  if (envFiles.length > 0) {
+    for (const path of envFiles) load(path, 'systemd');
     daemon = daemonOf(project, root);
   }
   const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0, facts)];
