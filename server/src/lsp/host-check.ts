@@ -44,7 +44,12 @@ export class HostCheck {
     const findings: Finding[] = [];
     const sent: Promise<void>[] = [];
     const now = new Set<string>();
-    const positionsOf = (path: string) => new LineIndex(scan.project.source(path)?.text ?? '');
+    const indexes = new Map<string, LineIndex>();
+    const positionsOf = (path: string) => {
+      let index = indexes.get(path);
+      if (!index) indexes.set(path, (index = new LineIndex(scan.project.source(path)?.text ?? '')));
+      return index;
+    };
     for (const source of scan.sources) {
       const found = scan.project.findings(source.path, options).findings;
       if (found.length === 0) continue;
