@@ -1,0 +1,62 @@
+/**
+ * Parsing by pieces (formats/compose/pieces.ts) must give what parsing the whole text gives: the same
+ * tree (keys, values, spans, merge origins), comments and pragma statements, on every Compose file of
+ * the corpus and the fixtures, and after edits that reuse and move the pieces of the last parse.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchCompose } from '../../bench/compose';
+import { parseCompose, parseWhole, type ComposeFile } from '../../server/src/formats/compose/parse';
+import { CORPUS } from '../corpus-location';
+
+const ROOT = join(__dirname, '..', '..');
+
+function composeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : composeFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+const FILES = [...composeFiles(join(ROOT, 'test', 'rules')), ...composeFiles(join(ROOT, 'examples')), ...(CORPUS ? composeFiles(join(CORPUS, 'compose')) : [])];
+
+/** What a rule or a feature reads of a parse. */
+const seen = (file: ComposeFile) => ({ syntaxErrors: file.syntaxErrors, documents: file.documents, root: file.root, comments: file.comments, statements: [...file.statements].sort((a, b) => a.start - b.start || a.end - b.end) });
+
+function assertSameAsWhole(path: string, text: string): void {
+  assert.deepEqual(seen(parseCompose(path, text)), seen(parseWhole(path, text)), `${path} parsed by pieces differs from the whole parse`);
+}
+
+describe('Compose parse by pieces', () => {
+  it('gives the whole parse on every Compose file of the fixtures and the corpus', () => {
+    assert.ok(FILES.length > 100, `only ${FILES.length} files found`);
+    for (const file of FILES) assertSameAsWhole(file, readFileSync(file, 'utf8'));
+  });
+
+  it('gives the whole parse after edits that change, move, add and remove pieces', () => {
+    const path = '/pieces/compose.yaml';
+    let text = benchCompose(6);
+    const edits: [string, string][] = [
+      ['read_only: true', 'read_only: false'], // a value in the first service: every later piece moves
+      ['restart: on-failure:5', 'restart: always'], // the anchor: every service that merges it is read again
+      ['  svc-3:\n', '  svc-3:\n    privileged: true\n'],
+      ['  svc-2:\n    <<: *defaults\n', '  svc-2:\n    <<: *defaults\n  svc-9:\n    image: x\n'],
+      ['  svc-9:\n    image: x\n', ''],
+      ['volumes:\n', '# the data\nvolumes:\n'],
+      ['cap_drop: [ALL]', 'cap_drop: [ALL'], // a syntax error: the whole parse speaks
+      ['cap_drop: [ALL', 'cap_drop: [ALL]'],
+      ['  svc-1:', '  svc-0:'], // a key written twice
+      ['  svc-0:\n    <<: *defaults\n    image: registry.internal/svc-1', '  svc-1:\n    <<: *defaults\n    image: registry.internal/svc-1'],
+    ];
+    assertSameAsWhole(path, text);
+    for (const [from, to] of edits) {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      assertSameAsWhole(path, text);
+      assertSameAsWhole(path, text); // and again, every piece reused where it was
+    }
+  });
+});
