@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { Parser } from 'yaml';
 import { join } from 'node:path';
 import { benchCompose } from '../../bench/compose';
 import { parseCompose, parseWhole, type ComposeFile } from '../../server/src/formats/compose/parse';
@@ -58,5 +59,21 @@ describe('Compose parse by pieces', () => {
       assertSameAsWhole(path, text);
       assertSameAsWhole(path, text); // and again, every piece reused where it was
     }
+  });
+
+  it('reads again only the piece an edit changed, however long the file', (t) => {
+    const path = '/pieces/reuse/compose.yaml';
+    const text = benchCompose(40);
+    parseCompose(path, text);
+    const read: string[] = [];
+    const parse = Parser.prototype.parse;
+    t.mock.method(Parser.prototype, 'parse', function (this: Parser, source: string, incomplete?: boolean) {
+      read.push(source);
+      return parse.call(this, source, incomplete);
+    });
+    const edited = text.replace('read_only: true', 'read_only: false');
+    const file = parseCompose(path, edited);
+    assert.deepEqual(read, [edited.slice(edited.indexOf('  svc-0:'), edited.indexOf('  svc-1:'))]);
+    assert.deepEqual(seen(file), seen(parseWhole(path, edited)));
   });
 });
