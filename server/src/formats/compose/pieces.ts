@@ -292,10 +292,12 @@ class Mover {
   /** A map's members and written pairs, the same pair moved once (most maps' two lists hold the same pairs). */
   private members(node: TreeMap, copy: TreeMap): void {
     for (const m of node.written) copy.written.push(this.member(m));
-    for (const m of node.members) {
-      const at = node.written.indexOf(m);
-      copy.members.push(at >= 0 ? copy.written[at] : this.member(m));
+    if (node.members.length === node.written.length && node.members.every((m, i) => m === node.written[i])) {
+      copy.members = copy.written.slice();
+      return;
     }
+    const written = new Map(node.written.map((m, i) => [m, copy.written[i]]));
+    for (const m of node.members) copy.members.push(written.get(m) ?? this.member(m));
   }
 
   /** A span of the piece being moved. */
@@ -306,6 +308,7 @@ class Mover {
   /** A span moved by the shift of the piece it lies in (this one's, or an earlier moved one's; a piece not moved keeps its spans). */
   private span(s: Span): Span {
     if (s.start >= this.from && s.start < this.to) return this.own(s);
+    if (this.shifts.length === 0 || s.start < this.shifts[0].from) return s; // before every moved piece: an anchor at the top
     for (let i = this.shifts.length - 1; i >= 0; i--) {
       const { from, to, delta } = this.shifts[i];
       if (s.start >= from && s.start < to) return delta === 0 ? s : { start: s.start + delta, end: s.end + delta };
