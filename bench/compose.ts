@@ -123,7 +123,11 @@ async function lspFigures(path: string, text: string, edit: FlipEdit, { rounds, 
 
 const ms = (f: PeerFigures) => (typeof f.medianMs === 'number' ? `${formatMs(f.medianMs)} ms (${f.rounds})` : f.medianMs);
 const mb = (f: PeerFigures) => (f.peakRssMb === undefined ? '–' : `${f.peakRssMb.toFixed(0)} MB`);
-const ratio = (a: PeerFigures, b: PeerFigures) => (typeof a.medianMs === 'number' && typeof b.medianMs === 'number' ? formatRatio(a.medianMs, b.medianMs) : '–');
+/** A ratio far below 1 keeps two significant digits (0.0046), not two decimals (0.00). */
+const ratio = (a: PeerFigures, b: PeerFigures) => {
+  if (typeof a.medianMs !== 'number' || typeof b.medianMs !== 'number') return '–';
+  return a.medianMs / b.medianMs < 0.1 ? (a.medianMs / b.medianMs).toPrecision(2) : formatRatio(a.medianMs, b.medianMs);
+};
 
 /** Both files, ours and the peers in the same run; a markdown table (medians, rounds in brackets). */
 export async function runComposeBenchmark(benchOptions: BenchOptions = { quick: false }): Promise<string> {
