@@ -43,7 +43,7 @@ export interface Terminal {
 
 export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY): number {
   try {
-    if (argv[0] === 'host') return runHost(argv.slice(1), io.out, io.cwd, registry, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined });
+    if (argv[0] === 'host') return runHost(argv.slice(1), io.out, io.cwd, registry, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }, io.env);
     const args = parseCommandLine(argv, kindNames(registry));
     if (args.help) {
       io.out(usage(registry));

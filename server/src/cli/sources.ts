@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
-import { hostRootOf, machineFolders } from '../engine/machine';
+import { machineFolders, machineRootOf } from '../engine/machine';
 import type { Registry } from '../engine/registry';
 import type { ConfigResolver } from './config';
 
@@ -78,9 +78,9 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
  * all of `/` for a real host's file), else, for a loose file, nothing beyond its folder's siblings.
  */
 function contextFolders(path: string, configs: ConfigResolver, registry: Registry): { folder: string; recursive: boolean }[] {
-  const declared = configs.configFor(path)?.machines.find((m) => path.startsWith(m.root));
-  if (declared) return [{ folder: declared.root, recursive: true }];
-  const root = hostRootOf(path);
+  const config = configs.configFor(path);
+  const root = machineRootOf(path, config);
+  if (root !== undefined && config?.machines.some((m) => m.root === root)) return [{ folder: root, recursive: true }];
   if (root !== undefined) return machineFolders(root).filter((folder) => existsSync(folder)).map((folder) => ({ folder, recursive: true }));
   const loose = registry.kindsByName.get(kindOfPath(registry.kinds, path)?.name ?? '')?.looseGroup !== undefined;
   return loose ? [{ folder: dirname(path), recursive: false }] : [];

@@ -17,7 +17,7 @@ import { minimalEdit } from '../engine/edits';
 import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
 import type { Fix, TextEdit } from '../engine/types';
-import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { CHECK_HOST_COMMAND, FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND, type CheckHostArguments } from '../protocol';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
 import { suppressionActions } from './suppression-actions';
@@ -33,6 +33,7 @@ export function registerCodeActions(state: ServerState): void {
   state.connection.onExecuteCommand(
     guard(state, 'workspace/executeCommand', undefined, async (params) => {
       if (params.command === FIX_WORKSPACE_COMMAND) return fixWorkspace(state);
+      if (params.command === CHECK_HOST_COMMAND) return state.hostCheck.run(params.arguments?.[0] as CheckHostArguments | undefined);
       const url = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof url !== 'string') return;
       if (state.features.showDocument) await state.connection.window.showDocument({ uri: url, external: true });

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
 import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
+import type { MachineDeclaration } from '../engine/machine';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
@@ -79,6 +80,12 @@ export class SettingsStore {
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
+  /**
+   * Told the machines every config read so far declares (`machines:`), whenever that set changes:
+   * the project groups their files as the CLI does. A config is read before any file it governs is
+   * linted (its options come first), so a declaration is in place before its files' findings.
+   */
+  onMachines: (declarations: MachineDeclaration[]) => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -165,10 +172,14 @@ export class SettingsStore {
   /** A config file was created, changed or deleted: forget what depended on it; returns the folder it governs. */
   forgetConfig(configPath: string): string {
     const governed = dirname(configPath);
+    const hadMachines = (this.configs.get(configPath)?.machines.length ?? 0) > 0;
     this.configs.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
+    // Read again at once, so its machines are declared before the files below it are re-linted.
+    if (existsSync(configPath)) this.configs.set(configPath, this.read(configPath));
+    if (hadMachines || (this.configs.get(configPath)?.machines.length ?? 0) > 0) this.declareMachines();
     return governed;
   }
 
@@ -199,8 +210,16 @@ export class SettingsStore {
   }
 
   private config(configPath: string): ProjectConfig | undefined {
-    if (!this.configs.has(configPath)) this.configs.set(configPath, this.read(configPath));
+    if (!this.configs.has(configPath)) {
+      const config = this.read(configPath);
+      this.configs.set(configPath, config);
+      if (config && config.machines.length > 0) this.declareMachines();
+    }
     return this.configs.get(configPath);
+  }
+
+  private declareMachines(): void {
+    this.onMachines([...this.configs.values()].flatMap((config) => config?.machines ?? []));
   }
 
   private read(configPath: string): ProjectConfig | undefined {

@@ -22,6 +22,7 @@ import { SettingsStore } from './configuration';
 import { publishDiagnostics, registerPullDiagnostics } from './diagnostics';
 import { registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
+import { HostCheck } from './host-check';
 import { registerHover } from './hover';
 import { clientFeatures, pathOfUri, type ServerState } from './state';
 import { StatusReporter } from './status';
@@ -29,7 +30,7 @@ import { registerWatchedFiles, watchFiles } from './watched-files';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { registerWorkspaceFolders } from './workspace-folders';
 import { WorkspaceScan } from './workspace-scan';
-import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { CHECK_HOST_COMMAND, FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
 export function startServer(connection: Connection, registry: Registry): void {
@@ -57,9 +58,11 @@ export function startServer(connection: Connection, registry: Registry): void {
       uris: new Map(),
       onDisk: new Set(),
       changed: new Emitter<string[]>(),
-    } as Omit<ServerState, 'scan' | 'status'> as ServerState;
+    } as Omit<ServerState, 'scan' | 'status' | 'hostCheck'> as ServerState;
+    state.settings.onMachines = (declarations) => state.project.declareMachines(declarations);
     state.scan = new WorkspaceScan(state);
     state.status = new StatusReporter(state);
+    state.hostCheck = new HostCheck(state);
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
     state.settings.folders = folders;
 
@@ -123,7 +126,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: features.pullDiagnostics ? { identifier: 'dockguard', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND, CHECK_HOST_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -11,6 +11,7 @@ import type { Project } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
+import type { HostCheck } from './host-check';
 import type { StatusReporter } from './status';
 import type { WorkspaceScan } from './workspace-scan';
 import type { InitializationOptions } from '../protocol';
@@ -63,6 +64,8 @@ export interface ServerState {
   onDisk: Set<string>;
   scan: WorkspaceScan;
   status: StatusReporter;
+  /** "Check this host": host mode in the server, its findings pushed on the host's files. */
+  hostCheck: HostCheck;
   /** Fired with the files whose findings may have changed (what a held workspace pull waits for). */
   changed: Emitter<string[]>;
 }

@@ -12,7 +12,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { readSource, SKIPPED_DIRS } from '../engine/files';
-import { hostRootOf } from '../engine/machine';
+import { machineRootOf } from '../engine/machine';
 import type { SourceFile } from '../engine/project';
 import type { Scope } from '../protocol';
 import { isWithin } from './configuration';
@@ -138,7 +138,7 @@ export class WorkspaceScan {
   ready(path: string): Promise<void> {
     const folder = this.state.settings.folderOf(path);
     if (folder === '') return Promise.resolve();
-    const host = hostRootOf(path)?.replace(/\/$/, '');
+    const host = machineRootOf(path, this.state.settings.projectConfig(path))?.replace(/\/$/, '');
     const root = host !== undefined && isWithin(host, folder) ? host : dirname(path);
     if (this.isComplete(root)) return Promise.resolve();
     let reading = this.ahead.get(root);

@@ -12,7 +12,7 @@ import type { Span } from '../engine/types';
 import type { ComposeFile } from '../formats/compose/parse';
 import { interpolate } from '../formats/compose/interpolation';
 import { contentMemo, member, nodeAt, toPlain, type TreeMember, type TreeNode } from '../formats/compose/yaml-tree';
-import { describeValue, fromPointer, type JsonPath } from './validate';
+import { describeValue, fromPointer, toPointer, type JsonPath } from './validate';
 
 export interface ComposeSchemaProblem {
   /** 'unknown': a key the object does not allow; 'invalid': a value of the wrong type or form. */
@@ -24,6 +24,8 @@ export interface ComposeSchemaProblem {
   file: string;
   /** What is wrong, said after the path: `must be a boolean or a string, not the number 3`. */
   problem: string;
+  /** What the schema allows instead, when the error names it: its types, or its values (an enum). */
+  allowed?: { types: string[] } | { values: unknown[] };
 }
 
 const cache = new WeakMap<ComposeFile, ComposeSchemaProblem[]>();
@@ -105,6 +107,22 @@ export function wholeSchemaErrors(root: unknown): ErrorObject[] {
   return validateGenerated(root) ? [] : [...(validateGenerated.errors ?? [])];
 }
 
+/** Whether compose-spec would accept the value at `path` (and below it) with `value` written there instead. */
+export function composeValidWith(file: ComposeFile, path: JsonPath, value: unknown): boolean {
+  if (!file.root) return false;
+  // Only the service on the path is validated again: the others keep their plain values (and errors).
+  return !schemaErrors(withValueAt(toPlain(file.root), path, value)).some((e) => within(e.instancePath, toPointer(path)));
+}
+
+/** A copy of `plain` with `value` at `path`, copying only the containers on the way (the plain tree is cached). */
+function withValueAt(plain: unknown, path: JsonPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(plain)) return plain.map((item, i) => (i === head ? withValueAt(item, rest, value) : item));
+  const object = plain as Record<string, unknown>;
+  return { ...object, [head]: withValueAt(object[head], rest, value) };
+}
+
 const COMBINATORS = new Set(['oneOf', 'anyOf']);
 
 /**
@@ -159,7 +177,14 @@ function toProblem(file: ComposeFile, error: ErrorObject): ComposeSchemaProblem 
   if (error.keyword === 'required') {
     return { kind: 'invalid', path, span: keyOrValue(file, path, node), file: node.file, problem: `is missing "${String(params.missingProperty)}"` };
   }
-  return { kind: 'invalid', path, span: node.span, file: node.file, problem: describeError(error, node) };
+  return { kind: 'invalid', path, span: node.span, file: node.file, problem: describeError(error, node), allowed: allowedBy(error) };
+}
+
+function allowedBy(error: ErrorObject): ComposeSchemaProblem['allowed'] {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'type') return { types: String(params.type).split(',') };
+  if (error.keyword === 'enum') return { values: params.allowedValues as unknown[] };
+  return undefined;
 }
 
 /** A missing member is reported at the key of the object that lacks it (json-languageservice's choice). */

@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
+import type { DaemonHost } from '../host';
 import { mergeMaps } from '../../formats/compose/merge';
 import { member, type TreeMap, type TreeNode } from '../../formats/compose/yaml-tree';
 
@@ -13,6 +14,8 @@ import { member, type TreeMap, type TreeNode } from '../../formats/compose/yaml-
 export interface ComposeModel {
   file: ComposeFile;
   services: Service[];
+  /** The daemon the project runs on (`daemon-link.ts`); undefined when no daemon configuration belongs to it. */
+  daemon?: DaemonHost;
 }
 
 export interface Service {

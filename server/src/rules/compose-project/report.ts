@@ -4,8 +4,7 @@
  * it reaches; a setting that is missing is reported at the service's key, never on a partial service.
  */
 import type { RuleContext } from '../../engine/rule';
-import type { FixProposal } from '../../engine/types';
-import type { Severity, Span } from '../../engine/types';
+import type { FixProposal, RelatedInformation, Severity, Span } from '../../engine/types';
 import { sharedBy, sharedNote } from '../../model/compose/fixes';
 import type { Service } from '../../model/compose/services';
 
@@ -17,6 +16,8 @@ export interface PlaceHit {
   messageId: string;
   data?: Record<string, string | number>;
   severity?: Severity;
+  /** Related information beyond the services sharing the text (the daemon setting the message speaks of). */
+  related?: RelatedInformation[];
   /** Builds the fixes; `note` says which services share the edited text ('' when none do). */
   fixes?: (note: string) => FixProposal[];
 }
@@ -37,14 +38,14 @@ export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]):
       data: first.data,
       severity: first.severity,
       at: { file: first.file, span: first.span },
-      related: shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` })),
+      related: [...(first.related ?? []), ...shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` }))],
       fixes: first.fixes && (() => first.fixes!(sharedNote(shared))),
     });
   }
 }
 
 /** A finding about a setting the service lacks, at its key; silent on a partial service. */
-export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>): void {
+export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>, related?: RelatedInformation[]): void {
   if (service.partial) return;
-  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, fixes });
+  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, fixes, related });
 }
