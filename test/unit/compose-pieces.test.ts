@@ -46,7 +46,9 @@ describe('Compose parse by pieces', () => {
       ['  svc-3:\n', '  svc-3:\n    privileged: true\n'],
       ['  svc-2:\n    <<: *defaults\n', '  svc-2:\n    <<: *defaults\n  svc-9:\n    image: x\n'],
       ['  svc-9:\n    image: x\n', ''],
-      ['volumes:\n', '# the data\nvolumes:\n'],
+      ['\nvolumes:\n', '\n# the data\nvolumes:   # named volumes\n'],
+      ['\nvolumes:   # named volumes\n', '\nvolumes:#x\n'], // one scalar key, not a key and a comment
+      ['\nvolumes:#x\n', '\nvolumes:\n'],
       ['cap_drop: [ALL]', 'cap_drop: [ALL'], // a syntax error: the whole parse speaks
       ['cap_drop: [ALL', 'cap_drop: [ALL]'],
       ['  svc-1:', '  svc-0:'], // a key written twice

@@ -41,8 +41,8 @@ export interface PiecesParse {
 const lastPieces = new Map<string, Map<string, Piece>>();
 const REMEMBERED_FILES = 64;
 
-/** `key:` (a plain key) with nothing after it but a comment: a block collection follows. */
-const OPENS_BLOCK = /^([A-Za-z0-9_.-]+):[ ]*(#.*)?$/;
+/** `key:` (a plain key) with nothing after it but a comment (after a space: `key:#x` is one scalar): a block collection follows. */
+const OPENS_BLOCK = /^([A-Za-z0-9_.-]+):(?:[ ]+(#.*)?)?$/;
 
 /** The file parsed piece by piece; undefined when it must be parsed whole (see the header). */
 export function parseByPieces(path: string, text: string, onMove: (from: TreeNode, to: TreeNode) => void): PiecesParse | undefined {
