@@ -78,4 +78,23 @@ describe('Compose parse by pieces', () => {
     assert.deepEqual(read, [edited.slice(edited.indexOf('  svc-0:'), edited.indexOf('  svc-1:'))]);
     assert.deepEqual(seen(file), seen(parseWhole(path, edited)));
   });
+
+  it('gives the whole parse after random keystrokes in real files (reusing each previous parse)', () => {
+    const keystrokes = ['\n', ' ', '  ', '#', ':', ': ', '- ', 'x', '"', "'", '&a ', '*a', '<<: *a\n', '{', '[', '\n  ', '\nk: v\n'];
+    let seed = 13;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (const file of FILES.filter((_, i) => i % 4 === 0)) {
+      const path = `/pieces/random/${file}`;
+      let text = readFileSync(file, 'utf8');
+      parseCompose(path, text);
+      for (let i = 0; i < 12; i++) {
+        const at = random(text.length + 1);
+        text = random(3) === 0 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + keystrokes[random(keystrokes.length)] + text.slice(at);
+        assertSameAsWhole(path, text);
+      }
+    }
+  });
 });
