@@ -25,7 +25,7 @@ const BENCHMARKS: [name: string, title: string, run: (options: BenchOptions) => 
   ['workspace', 'The 10,000-file workspace in-process at 1×, 2×, 4× (profile recommended)', runScaleBenchmark],
   ['workspace-cli', 'The 10,000-file workspace: CLI whole process (profile recommended)', runCliWorkspaceBenchmark],
   ['workspace-lsp', 'The 10,000-file workspace over LSP: start-up and keystroke', runWorkspaceLspBenchmark],
-  ['compose', 'Compose files: edit to diagnostics', runComposeBenchmark],
+  ['compose', 'Compose files: edit to diagnostics, against yaml-language-server and compose-language-service', runComposeBenchmark],
   ['workspace-scan', 'The workspace scan and the file watcher over LSP (issue 15)', runWorkspaceScanBenchmark],
 ];
 

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
+import { CHECK_HOST_COMMAND, SETTINGS_SECTION, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
   };
   client = new LanguageClient('dockguard', 'dockguard', serverOptions, clientOptions);
-  context.subscriptions.push(statusItem(client));
+  context.subscriptions.push(...statusItems(client));
   try {
     await client.start();
     output.info(`dockguard server started (${module})`);
@@ -41,18 +41,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 }
 
-/** The status-bar item: the server's counts and profile, a spinner while it scans; a click opens Problems. */
-function statusItem(languageClient: LanguageClient): vscode.StatusBarItem {
+/**
+ * The status-bar items: the server's counts and profile, a spinner while it scans (a click opens
+ * Problems); and, when a workspace folder is / or /etc, "Check this host". The language client
+ * registers the server's commands, CHECK_HOST_COMMAND among them, as VS Code commands.
+ */
+function statusItems(languageClient: LanguageClient): vscode.StatusBarItem[] {
   const item = vscode.window.createStatusBarItem('dockguard.status', vscode.StatusBarAlignment.Left);
   item.name = 'dockguard';
   item.command = 'workbench.actions.view.problems';
   item.text = '$(sync~spin) dockguard';
   item.show();
+  const hostItem = vscode.window.createStatusBarItem('dockguard.checkHost', vscode.StatusBarAlignment.Left);
+  hostItem.name = 'dockguard: Check this host';
+  hostItem.command = CHECK_HOST_COMMAND;
+  hostItem.text = '$(server-environment) Check this host';
+  hostItem.tooltip = "dockguard: check this host's Docker files, owners, modes and engine version (read-only); the findings go to the Problems view.";
   languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    if (status.offerHostCheck) hostItem.show();
+    else hostItem.hide();
     item.text = `${status.scanning ? '$(sync~spin)' : '$(shield)'} dockguard $(error) ${status.errors} $(warning) ${status.warnings}`;
     item.tooltip = `dockguard: ${status.errors} error(s), ${status.warnings} warning(s), profile ${status.profile}${status.scanning ? ', scanning the workspace' : ''}. Click to open the Problems view.`;
   });
-  return item;
+  return [item, hostItem];
 }
 
 export async function deactivate(): Promise<void> {

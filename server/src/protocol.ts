@@ -19,6 +19,8 @@ export interface DockguardSettings {
   exclude?: string[];
   /** What is linted: every matching file of the workspace, or only the files open in the editor. */
   scope?: string;
+  /** The folder "Check this host" treats as `/` (a mounted image); unset: this host's `/`. */
+  hostRoot?: string;
 }
 
 /** The values of `dockguard.scope`. */
@@ -39,6 +41,8 @@ export interface StatusParams {
   profile: string;
   /** True while the workspace scan runs. */
   scanning: boolean;
+  /** True when a workspace folder is `/` or `/etc`: the item offers "Check this host" (CHECK_HOST_COMMAND). */
+  offerHostCheck: boolean;
 }
 
 /**
@@ -58,6 +62,23 @@ export const SHOW_DOCUMENTATION_COMMAND = 'dockguard.showDocumentation';
 
 /** Server command behind "dockguard: Fix all safe problems in the workspace" (no arguments). */
 export const FIX_WORKSPACE_COMMAND = 'dockguard.fixAllInWorkspace';
+
+/**
+ * Server command behind "dockguard: Check this host": host mode in the server, read-only (nothing
+ * executed or written, no network). Arguments `[{ root?: string }]`: the folder treated as `/`,
+ * else the `hostRoot` setting, else `/`. The findings are published as diagnostics on the host's
+ * files (`/etc/docker/daemon.json` …), those of the previous check cleared; the answer is a
+ * CheckHostResult, and the server shows its summary.
+ */
+export const CHECK_HOST_COMMAND = 'dockguard.checkHost';
+
+export interface CheckHostArguments {
+  root?: string;
+}
+
+export type CheckHostResult =
+  | { root: string; files: number; errors: number; warnings: number; infos: number }
+  | { root: string; problem: string };
 
 /** The code action kind of "Fix all safe problems in this file" (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.dockguard';

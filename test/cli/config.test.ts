@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { kindOfPath } from '../../server/src/engine/kind';
 import { findProjectConfig, loadProjectConfig } from '../../server/src/engine/project-config';
 import { knownRuleIds } from '../../server/src/engine/registry';
 import { REGISTRY } from '../../server/src/registry';
@@ -52,7 +53,18 @@ describe('loadProjectConfig', () => {
   });
 
   it('an empty file is an empty config', () => {
-    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], overrides: [], machines: [], composeProjects: [] }, problems: [] });
+    assert.deepEqual(loadProjectConfig('# nothing yet\n', '/p/.dockguard.yaml', RULE_IDS), { config: { path: '/p/.dockguard.yaml', options: {}, ignore: [], overrides: [], machines: [], composeProjects: [], kindFiles: [] }, problems: [] });
+  });
+
+  it('compose.files and audit.files add files to those kinds, as .gitignore patterns relative to the config, after the kind table', () => {
+    const { config } = loadProjectConfig('compose:\n  files: [deploy/stack.yml, "stacks/**", "!stacks/README.md"]\naudit:\n  files: ["*.audit"]\n', '/p/.dockguard.yaml', RULE_IDS);
+    assert.deepEqual(config?.kindFiles, [{ kind: 'compose', patterns: ['deploy/stack.yml', 'stacks/**', '!stacks/README.md'] }, { kind: 'audit', patterns: ['*.audit'] }]);
+    const kindOf = (path: string) => kindOfPath(REGISTRY.kinds, path, config?.addedFiles)?.name;
+    assert.deepEqual(
+      ['/p/deploy/stack.yml', '/p/stacks/a/web.yml', '/p/stacks/README.md', '/p/x/security/docker.audit', '/p/other/stack.yml', '/elsewhere/deploy/stack.yml', '/p/stacks/etc/docker/daemon.json'].map(kindOf),
+      ['compose', 'compose', undefined, 'audit', undefined, undefined, 'daemon-json'],
+    );
+    assert.equal(kindOfPath(REGISTRY.kinds, '/p/deploy/stack.yml')?.name, undefined, 'without the config, a name the table does not know');
   });
 
   it('reports every problem with its 1-based line and column', () => {

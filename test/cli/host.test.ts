@@ -9,12 +9,12 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
-import { buildCli, matchSnapshot, runCli } from './harness';
+import { buildCli, matchSnapshot, REPO as REPO_ROOT, runCli } from './harness';
 import { run } from '../../server/src/cli/main';
 import { withRules } from '../../server/src/engine/registry';
 import { defineRule } from '../../server/src/engine/rule';
 import { REGISTRY } from '../../server/src/registry';
-import { buildRoot, HARDENED_FILES, NOT_ROOT, type RootSpec } from '../host/roots';
+import { buildRoot, dpkgStatus, HARDENED_FILES, NOT_ROOT, type RootSpec } from '../host/roots';
 
 /** Runs `host --root .` in the root, so paths show as the host names them (below the root); the root's temp path reads `<root>`. */
 function host(root: string, ...args: string[]) {
@@ -30,7 +30,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
   it('reports nothing on a hardened host and exits 0', () => {
     const run = host(buildRoot(), '--profile', 'all');
     assert.equal(run.stderr, '');
-    assert.equal(run.stdout, '6 files linted against dockerd 29.7: no problems\n');
+    assert.equal(run.stdout, '7 files linted against dockerd 29.7: no problems\n');
     assert.equal(run.code, 0);
   });
 
@@ -49,10 +49,58 @@ describe('dockguard host: finding the files where systemd loads them', () => {
       "note: lib/systemd/system/docker.service is not read: etc/systemd/system/docker.service comes first on systemd's path",
       "note: lib/systemd/system/docker.service.d/50-flags.conf is not read: etc/systemd/system/docker.service.d/50-flags.conf comes first on systemd's path",
       'usr/lib/systemd/system/docker.service.d/60-debug.conf:3:82 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
-      '8 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '9 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
+  });
+
+  it("follows systemd's whole load path: control and transient folders, generators, portable services, in their order", () => {
+    // Each folder holds a docker.service of its own, which says where it is by an --icc flag only it sets.
+    const order = ['etc/systemd/system.control', 'run/systemd/system.control', 'run/systemd/transient', 'run/systemd/generator.early', 'etc/systemd/system', 'etc/systemd/system.attached', 'run/systemd/system', 'run/systemd/system.attached', 'run/systemd/generator', 'usr/local/lib/systemd/system', 'usr/lib/systemd/system', 'lib/systemd/system', 'run/systemd/generator.late'];
+    for (const [index, winner] of order.entries()) {
+      const files: Record<string, string> = { 'lib/systemd/system/docker.service': null as unknown as string };
+      for (const folder of order.slice(index)) files[`${folder}/docker.service`] = HARDENED_FILES['lib/systemd/system/docker.service'].replace('--containerd', `--label=from=${folder} --containerd`);
+      const run = host(buildRoot({ files }), '--fail-on', 'never');
+      const notes = run.stdout.split('\n').filter((line) => line.startsWith('note: '));
+      assert.deepEqual(notes, order.slice(index + 1).map((folder) => `note: ${folder}/docker.service is not read: ${winner}/docker.service comes first on systemd's path`), winner);
+    }
+  });
+
+  it('applies the top-level service.d/ drop-ins to docker.service, after docker.service.d/ of the same name whatever the folder', () => {
+    const root = buildRoot({
+      files: {
+        'etc/systemd/system/service.d/50-limits.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --experimental\n',
+        'usr/lib/systemd/system/docker.service.d/50-limits.conf': '[Service]\nLimitNOFILE=1048576\n',
+        'lib/systemd/system/service.d/60-debug.conf': DEBUG_DROP_IN,
+        'etc/systemd/system/socket.d/10-mode.conf': '[Socket]\nSocketMode=0666\n',
+        // Prefix folders come from dashes in the unit's name: docker has none, so this applies to nothing of Docker's.
+        'etc/systemd/system/docker-.service.d/10-icc.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --icc=true\n',
+      },
+    });
+    const run = host(root, '--fail-on', 'never');
+    assert.equal(run.stdout, [
+      "note: etc/systemd/system/service.d/50-limits.conf is not read: usr/lib/systemd/system/docker.service.d/50-limits.conf comes first on systemd's path",
+      'lib/systemd/system/service.d/60-debug.conf:3:82 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
+      'etc/systemd/system/socket.d/10-mode.conf:2:12 warning DG204 SocketMode=0666 lets users outside root and the docker group open the Docker socket, which means root on the host; use 0660 (CIS 3.16). [socket-too-permissive]',
+      '10 files linted against dockerd 29.7: 0 errors, 2 warnings, 0 info',
+      '',
+    ].join('\n'));
+  });
+
+  it('reads the EnvironmentFile= a unit names beyond /etc/default/docker, and judges the flags it feeds', () => {
+    const root = buildRoot({
+      files: {
+        'etc/systemd/system/docker.service.d/env.conf': '[Service]\nEnvironmentFile=-/etc/docker/dockerd.env\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock $DOCKERD_FLAGS\n',
+        'etc/docker/dockerd.env': '# flags for dockerd\nDOCKERD_FLAGS="--debug"\n',
+      },
+    });
+    const run = host(root, '--fail-on', 'never');
+    assert.equal(run.stdout, [
+      'etc/docker/dockerd.env:2:16 warning DG109 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3). [log-level-not-info]',
+      '9 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '',
+    ].join('\n'));
   });
 
   it('prints the findings grouped under their file by default (--format text), as lint does', () => {
@@ -62,7 +110,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
       '  3:82  warning  DG109 log-level-not-info',
       '                 "debug" is true: the daemon logs at debug level, with request details that can include secrets, whatever "log-level" says; remove it (CIS 2.3).',
       '',
-      '7 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '8 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
       '',
     ].join('\n'));
   });
@@ -75,7 +123,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     const run = host(root);
     assert.equal(run.stdout, [
       'note: etc/systemd/system/docker.service is masked (a link to /dev/null): systemd starts none of it, drop-ins included',
-      '5 files linted against dockerd 29.7: no problems',
+      '6 files linted against dockerd 29.7: no problems',
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
@@ -91,7 +139,7 @@ describe('dockguard host: finding the files where systemd loads them', () => {
     const run = host(root, '--fail-on', 'never');
     assert.equal(run.stdout, [
       'srv/docker.json:2:3 warning DG103 "icc" is true: containers on the default bridge can reach each other; set it to false and link containers explicitly (CIS 2.2). [inter-container-communication]',
-      '8 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
+      '9 files linted against dockerd 29.7: 0 errors, 1 warning, 0 info',
       '',
     ].join('\n'));
   });
@@ -181,7 +229,7 @@ describe('dockguard host: owners, modes, accounts, mounts (DG501–DG510)', { sk
     const root = buildRoot({ links: { 'var/run': '/run' } });
     const sockets = await Promise.all([listen(join(root, 'run/docker.sock'), 0o660, 999), listen(join(root, 'run/containerd/containerd.sock'), 0o660)]);
     try {
-      assert.equal(host(root).stdout, '6 files linted against dockerd 29.7: no problems\n');
+      assert.equal(host(root).stdout, '7 files linted against dockerd 29.7: no problems\n');
     } finally {
       for (const server of sockets) server.close();
     }
@@ -202,7 +250,7 @@ describe('dockguard host: files that cannot be read (DG512)', { skip: NOT_ROOT }
       'etc/docker/daemon.json:1:1 info DG512 cannot read /etc/docker/daemon.json (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
       'etc/default/docker:1:1 info DG512 cannot read /etc/default/docker (not a regular file): the checks that need it were skipped; run as root to see more. [unreadable-file]',
       'etc/docker/certs.d:1:1 info DG512 cannot read /etc/docker/certs.d (EACCES): the checks that need it were skipped; run as root to see more. [unreadable-file]',
-      '7 files linted against dockerd 29.7: 0 errors, 0 warnings, 3 info',
+      '8 files linted against dockerd 29.7: 0 errors, 0 warnings, 3 info',
       '',
     ].join('\n'));
     assert.equal(run.status, 0);
@@ -225,7 +273,7 @@ describe('dockguard host: a live root (its /proc mounted)', () => {
     const run = host(root);
     assert.equal(run.stdout, [
       'lib/systemd/system/docker.service:12:11 info DG513 the running dockerd (pid 4242) was started as `dockerd -H fd:// --containerd=/run/containerd/containerd.sock --icc=true`, not as this ExecStart says (`dockerd -H fd:// --containerd=/run/containerd/containerd.sock`): the unit was changed without a restart, so the findings on it are not yet what runs. [running-config-differs]',
-      '6 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info',
+      '7 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info',
       'remediation (review, then run as root; dockguard changes nothing):',
       '  DG513 lib/systemd/system/docker.service: systemctl daemon-reload && systemctl restart docker',
       '',
@@ -234,7 +282,85 @@ describe('dockguard host: a live root (its /proc mounted)', () => {
 
   it('is silent when the running command line is the unit\'s', () => {
     const root = buildRoot(live('/usr/bin/dockerd\0-H\0fd://\0--containerd=/run/containerd/containerd.sock\0'));
-    assert.equal(host(root).stdout, '6 files linted against dockerd 29.7: no problems\n');
+    assert.equal(host(root).stdout, '7 files linted against dockerd 29.7: no problems\n');
+  });
+});
+
+describe('dockguard host: the installed engine (DG511)', () => {
+  /** The day the lines are judged on, as SOURCE_DATE_EPOCH gives it. */
+  const on = (day: string) => ({ SOURCE_DATE_EPOCH: String(Date.parse(`${day}T12:00:00Z`) / 1000) });
+  const engine = (installed: Record<string, string>, day = '2026-12-01') => {
+    const root = buildRoot({ files: { 'var/lib/dpkg/status': dpkgStatus(installed) } });
+    const run = runCli(['host', '--root', '.', '--format', 'concise', '--fail-on', 'never'], root, on(day));
+    return run.stdout.split('\n').filter((line) => / DG511 /.test(line));
+  };
+  const MAINTAINED = 'upgrade to a maintained line: docker-29.x (29.7.2), 25.0 (25.0.17) (CIS 1.2.2). [docker-outdated]';
+  const AT = 'var/lib/dpkg/status:13:10';
+
+  it("says which line the host runs and when it stopped getting fixes, at the package's Version:", () => {
+    assert.deepEqual(engine({ 'docker-ce': '5:24.0.7-1~debian.12~bookworm' }), [
+      `${AT} warning DG511 docker-ce 5:24.0.7-1~debian.12~bookworm is Docker Engine 24.0.7, of the 24.0 line, which stopped getting fixes on 2024-07-29 (moby's project/BRANCHES-AND-TAGS.md; its last release was 24.0.9 (2024-02-01)); ${MAINTAINED}`,
+    ]);
+    assert.deepEqual(engine({ 'docker-ce': '5:27.3.1-1~ubuntu.24.04~noble' }), [
+      `${AT} warning DG511 docker-ce 5:27.3.1-1~ubuntu.24.04~noble is Docker Engine 27.3.1, of the 27.x line, which stopped getting fixes on 2025-05-02 (moby's project/BRANCHES-AND-TAGS.md; its last release was 27.5.1 (2025-01-22)); ${MAINTAINED}`,
+    ]);
+  });
+
+  it("maps Debian's docker.io to its upstream line, and says the distribution may backport", () => {
+    assert.deepEqual(engine({ 'docker.io': '26.1.5+dfsg1-9' }), [
+      `${AT} warning DG511 docker.io 26.1.5+dfsg1-9 is Docker Engine 26.1.5, of the 26.1 line, which stopped getting fixes on 2025-02-17 (moby's project/BRANCHES-AND-TAGS.md; its last release was 26.1.5 (2024-07-23)), though the distribution may backport some to its docker.io; ${MAINTAINED}`,
+    ]);
+  });
+
+  it('judges a maintained line by its newest release, ~ sorting before it as dpkg sorts', () => {
+    assert.deepEqual(engine({ 'docker-ce': '5:29.1.5-1~ubuntu.24.04~noble' }), [
+      `${AT} warning DG511 docker-ce 5:29.1.5-1~ubuntu.24.04~noble is Docker Engine 29.1.5, of the maintained docker-29.x line, but its newest release is 29.7.2 (2026-08-05), and fixes go only to the newest; upgrade the package (CIS 1.2.2). [docker-outdated]`,
+    ]);
+    assert.equal(engine({ 'docker-ce': '5:29.7.2~rc.1-1~debian.12~bookworm' }).length, 1);
+    assert.deepEqual(engine({ 'docker-ce': '5:29.7.2-1~debian.12~bookworm' }), []);
+    assert.deepEqual(engine({ 'docker.io': '29.7.2+dfsg1-1' }), []);
+  });
+
+  it('counts a line as stopped once its expected end of maintenance has passed (25.0: 2026-12-04)', () => {
+    assert.deepEqual(engine({ 'moby-engine': '25.0.17-ubuntu22.04u1' }, '2026-12-03'), []);
+    assert.deepEqual(engine({ 'moby-engine': '25.0.17-ubuntu22.04u1' }, '2026-12-04'), [
+      `${AT} warning DG511 moby-engine 25.0.17-ubuntu22.04u1 is Docker Engine 25.0.17, of the 25.0 line, which stopped getting fixes on 2026-12-04, its expected end of maintenance in moby's project/BRANCHES-AND-TAGS.md; upgrade to a maintained line: docker-29.x (29.7.2) (CIS 1.2.2). [docker-outdated]`,
+    ]);
+  });
+
+  it('says a line older than the table stopped before it began, and a newer one is not judged', () => {
+    assert.deepEqual(engine({ 'docker-engine': '1.13.1-0~debian-stretch' }), [
+      `${AT} warning DG511 docker-engine 1.13.1-0~debian-stretch is Docker Engine 1.13.1, of a line older than 20.10, which stopped getting fixes before 2023-11-03 (when moby's project/BRANCHES-AND-TAGS.md began, it listed none of them); ${MAINTAINED}`,
+    ]);
+    assert.deepEqual(engine({ 'docker-ce': '5:30.0.0-1~debian.13~trixie' }), [
+      `${AT} info DG511 docker-ce 5:30.0.0-1~debian.13~trixie is Docker Engine 30.0.0, a release line dockguard's lifecycle table (taken 2026-12-01) does not know, so whether it still gets fixes is not judged; a newer dockguard knows. [docker-outdated]`,
+    ]);
+  });
+
+  it('counts only "install ok installed" and the engine packages', () => {
+    const root = buildRoot({ files: { 'var/lib/dpkg/status': dpkgStatus({ 'docker-ce-cli': '5:20.10.24-1~debian.11~bullseye' }) } });
+    assert.equal(host(root).stdout, '7 files linted against dockerd 29.7: no problems\n');
+  });
+
+  it('is the same finding in JSON, SARIF and the HTML report, where the check fails', () => {
+    const root = buildRoot({ files: { 'var/lib/dpkg/status': dpkgStatus({ 'docker-ce': '5:24.0.7-1~debian.12~bookworm' }) } });
+    const [finding] = JSON.parse(host(root, '--format', 'json').stdout).findings;
+    assert.deepEqual([finding.rule, finding.file, finding.line, finding.column, finding.endColumn, finding.severity], ['DG511', 'var/lib/dpkg/status', 13, 10, 39, 'warning']);
+    const [result] = JSON.parse(host(root, '--format', 'sarif').stdout).runs[0].results;
+    assert.deepEqual([result.ruleId, result.message.text, result.locations[0].physicalLocation.region.startLine], ['DG511', finding.message, 13]);
+    const html = host(root, '--format', 'html').stdout;
+    checkHtmlReport(html, [finding]);
+    assert.match(html, /<tr data-rule="DG511"><td>1\.2\.2[^<]*<\/td><td>.*?<\/td><td class="\w+">fail</);
+  });
+
+  it('on an RPM host, says the version is not checked: a note, no finding, not applicable in the report', () => {
+    const root = buildRoot({ files: { 'var/lib/dpkg/status': null }, dirs: ['var/lib/rpm'] });
+    assert.equal(host(root).stdout, [
+      "note: the engine's version is not checked (DG511): this host keeps its packages in RPM's database (/var/lib/rpm), and dockguard reads only dpkg's",
+      '6 files linted against dockerd 29.7: no problems',
+      '',
+    ].join('\n'));
+    assert.match(host(root, '--format', 'html').stdout, /<tr data-rule="DG511"><td>1\.2\.2[^<]*<\/td><td>.*?<\/td><td class="\w+">not applicable</);
   });
 });
 
@@ -264,7 +390,7 @@ describe('dockguard host: a root without Docker', () => {
     const run = host(root);
     assert.equal(run.stdout, [
       'note: no Docker configuration below <root>/ (no daemon.json, docker.service or docker.socket where dockerd and systemd look)',
-      '3 files linted against dockerd 29.7: no problems',
+      '4 files linted against dockerd 29.7: no problems',
       '',
     ].join('\n'));
     assert.equal(run.code, 0);
@@ -298,6 +424,7 @@ describe('dockguard host: usage', () => {
     assert.equal(runCli(['host', '--bogus']).stderr, 'dockguard: unknown option --bogus for host (see dockguard --help)\n');
     assert.equal(runCli(['host', '--root']).stderr, 'dockguard: --root needs a value (see dockguard --help)\n');
     assert.equal(runCli(['host', '--format', 'xml']).stderr, "dockguard: --format must be one of text, concise, json, sarif, html (got 'xml') (see dockguard --help)\n");
+    assert.equal(runCli(['host'], REPO_ROOT, { SOURCE_DATE_EPOCH: 'yesterday' }).stderr, "dockguard: SOURCE_DATE_EPOCH must be seconds since 1970 (got 'yesterday') (see dockguard --help)\n");
   });
 });
 

@@ -66,6 +66,6 @@ describe('suppressions with reasons', () => {
       'etc/docker/daemon.json': ICC_TRUE,
     });
     const run = runCli(['lint', '--format', 'concise', '.'], stale);
-    assert.equal(run.stdout, '.dockguard.yaml:4:5 info DG009 Unused override: DG105 reports nothing in old/daemon.json. [unused-suppression]\n2 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info\n');
+    assert.equal(run.stdout, '.dockguard.yaml:4:5 info DG009 Unused override: DG105 reports nothing in old/daemon.json. [unused-suppression] (fixable with --fix)\n2 files linted against dockerd 29.7: 0 errors, 0 warnings, 1 info (1 fixable with --fix)\n');
   });
 });

@@ -1,5 +1,6 @@
 // `npm run test:e2e [-- --screenshots]`: installs the editor tools if missing, packages the .vsix,
 // then runs the VS Code and Neovim suites. `--screenshots` also rewrites docs/images/*.png.
+// DOCKGUARD_E2E_CASES=compose.yaml,audit-rules runs only the cases of those kinds (test/e2e/cases.mjs).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -120,6 +120,30 @@ async function screenshot(kase, workbench, name) {
   if (TAKE_SCREENSHOTS && kase.screenshots) await workbench.screenshot(join(IMAGES, `${name}.png`));
 }
 
+/**
+ * Opens the workspace and no file: the extension starts for the workspace (workspaceContains) and
+ * scans it. Waits until Problems lists the CLI's findings for `file`; returns the workbench.
+ */
+async function expectScanned(workspace, file) {
+  const findings = cliFindings(workspace, file);
+  assert.ok(findings.length > 0, `${file} must have findings`);
+  const workbench = await openWorkspace(workspace, true);
+  const rows = await workbench.problems(findings.length, `**/${file}`);
+  assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
+  assert.deepEqual(problemsOf(rows, join(workspace, file)), problemLines(findings));
+  return workbench;
+}
+
+// No case opens the socket unit: its findings reach Problems from the workspace scan alone.
+const UNOPENED = { kind: 'docker.socket', workspace: 'examples/insecure-host', file: 'lib/systemd/system/docker.socket' };
+
+describe('VS Code: the workspace scan', () => {
+  test(`lists the findings of a file no scenario opens (${UNOPENED.file})`, async () => {
+    const workbench = await expectScanned(workspaceFor(UNOPENED, 'unopened'), UNOPENED.file);
+    await workbench.page.close();
+  });
+});
+
 for (const kase of CASES) {
   describe(`VS Code: ${kase.kind} (${kase.file})`, () => {
     test('squiggles and the Problems panel show exactly what the CLI finds', async (t) => {
@@ -129,6 +153,7 @@ for (const kase of CASES) {
       const text = readFileSync(join(workspace, kase.file), 'utf8');
       const { workbench, activationMs } = await openCase(kase, workspace);
       t.diagnostic(`activation cost: ${activationMs} ms from opening ${kase.file} to the first squiggle`);
+      await workbench.expectLanguageMode(kase.language);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
 
       const rows = await workbench.problems(findings.length, `**/${kase.file}`);
@@ -139,13 +164,8 @@ for (const kase of CASES) {
     test('the workspace scan lists the file\'s findings in Problems before it is opened, and the status bar counts them', async () => {
       const workspace = workspaceFor(kase, 'workspace-scan');
       const everyFinding = cliFindings(workspace);
-      const findings = everyFinding.filter((f) => f.file === kase.file);
-      const workbench = await openWorkspace(workspace, true);
-      // No editor is opened: the extension starts for the workspace (workspaceContains) and scans it.
-      assert.ok(everyFinding.length > findings.length, 'the workspace has findings in other files too');
-      const rows = await workbench.problems(findings.length, `**/${kase.file}`);
-      assert.equal(await workbench.page.locator('.editor-instance .monaco-editor').count(), 0, 'no file was opened');
-      assert.deepEqual(problemsOf(rows, join(workspace, kase.file)), problemLines(findings));
+      assert.ok(everyFinding.some((f) => f.file !== kase.file), 'the workspace has findings in other files too');
+      const workbench = await expectScanned(workspace, kase.file);
       // The status-bar item counts the workspace's errors and warnings (its icons render as empty spans).
       const count = (severity) => everyFinding.filter((f) => f.severity === severity).length;
       await workbench.expect(workbench.page.locator('.statusbar-item', { hasText: `dockguard ${count('error')} ${count('warning')}` }), 'the status-bar counts');
@@ -175,7 +195,7 @@ for (const kase of CASES) {
       const findings = cliFindings(workspace, kase.file);
       const finding = findings.find((f) => f.rule === kase.quickFix.rule);
       assert.ok(finding, `the case file must have a ${kase.quickFix.rule} finding`);
-      const fix = expectedFix(workspace, kase.file, kase.quickFix.rule);
+      const fix = expectedFix(workspace, kase.file, kase.quickFix.rule, kase.quickFix.title);
       const text = readFileSync(join(workspace, kase.file), 'utf8');
       const { workbench } = await openCase(kase, workspace);
       await workbench.expectSquiggles(expectedSquiggles(text, findings));
@@ -212,9 +232,11 @@ for (const kase of CASES) {
 
     test('completion offers keys with their documentation', { skip: !kase.completion }, async () => {
       const workspace = workspaceFor(kase, 'completion');
+      const after = readFileSync(join(workspace, kase.file), 'utf8').split(/\r?\n/).findIndex((l) => l.includes(kase.completion.after)) + 1;
+      assert.ok(after > 0, `the case file must have a line holding ${JSON.stringify(kase.completion.after)}`);
       const { workbench } = await openCase(kase, workspace);
       const { page } = workbench;
-      await workbench.clickAt(1, 1);
+      await workbench.clickAt(after, 1);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type(kase.completion.typed);
@@ -235,7 +257,7 @@ for (const kase of CASES) {
         await page.keyboard.press('Enter');
       }
       await workbench.expect(page.locator('.suggest-widget'), 'the suggestions to close', { state: 'hidden' });
-      const typedLine = (await workbench.editorText()).split('\n')[1];
+      const typedLine = (await workbench.editorText()).split('\n')[after];
       assert.match(typedLine, kase.completion.accepted, 'accepting the suggestion replaces what was typed');
       await workbench.page.close();
     });

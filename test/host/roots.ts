@@ -1,7 +1,7 @@
 /**
  * Fixture roots for host mode, built in a temp folder per test: files, folders, links, modes and
  * owners by numeric id (git keeps neither owners nor most modes, so they are set here). The base is
- * examples/hardened-host plus the accounts and fstab of a hardened Debian host.
+ * examples/hardened-host plus the accounts, fstab and dpkg status of a hardened Debian host.
  */
 import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,23 @@ export const HARDENED_FILES: Record<string, string> = {
   'lib/systemd/system/docker.socket': example('lib/systemd/system/docker.socket'),
   'etc/passwd': 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n',
   'etc/group': 'root:x:0:\ndaemon:x:1:\nalice:x:1000:\ndocker:x:999:\n',
+  'var/lib/dpkg/status': dpkgStatus({ 'docker-ce': '5:29.7.2-1~debian.12~bookworm' }),
   'etc/fstab': '# <file system> <mount point> <type> <options> <dump> <pass>\nUUID=0a1b / ext4 errors=remount-ro 0 1\nUUID=2c3d /var/lib/docker xfs defaults 0 2\n',
 };
+
+/**
+ * dpkg's status file with these packages installed (name → version), between a package that is not
+ * an engine and one removed with its conffiles kept, which dpkg lists but does not count.
+ */
+export function dpkgStatus(installed: Record<string, string>): string {
+  const stanza = (name: string, status: string, version: string) =>
+    `Package: ${name}\nStatus: ${status}\nPriority: optional\nArchitecture: amd64\nVersion: ${version}\nDescription: ${name}\n multi-line description\n`;
+  return [
+    stanza('containerd.io', 'install ok installed', '1.7.28-1~debian.12~bookworm'),
+    ...Object.entries(installed).map(([name, version]) => stanza(name, 'install ok installed', version)),
+    stanza('docker.io', 'deinstall ok config-files', '20.10.24+dfsg1-1+b3'),
+  ].join('\n');
+}
 
 export interface RootSpec {
   /** Files to write (path below the root → text); `null` removes a base file. */

@@ -1,15 +1,16 @@
 /**
  * A Compose file over a real LSP connection, opened as another extension names it (`yaml`): its
  * findings on the right ranges, a quick fix that edits in place, fix-all of the safe problems (the
- * obsolete `version:`, a key's typo), hover on a key and completion of service keys.
+ * obsolete `version:`, a key's typo), hover on a key and completion of service keys; and a Compose
+ * file in a host tree re-linted when its machine's daemon.json changes.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionItem, CompletionList, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, startClient, type TestClient } from './harness';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { fileUri, PUSH_CAPABILITIES, startClient, type TestClient } from './harness';
 
 const COMPOSE = `version: "3.8"
 services:
@@ -73,5 +74,30 @@ describe('a Compose file over LSP', () => {
     const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 8 } })) as CompletionList | CompletionItem[];
     const labels = (Array.isArray(result) ? result : result.items).map((i) => i.label);
     assert.ok(labels.includes('read_only') && !labels.includes('image'), labels.join(' '));
+  });
+});
+
+describe('a Compose project and the daemon of its machine over LSP', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-daemon-'));
+  const daemonJson = join(folder, 'h1/etc/docker/daemon.json');
+  const compose = fileUri(join(folder, 'h1/srv/app/compose.yaml'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('editing the daemon.json to add "no-new-privileges": true clears DG312 in the Compose file, which is not open', async () => {
+    mkdirSync(dirname(daemonJson), { recursive: true });
+    mkdirSync(join(folder, 'h1/srv/app'), { recursive: true });
+    writeFileSync(daemonJson, '{\n  "icc": false\n}\n');
+    writeFileSync(join(folder, 'h1/srv/app/compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+    const client = await startClient({ workspaceFolder: folder, capabilities: PUSH_CAPABILITIES, configuration: () => ({}) });
+    try {
+      const dg312 = (d: Diagnostic[]) => d.filter((x) => x.code === 'DG312').map((x) => [x.range.start.line, x.range.start.character, x.message]);
+      const before = await client.waitForPublished(compose, (d) => dg312(d).length > 0);
+      assert.deepEqual(dg312(before), [[1, 2, 'Service "web" does not set "no-new-privileges:true", and the daemon it runs on does not turn "no-new-privileges" on either: a setuid or file-capability binary in the image can give its processes more privileges than the container started with (CIS 5.26).']]);
+      client.open(fileUri(daemonJson), '{\n  "icc": false\n}\n', 'json');
+      client.change(fileUri(daemonJson), '{\n  "icc": false,\n  "no-new-privileges": true\n}\n');
+      await client.waitForPublished(compose, (d) => dg312(d).length === 0);
+    } finally {
+      await client.stop();
+    }
   });
 });

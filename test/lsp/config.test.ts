@@ -89,6 +89,23 @@ describe('one configuration, both front ends', () => {
     assert.deepEqual([cli.code, cli.stderr], [2, 'dockguard: invalid config .dockguard.yaml:3:10: DG103 must be one of off, error, warning, info (see dockguard --help)\n']);
   });
 
+  test("a machine the config declares groups its files in the editor as in the CLI (DG202 across a daemon.json and a drop-in of two folders)", async () => {
+    const ws = tempWorkspace({
+      '.git/HEAD': '',
+      '.dockguard.yaml': 'machines:\n  - root: fleet/web\n    daemon: daemon.json\n',
+      'fleet/web/daemon.json': '{\n  "hosts": ["unix:///var/run/docker.sock"]\n}\n',
+      'fleet/web/units/docker.service.d/override.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd://\n',
+    });
+    const conflicts = (findings: string[]) => findings.filter((f) => f.includes('DG202'));
+    const expected = ['fleet/web/daemon.json:2:3 DG202 error', 'fleet/web/units/docker.service.d/override.conf:3:28 DG202 error'];
+    const client = await start(ws);
+    assert.deepEqual(conflicts(await workspaceFindings(client, ws)), expected);
+    const cli = JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], ws).stdout).findings as { file: string; line: number; column: number; rule: string; severity: string }[];
+    assert.deepEqual(conflicts(cli.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`).sort()), expected);
+    const single = JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', 'fleet/web/daemon.json'], ws).stdout).findings as { rule: string }[];
+    assert.ok(single.some((f) => f.rule === 'DG202'), 'one named file reads its declared machine for context');
+  });
+
   test('the same findings from the CLI and over LSP for the examples with a config file', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'dockguard-agree-'));
     cpSync(join(REPO, 'examples'), ws, { recursive: true });

@@ -17,6 +17,7 @@ const WATCHERS = [
   { globPattern: '**/*.{service,socket}' },
   { globPattern: '**/*.{service,socket}.rpm' },
   { globPattern: '**/*.{service,socket}.d/*.conf' },
+  { globPattern: '**/systemd/*/{service,socket}.d/*.conf' },
   { globPattern: '**/etc/{default,sysconfig}/docker' },
   { globPattern: '**/*compose*.{yaml,yml}' },
   { globPattern: '**/.env' },
@@ -24,6 +25,7 @@ const WATCHERS = [
   { globPattern: '**/audit-*.rules' },
   { globPattern: '**/audit/**/rules.d/*.rules' },
   { globPattern: '**/.dockguard.yaml' },
+  { globPattern: '**/.gitignore' },
 ];
 
 const UNIT_WITH_ICC = `[Service]

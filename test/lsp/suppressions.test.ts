@@ -75,4 +75,62 @@ describe('disable for this line or file', () => {
       await other.stop();
     }
   });
+
+  test('DG009 on an unused override: a quick fix removes the entry, or the one unused rule of its rules, leaving a valid config', async () => {
+    const dropIn = 'etc/systemd/system/docker.service.d/override.conf';
+    const config = [
+      'profile: recommended',
+      'overrides:',
+      '  - files: [etc/docker/daemon.json]',
+      '    rules: [DG103, DG104]',
+      '    reason: the hosts link containers',
+      '  - files: [old/daemon.json]',
+      '    rules: [DG103]',
+      '  - files: [etc/systemd/system/docker.service.d/override.conf]',
+      '    rules:',
+      '      - DG105',
+      '      - DG112',
+      '    reason: experimental features for the plugins',
+      '',
+    ].join('\n');
+    const ws2 = tempWorkspace({ '.git/HEAD': '', '.dockguard.yaml': config, [dropIn]: UNIT, 'etc/docker/daemon.json': ICC_TRUE });
+    const other = await startClient({ workspaceFolder: ws2 });
+    try {
+      const uri = fileUri(join(ws2, '.dockguard.yaml'));
+      let text = config;
+      other.open(uri, text, 'yaml');
+      const unused = async () => (await other.pull(uri)).filter((d) => d.code === 'DG009');
+      assert.deepEqual((await unused()).map((d) => [d.range.start.line, d.range.start.character, d.message]), [
+        [3, 19, 'Unused override: DG104 reports nothing in etc/docker/daemon.json.'],
+        [5, 4, 'Unused override: DG103 reports nothing in old/daemon.json.'],
+        [10, 8, 'Unused override: DG112 reports nothing in etc/systemd/system/docker.service.d/override.conf.'],
+      ]);
+      const expected = [
+        ['Remove DG104 from the overrides entry', config.replace('[DG103, DG104]', '[DG103]')],
+        ['Remove the overrides entry', config.replace('[DG103, DG104]', '[DG103]').replace('  - files: [old/daemon.json]\n    rules: [DG103]\n', '')],
+        ['Remove DG112 from the overrides entry', config.replace('[DG103, DG104]', '[DG103]').replace('  - files: [old/daemon.json]\n    rules: [DG103]\n', '').replace('      - DG112\n', '')],
+      ];
+      let left = expected.length;
+      for (const [title, after] of expected) {
+        const [first] = await unused();
+        const actions = (await other.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first] } })) as CodeAction[];
+        const fix = actions.find((a) => a.title === title)!;
+        assert.deepEqual(actions.map((a) => a.title), [title, 'Show documentation for DG009'], 'a config is fixed, not silenced in itself');
+        const edits = fix.edit!.changes?.[uri] ?? ((fix.edit!.documentChanges as TextDocumentEdit[])[0].edits as TextEdit[]);
+        text = apply(text, edits);
+        assert.equal(text, after);
+        other.change(uri, text);
+        left--;
+        // The typed config applies once the typing pauses; the server then asks for a new pull.
+        while ((await unused()).length !== left) await other.waitForRefresh();
+      }
+      assert.deepEqual(await other.pull(uri), [], 'no DG009 left and no DG010: the config is valid');
+      writeFileSync(join(ws2, '.dockguard.yaml'), text);
+      const run = runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], ws2);
+      assert.deepEqual(JSON.parse(run.stdout).findings.map((f: { rule: string }) => f.rule), [], 'the CLI agrees: everything left is used');
+    } finally {
+      await other.stop();
+    }
+  });
 });
+

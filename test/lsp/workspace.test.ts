@@ -321,6 +321,7 @@ describe('kept current', () => {
         warnings: published.filter((d) => d.severity === 2).length,
         profile: 'strict',
         scanning: false,
+        offerHostCheck: false,
       });
       assert.ok(status.errors >= 2);
     } finally {

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import Ajv from 'ajv';
 import { parseCompose } from '../../server/src/formats/compose/parse';
 import { toPlain } from '../../server/src/formats/compose/yaml-tree';
-import { composeSchemaProblems } from '../../server/src/schema/compose-validate';
+import { composeSchemaProblems, schemaErrors, wholeSchemaErrors } from '../../server/src/schema/compose-validate';
 import { descriptionAt, propertyNamesAt } from '../../server/src/schema/compose-schema';
 import { CORPUS } from '../corpus-location';
 
@@ -77,5 +77,24 @@ describe('compose schema verdicts', { skip: CORPUS ? false : 'no corpus' }, () =
       if (ours !== theirs) disagreements.push(`${relative(CORPUS!, path)}: dockguard says ${ours ? 'valid' : 'invalid'}, ajv ${theirs ? 'valid' : 'invalid'}`);
     }
     assert.deepEqual(disagreements, []);
+  });
+});
+
+describe('compose schema errors service by service', () => {
+  const cases = [
+    'services:\n  web:\n    image: 3\n    restrat: always\n  "bad name!":\n    image: x\n  db: null\n  "1":\n    ports: [{target: x}]\nversion: 3\nnetworks: {n: {driver: 4}}\nfoo: 1\n',
+    'services:\n  a/b~c: {image: [x]}\n  ok: {cap_add: ALL, ports: ["80:80", {published: true}]}\n',
+    'services: [web]\n',
+    'name: 3\nservices:\n  web: {build: {context: 3}, deploy: {resources: {limits: {cpus: []}}}}\nvolumes: 4\n',
+  ];
+  it('gives the errors of validating the whole document, in its order, on the corpus and on invalid files', () => {
+    const texts = [...cases, ...(CORPUS ? [...composeFiles(join(CORPUS, 'compose'))].map((path) => readFileSync(path, 'utf8')) : [])];
+    for (const text of texts) {
+      const file = parseCompose('compose.yaml', text);
+      if (!file.root) continue;
+      const plain = toPlain(file.root);
+      assert.deepEqual(schemaErrors(plain), wholeSchemaErrors(plain), text.slice(0, 200));
+    }
+    assert.ok(wholeSchemaErrors(toPlain(parseCompose('compose.yaml', cases[0]).root!)).length >= 6, 'the invalid cases are invalid');
   });
 });

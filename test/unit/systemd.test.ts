@@ -145,3 +145,19 @@ describe('unit and env-file parsers', () => {
     assert.equal(new LineIndex(text).positionAt(flag.span.start).line, 3);
   });
 });
+
+describe('top-level drop-ins in a host tree', () => {
+  const unit = '[Service]\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n';
+  const lint = (files: Record<string, string>) => {
+    const sources = Object.entries(files).map(([path, text]) => ({ path: `h/${path}`, kind: 'systemd', text }));
+    const result = lintSources(sources, withDefaults(), REGISTRY);
+    return [...result.findings].flatMap(([path, findings]) => findings.filter((f) => f.ruleId === 'DG109').map(() => path));
+  };
+
+  it('applies service.d/*.conf to docker.service, after docker.service.d/ of the same name', () => {
+    const debug = '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --debug\n';
+    assert.deepEqual(lint({ 'lib/systemd/system/docker.service': unit, 'etc/systemd/system/service.d/60-debug.conf': debug }), ['h/etc/systemd/system/service.d/60-debug.conf']);
+    // The unit's own drop-in of the name shadows the top-level one, even from a folder later on the path.
+    assert.deepEqual(lint({ 'lib/systemd/system/docker.service': unit, 'etc/systemd/system/service.d/60-debug.conf': debug, 'lib/systemd/system/docker.service.d/60-debug.conf': '[Service]\nLimitNOFILE=1024\n' }), []);
+  });
+});

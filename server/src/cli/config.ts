@@ -1,6 +1,7 @@
 /** Finding and reading `.dockguard.yaml` for the CLI; a broken config is a usage error (exit 2). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import type { AddedFiles } from '../engine/kind';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { UsageError } from './sources';
@@ -19,12 +20,19 @@ export function readConfigFile(path: string, ruleIds: ReadonlySet<string>, cwd =
   throw new UsageError(`invalid config ${relative(cwd, path) || path}:${first.line}:${first.column}: ${first.message}${more}`);
 }
 
-/** The config for each linted file: `--config` for all, else the nearest one, read once per file. */
-export class ConfigResolver {
+/**
+ * The config for each linted file: `--config` for all, else the nearest one, read once per file.
+ * As `AddedFiles`, the kind its config's patterns give a file (asked only of files the kind table does not claim).
+ */
+export class ConfigResolver implements AddedFiles {
   private readonly byDir = new Map<string, ProjectConfig | undefined>();
   private readonly byPath = new Map<string, ProjectConfig>();
 
   constructor(private readonly cwd: string, private readonly ruleIds: ReadonlySet<string>, private readonly explicit?: ProjectConfig) {}
+
+  kindOf(file: string): string | undefined {
+    return this.configFor(file)?.addedFiles?.kindOf(file);
+  }
 
   configFor(file: string): ProjectConfig | undefined {
     if (this.explicit) return this.explicit;

@@ -73,8 +73,11 @@ function parseHostArgs(argv: string[]) {
   }
 }
 
-/** Runs `host` with the arguments after the command; usage errors are thrown to `run`'s handler. */
-export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry, style: TextStyle): number {
+/**
+ * Runs `host` with the arguments after the command; usage errors are thrown to `run`'s handler.
+ * SOURCE_DATE_EPOCH, when set, is the day the engine's release line is judged on (a report reproduced).
+ */
+export function runHost(argv: string[], out: (s: string) => void, cwd: string, registry: Registry, style: TextStyle, env: NodeJS.ProcessEnv = {}): number {
   const { values, positionals } = parseHostArgs(argv);
   if (values.help) {
     out(HOST_USAGE);
@@ -98,7 +101,7 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   // A host's files are not a workspace: no .dockguard.yaml is looked up beside them, one can be named.
   const config = values.config === undefined ? undefined : readConfigFile(resolve(cwd, values.config), knownRuleIds(registry), cwd);
   const options = effectiveOptions(config, { ...(profile ? { profile } : {}), ...(dockerVersion ? { dockerVersion } : {}) });
-  const scan = scanHost(root, registry);
+  const scan = scanHost(root, registry, examinedDay(env.SOURCE_DATE_EPOCH));
   const findings = new Map<string, Finding[]>(scan.sources.map((s) => [s.path, scan.project.findings(s.path, options).findings]));
   const placed = placeFindings({ sources: scan.sources, findings, offerable: new Map() }, cwd).map((p) => ({ ...p, file: shownPath(p.finding.file, cwd) }));
   if (values.script) out(script(placed, registry, root));
@@ -106,11 +109,17 @@ export function runHost(argv: string[], out: (s: string) => void, cwd: string, r
   else if (format === 'json') out(formatJson(placed, scan.fileCount));
   else if (format === 'sarif') out(formatSarif(placed, scan.sources, registry, cwd));
   else {
-    const facts: RunFacts = { files: scan.fileCount, fixedFiles: 0, dockerVersions: new Map([[options.dockerVersion, scan.fileCount]]) };
+    const facts: RunFacts = { files: scan.fileCount, fixed: [], dockerVersions: new Map([[options.dockerVersion, scan.fileCount]]) };
     out(notes(scan, cwd) + (format === 'concise' ? formatConcise(placed, facts) : formatText(placed, facts, style)) + remediation(placed));
   }
   const threshold = SEVERITY_ORDER_OR_NEVER[failOn];
   return placed.some((p) => SEVERITY_ORDER[p.finding.severity] >= threshold) ? 1 : 0;
+}
+
+function examinedDay(epoch: string | undefined): string | undefined {
+  if (epoch === undefined) return undefined;
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be seconds since 1970 (got '${epoch}')`);
+  return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }
 
 function htmlReport(scan: HostScan, placed: PlacedFinding[], registry: Registry, options: LintOptions, root: string): string {
@@ -151,13 +160,14 @@ function script(placed: PlacedFinding[], registry: Registry, root: string): stri
   return [header, ...blocks].join('\n');
 }
 
-/** What systemd leaves out, said once above the findings: masked units and shadowed files. */
+/** What is left out, said once above the findings: masked units, shadowed files, an RPM host's engine version. */
 function notes(scan: HostScan, cwd: string): string {
   const shown = (path: string) => shownPath(scan.root + path.slice(1), cwd);
   const lines = [
     ...(scan.daemon ? [] : [`note: no Docker configuration below ${scan.root} (no daemon.json, docker.service or docker.socket where dockerd and systemd look)`]),
     ...scan.discovery.masked.map((path) => `note: ${shown(path)} is masked (a link to /dev/null): systemd starts none of it, drop-ins included`),
     ...scan.discovery.shadowed.map(({ path, by }) => `note: ${shown(path)} is not read: ${shown(by)} comes first on systemd's path`),
+    ...(scan.facts.rpmDatabase ? [`note: the engine's version is not checked (DG511): this host keeps its packages in RPM's database (${scan.facts.rpmDatabase}), and dockguard reads only dpkg's`] : []),
   ];
   return lines.map((line) => `${line}\n`).join('');
 }

@@ -9,15 +9,16 @@ import { dirname } from 'node:path';
 import { encodeText, loadSource, ReadError, type Encoding } from '../engine/files';
 import { findingKey, fixAll } from '../engine/fixes';
 import { kindOfPath } from '../engine/kind';
-import { parseDockguardConfig } from '../engine/config-file';
+import { parseDockguardConfig, type DockguardConfigFile } from '../engine/config-file';
 import { fixBuilderError } from '../engine/lint';
-import { unusedOverrideFindings } from '../engine/override-usage';
+import { applyEdits } from '../engine/edits';
+import { overrideFixProblem, unusedOverrideFindings } from '../engine/override-usage';
 import { withDefaults, type LintOptions } from '../engine/options';
 import { Project, type SourceFile } from '../engine/project';
-import type { ProjectConfig } from '../engine/project-config';
+import { declareConfigs, type ProjectConfig } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import type { SuppressedFinding } from '../engine/suppressions';
-import type { Finding, Fix, FixSafety } from '../engine/types';
+import type { Finding, Fix, FixSafety, TextEdit } from '../engine/types';
 import { effectiveOptions, type ConfigResolver } from './config';
 import { UsageError, type FoundFile } from './sources';
 
@@ -38,12 +39,18 @@ export interface LintOutcome {
   findings: Map<string, Finding[]>;
   /** The fix `--fix` or `--fix-unsafe` would really apply to each finding it resolves. */
   offerable: Map<Finding, Fix[]>;
-  /** Paths written back (or created) by the fix (with `dryRun`: that would be). */
-  fixedFiles: string[];
-  /** Each fixed file's text before (undefined: created) and after the fix. */
-  changes: { path: string; before?: string; after: string }[];
+  /** Each file written back or created by the fix (with `dryRun`: that would be), its text before (undefined: created) and after. */
+  changes: FileChange[];
   /** What pragmas and the config's overrides suppressed, per file. */
   suppressed: Map<string, SuppressedFinding[]>;
+}
+
+export interface FileChange {
+  path: string;
+  before?: string;
+  after: string;
+  /** The fixes written here, each one problem resolved (a fix that writes two files counts in both). */
+  problems: number;
 }
 
 /** Files of one machine linted under one set of options. */
@@ -76,13 +83,11 @@ export function lintFiles(request: LintRequest): LintOutcome {
     optionsOf.set(file.path, optionsByConfig.get(config)!);
     linted.push(file.path);
   }
-  project.declareMachines([...optionsByConfig.keys()].flatMap((config) => config?.machines ?? []));
-  const composeProjects = [...optionsByConfig.keys()].flatMap((config) => config?.composeProjects ?? []);
-  project.declareForModels({ compose: { projects: composeProjects } }, composeProjects.map((p) => ({ paths: p.files, kind: 'compose' })));
+  declareConfigs(project, [...optionsByConfig.keys()]);
 
-  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.dryRun === true) : [];
-  const fixedFiles = changes.map((change) => change.path);
-  if (fixedFiles.length > 0) for (const path of fixedFiles) if (!optionsOf.has(path)) linted.push(path);
+  const changes = request.fix ? applyFixes(project, groupsOf(project, linted, optionsOf), request.fix, encodings, request.registry, request.configs, request.dryRun === true) : [];
+  // A file a fix created is reported with the rest.
+  for (const { path } of changes) if (!optionsOf.has(path)) linted.push(path);
 
   const findings = new Map<string, Finding[]>();
   const suppressed = new Map<string, SuppressedFinding[]>();
@@ -97,10 +102,19 @@ export function lintFiles(request: LintRequest): LintOutcome {
   for (const [config, options] of optionsByConfig) {
     if (!config?.overrides.length || optionsOf.has(config.path)) continue;
     const governed = linted.filter((path) => optionsOf.get(path) === options);
-    const source = loadSource(config.path, 'dockguard-config').source;
+    const loaded = loadSource(config.path, 'dockguard-config');
+    const source = loaded.source;
     const parsed = parseDockguardConfig(config.path, source.text);
     const unused = unusedOverrideFindings(parsed, governed.flatMap((path) => suppressed.get(path) ?? []), request.registry, options);
     if (unused.length === 0) continue;
+    const removal = overrideRemoval(parsed, unused, request.registry);
+    for (const finding of removal.resolves) offerable.set(finding, finding.fixes);
+    if (request.fix && removal.resolves.length > 0) {
+      writeFile(config.path, removal.text, loaded.encoding, request.dryRun === true);
+      changes.push({ path: config.path, before: source.text, after: removal.text, problems: removal.resolves.length });
+      unused.splice(0, unused.length, ...unused.filter((f) => !removal.resolves.includes(f)));
+      if (unused.length === 0) continue;
+    }
     project.set(source);
     findings.set(config.path, unused);
     linted.push(config.path);
@@ -113,7 +127,7 @@ export function lintFiles(request: LintRequest): LintOutcome {
     }
   }
   const sources = linted.map((path) => project.source(path)!).filter((s) => s !== undefined);
-  return { sources, findings, offerable, fixedFiles, changes, suppressed };
+  return { sources, findings, offerable, changes, suppressed };
 }
 
 /** The linted files per machine and options. */
@@ -131,25 +145,53 @@ function groupsOf(project: Project, files: readonly string[], optionsOf: Readonl
 }
 
 /** Apply the fixes and write every changed or created file (unless `dryRun`); returns the changes. */
-function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, dryRun: boolean): LintOutcome['changes'] {
+function applyFixes(project: Project, groups: readonly Group[], safeties: readonly FixSafety[], encodings: Map<string, Encoding>, registry: Registry, configs: ConfigResolver, dryRun: boolean): LintOutcome['changes'] {
   const written: LintOutcome['changes'] = [];
   for (const group of groups) {
-    const { texts } = fixAll(project, group.files, group.options, safeties);
+    const { texts, applied } = fixAll(project, group.files, group.options, safeties);
+    const problems = new Map<string, number>();
+    for (const { finding, fix } of applied) {
+      const files = new Set([...(fix.edits.length > 0 ? [finding.file] : []), ...(fix.otherFiles ?? []).filter((other) => other.edits.length > 0).map((other) => other.file)]);
+      for (const file of files) problems.set(file, (problems.get(file) ?? 0) + 1);
+    }
     for (const [path, text] of texts) {
       const existing = project.source(path);
-      const kind = existing?.kind ?? kindOfPath(registry.kinds, path)?.name;
+      const kind = existing?.kind ?? kindOfPath(registry.kinds, path, configs)?.name;
       if (!kind || existing?.text === text) continue;
-      try {
-        if (!dryRun && !existing) mkdirSync(dirname(path), { recursive: true });
-        if (!dryRun) writeFileSync(path, encodeText(text, encodings.get(path) ?? 'utf-8'));
-      } catch (error) {
-        throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      writeFile(path, text, encodings.get(path) ?? 'utf-8', dryRun);
       project.set({ path, kind, text });
-      written.push({ path, before: existing?.text, after: text });
+      written.push({ path, before: existing?.text, after: text, problems: problems.get(path) ?? 0 });
     }
   }
   return written;
+}
+
+/** Writes a fixed file (creating its folder), unless `dryRun`. */
+function writeFile(path: string, text: string, encoding: Encoding, dryRun: boolean): void {
+  if (dryRun) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, encodeText(text, encoding));
+  } catch (error) {
+    throw new UsageError(`cannot write the fixes to ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * The config without its unused overrides (DG009's safe fixes, applied together): those whose edits
+ * do not touch another's, as long as the config stays valid. Removing what suppressed nothing
+ * changes no other finding, so nothing else is linted again.
+ */
+function overrideRemoval(config: DockguardConfigFile, unused: readonly Finding[], registry: Registry): { text: string; resolves: Finding[] } {
+  const taken: { finding: Finding; edits: TextEdit[] }[] = [];
+  for (const finding of unused) {
+    const edits = finding.fixes.find((fix) => fix.safety === 'safe')?.edits ?? [];
+    const touches = (a: TextEdit, b: TextEdit) => a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+    if (edits.length > 0 && !taken.some((t) => t.edits.some((e) => edits.some((own) => touches(e, own))))) taken.push({ finding, edits });
+  }
+  const fix: Fix = { title: 'remove the unused overrides', safety: 'safe', edits: taken.flatMap((t) => t.edits).sort((a, b) => a.offset - b.offset) };
+  if (taken.length === 0 || overrideFixProblem(config, fix, registry.ruleIds) !== undefined) return { text: config.text, resolves: [] };
+  return { text: applyEdits(config.text, fix.edits), resolves: taken.map((t) => t.finding) };
 }
 
 /**

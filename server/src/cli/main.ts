@@ -43,7 +43,7 @@ export interface Terminal {
 
 export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY): number {
   try {
-    if (argv[0] === 'host') return runHost(argv.slice(1), io.out, io.cwd, registry, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined });
+    if (argv[0] === 'host') return runHost(argv.slice(1), io.out, io.cwd, registry, { colour: wantsColour(io.isTTY, io.env), columns: io.isTTY ? io.columns : undefined }, io.env);
     const args = parseCommandLine(argv, kindNames(registry));
     if (args.help) {
       io.out(usage(registry));
@@ -77,7 +77,9 @@ export function run(argv: string[], io: Terminal, registry: Registry = REGISTRY)
       const judged = effectiveOptions(configs.configFor(source.path), overrides).dockerVersion;
       dockerVersions.set(judged, (dockerVersions.get(judged) ?? 0) + 1);
     }
-    const facts: RunFacts = { files: outcome.sources.length, fixedFiles: outcome.fixedFiles.length, dockerVersions };
+    const fixed = outcome.changes.map((change) => ({ file: displayPath(change.path, io.cwd), problems: change.problems })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // The text formats say what --fix wrote above their summary; the formats for tools stay to their format (as ruff's).
+    const facts: RunFacts = { files: outcome.sources.length, fixed, dockerVersions };
     if (args.format === 'json') io.out(formatJson(placed, facts.files));
     else if (args.format === 'sarif') io.out(formatSarif(placed, outcome.sources, registry, io.cwd));
     else if (args.format === 'github') io.out(formatGithub(placed));

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
-import { hostRootOf, machineFolders } from '../engine/machine';
+import { machineFolders, machineRootOf } from '../engine/machine';
 import type { Registry } from '../engine/registry';
 import type { ConfigResolver } from './config';
 
@@ -29,17 +29,19 @@ export interface FoundFile {
  */
 export function findFiles(paths: string[], registry: Registry, configs: ConfigResolver, onlyKind?: string, cwd = process.cwd()): FoundFile[] {
   const found = new Map<string, FoundFile>();
+  // The kind table's detection, with the files the governing config adds (`compose.files`).
+  const kindOf = (path: string) => kindOfPath(registry.kinds, path, configs);
   const walk = (folder: string, take: (file: string, kind: string) => void, recursive = true) => {
     const matcher = new IgnoreMatcher(folder);
     const skip = (p: string, isDir: boolean) => {
       if (isDir && !recursive) return true;
       // Most files of a tree are no kind of ours: they need no ignore check.
-      if (!isDir && !kindOfPath(registry.kinds, p)) return true;
+      if (!isDir && !kindOf(p)) return true;
       const config = configs.configFor(isDir ? `${p}/.` : p);
       return matcher.ignores(p, isDir, config ? [configIgnoreSource(config)] : []);
     };
     for (const file of walkFiles(folder, { skip, skipUnreadable: true })) {
-      const kind = kindOfPath(registry.kinds, file)?.name;
+      const kind = kindOf(file)?.name;
       if (kind) take(file, kind);
     }
   };
@@ -58,7 +60,7 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
         if (walked && (!onlyKind || kind === onlyKind || context) && !found.has(file)) found.set(file, { path: file, kind, explicit: false, ...(context ? { context } : {}) });
       });
     } else {
-      const kind = onlyKind ?? kindOfPath(registry.kinds, path)?.name ?? kindByContent(registry, path);
+      const kind = onlyKind ?? kindOf(path)?.name ?? kindByContent(registry, path);
       if (!kind) throw new UsageError(`cannot tell what kind of file ${given} is; name it with --kind`);
       found.set(path, { path, kind, explicit: true });
     }
@@ -66,7 +68,7 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
   // A named file is judged with the rest of its machine, as the editor judges it.
   const named = [...found.values()].filter((f) => f.explicit);
   const context = new Map<string, FoundFile>();
-  for (const { folder, recursive } of named.flatMap((f) => contextFolders(f.path, configs, registry))) {
+  for (const { folder, recursive } of named.flatMap((f) => contextFolders(f, configs, registry))) {
     walk(folder, (file, kind) => {
       if (registry.kindsByName.get(kind)?.walked !== false && !found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
     }, recursive);
@@ -128,12 +130,12 @@ function isFile(path: string): boolean {
  * Where the rest of a file's machine is: a declared machine's root, a host tree's known folders (not
  * all of `/` for a real host's file), else, for a loose file, nothing beyond its folder's siblings.
  */
-function contextFolders(path: string, configs: ConfigResolver, registry: Registry): { folder: string; recursive: boolean }[] {
-  const declared = configs.configFor(path)?.machines.find((m) => path.startsWith(m.root));
-  if (declared) return [{ folder: declared.root, recursive: true }];
-  const root = hostRootOf(path);
+function contextFolders({ path, kind }: FoundFile, configs: ConfigResolver, registry: Registry): { folder: string; recursive: boolean }[] {
+  const config = configs.configFor(path);
+  const root = machineRootOf(path, config);
+  if (root !== undefined && config?.machines.some((m) => m.root === root)) return [{ folder: root, recursive: true }];
   if (root !== undefined) return machineFolders(root).filter((folder) => existsSync(folder)).map((folder) => ({ folder, recursive: true }));
-  const loose = registry.kindsByName.get(kindOfPath(registry.kinds, path)?.name ?? '')?.looseGroup !== undefined;
+  const loose = registry.kindsByName.get(kind)?.looseGroup !== undefined;
   return loose ? [{ folder: dirname(path), recursive: false }] : [];
 }
 

@@ -61,7 +61,14 @@ export interface DockguardConfigFile extends ParsedFileBase {
   composeProjects: { name?: string; files: string[] }[];
   /** `audit.ignorePaths`: Docker paths the hosts need no audit watch on, each with the reason. */
   auditIgnorePaths: IgnoredPath[];
+  /** `compose.files`, `audit.files`: more files of the kind its section is named after (.gitignore patterns). */
+  kindFiles: KindFiles[];
   lineCounter: LineCounter;
+}
+
+export interface KindFiles {
+  kind: string;
+  patterns: string[];
 }
 
 type Schema = { errorMessage?: string; properties?: Record<string, unknown>; [keyword: string]: unknown };
@@ -81,7 +88,7 @@ function validator(): ValidateFunction {
 
 export function parseDockguardConfig(path: string, text: string): DockguardConfigFile {
   const lineCounter = new LineCounter();
-  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], composeProjects: [], auditIgnorePaths: [], lineCounter };
+  const file: DockguardConfigFile = { kind: 'dockguard-config', path, text, syntaxErrors: [], problems: [], rules: [], ignore: [], overrides: [], machines: [], composeProjects: [], auditIgnorePaths: [], kindFiles: [], lineCounter };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -146,6 +153,11 @@ function readModel(file: DockguardConfigFile, root: YamlNode): void {
     const files = texts(get(item, 'files'));
     const name = text(get(item, 'name'));
     if (files.length > 0) file.composeProjects.push({ ...(name !== undefined ? { name } : {}), files });
+  }
+  // A kind's section (`compose:`, `audit:`) names more files of that kind; the schema says which sections exist.
+  for (const pair of isMap(root) ? root.items : []) {
+    const patterns = texts(get(pair.value, 'files'));
+    if (isScalar(pair.key) && patterns.length > 0) file.kindFiles.push({ kind: String(pair.key.value), patterns });
   }
   for (const item of list(get(root, 'machines'))) {
     const machineRoot = text(get(item, 'root'));

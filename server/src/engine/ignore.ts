@@ -6,8 +6,10 @@
  * package's, which ESLint and Prettier use. A file named on the command line is never asked about.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { KindFiles } from './config-file';
+import type { AddedFiles } from './kind';
 import type { ProjectConfig } from './project-config';
 
 /** Patterns in .gitignore syntax, relative to `base`. */
@@ -18,6 +20,36 @@ export interface IgnoreSource {
 
 export function configIgnoreSource(config: ProjectConfig): IgnoreSource {
   return { base: dirname(config.path), patterns: config.ignore.map((entry) => entry.pattern) };
+}
+
+/** A config's `compose.files`, `audit.files`…: .gitignore patterns relative to its folder, matched as the walks' ignores are. */
+export function addedFiles(base: string, kinds: readonly KindFiles[]): AddedFiles | undefined {
+  if (kinds.length === 0) return undefined;
+  const matchers = kinds.map(({ kind, patterns }) => ({ kind, rules: ignore().add([...patterns]) }));
+  return {
+    kindOf(path) {
+      const rel = relative(base, path);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+      const slashed = sep === '/' ? rel : rel.split(sep).join('/');
+      return matchers.find(({ rules }) => rules.ignores(slashed))?.kind;
+    },
+  };
+}
+
+/**
+ * Globs a file watcher can take for such patterns (the server asks the client to watch them): each
+ * pattern at any depth, and below it for a folder. Wider than the patterns; the server keeps what
+ * they match. A negation narrows, so it adds nothing to watch.
+ */
+export function watchGlobs(kinds: readonly KindFiles[]): string[] {
+  return kinds.flatMap(({ patterns }) =>
+    patterns
+      .filter((pattern) => !pattern.startsWith('!') && !pattern.startsWith('#'))
+      .flatMap((pattern) => {
+        const glob = `**/${pattern.replace(/^\//, '').replace(/\/$/, '').replace(/^\*\*\//, '')}`;
+        return [glob, `${glob}/**`];
+      }),
+  );
 }
 
 /** The `files.exclude`-style map of globs to booleans as patterns: the globs set to true. */

@@ -121,8 +121,20 @@ export function activationEvents(kinds: readonly KindModule[]): string[] {
   return kinds.flatMap((kind) => [...kind.languages.map((id) => `onLanguage:${id}`), ...(kind.activation ?? kind.globs).map((glob) => `workspaceContains:${glob}`)]);
 }
 
-/** The kind of a path: the first kind of the table that claims it. */
-export function kindOfPath(kinds: readonly KindModule[], path: string): KindModule | undefined {
+/** Files a project config adds to kinds by pattern (`compose.files: [deploy/stack.yml]`). */
+export interface AddedFiles {
+  /** The kind the config gives the file at this absolute path, if any. */
+  kindOf(path: string): string | undefined;
+}
+
+/**
+ * The kind of a path: the first kind of the table that claims it by name, else the kind the
+ * governing config's patterns give it (they add files to a kind; they never take one from another).
+ */
+export function kindOfPath(kinds: readonly KindModule[], path: string, added?: AddedFiles): KindModule | undefined {
   const normalized = path.replace(/\\/g, '/');
-  return kinds.find((kind) => kind.matches(normalized));
+  const claimed = kinds.find((kind) => kind.matches(normalized));
+  if (claimed || !added) return claimed;
+  const name = added.kindOf(path);
+  return name === undefined ? undefined : kinds.find((kind) => kind.name === name);
 }

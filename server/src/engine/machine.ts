@@ -29,6 +29,16 @@ export function hostRootOf(path: string): string | undefined {
   return marker ? normalized.slice(0, marker.index + marker[1].length) : undefined;
 }
 
+/**
+ * The root of the machine a path belongs to as far as its config and its own folders tell: the
+ * innermost machine the config declares around it, else the host root its layout shows.
+ */
+export function machineRootOf(path: string, config: { machines: readonly MachineDeclaration[] } | undefined): string | undefined {
+  const normalized = path.replace(/\\/g, '/');
+  const declared = config?.machines.filter((m) => normalized.startsWith(m.root)).sort((a, b) => b.root.length - a.root.length)[0];
+  return declared?.root ?? hostRootOf(normalized);
+}
+
 /** `/a/b/` → `/a/`, `/a/` → `/`, `a/` → '' (the top of relative paths); '' and `/` have none. */
 function parentFolder(folder: string): string | undefined {
   if (folder === '' || folder === '/') return undefined;

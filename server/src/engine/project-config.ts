@@ -5,9 +5,12 @@
  * with `findProjectConfig` and load it with `loadProjectConfig`.
  */
 import { dirname, join, resolve } from 'node:path';
-import { parseDockguardConfig, type AuditSettings, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile } from './config-file';
+import { parseDockguardConfig, type AuditSettings, type ConfigIgnore, type ConfigOverride, type DockguardConfigFile, type KindFiles } from './config-file';
+import { addedFiles } from './ignore';
+import type { AddedFiles } from './kind';
 import type { MachineDeclaration } from './machine';
 import type { LintOptions, Profile, RuleSetting } from './options';
+import type { Project } from './project';
 import type { Span } from './types';
 
 export const PROJECT_CONFIG_NAME = '.dockguard.yaml';
@@ -25,6 +28,10 @@ export interface ProjectConfig {
   machines: MachineDeclaration[];
   /** `compose.projects`, each file an absolute path: what the models are declared (`Project.declareForModels`). */
   composeProjects: { name?: string; files: string[] }[];
+  /** `compose.files`, `audit.files`: patterns that add files to a kind, as written (for the editor's file watcher). */
+  kindFiles: KindFiles[];
+  /** The same, matched: what extends the kind table's detection for the files this config governs. */
+  addedFiles?: AddedFiles;
 }
 
 /** A problem in the config file, `line`/`column` 1-based, ready to print as `path:line:col: message`. */
@@ -71,7 +78,9 @@ export function loadProjectConfig(text: string, path: string, knownRuleIds: Read
     ...(daemon ? { daemon: daemon.replace(/^\/+/, '') } : {}),
   }));
   const composeProjects = file.composeProjects.map((p) => ({ ...p, files: p.files.map((f) => resolve(base, f).replace(/\\/g, '/')) }));
-  return { config: { path: resolve(path), options, ignore: file.ignore, overrides: file.overrides, machines, composeProjects }, problems: [] };
+  const added = addedFiles(base, file.kindFiles);
+  const config: ProjectConfig = { path: configPath, options, ignore: file.ignore, overrides: file.overrides, machines, composeProjects, kindFiles: file.kindFiles, ...(added ? { addedFiles: added } : {}) };
+  return { config, problems: [] };
 }
 
 /**
@@ -87,4 +96,15 @@ export function findProjectConfig(dir: string, roots: readonly string[], exists:
     if (exists(candidate)) return candidate;
     if (stops.has(current) || exists(join(current, '.git')) || dirname(current) === current) return undefined;
   }
+}
+
+/**
+ * Hands a project what the configs declare, the same way in both front ends: their machines, and
+ * their Compose projects — settings the models read, and sets of files that are one machine.
+ */
+export function declareConfigs(project: Project, configs: readonly (ProjectConfig | undefined)[]): void {
+  const loaded = configs.filter((config): config is ProjectConfig => config !== undefined);
+  project.declareMachines(loaded.flatMap((config) => config.machines));
+  const projects = loaded.flatMap((config) => config.composeProjects);
+  project.declareForModels({ compose: { projects } }, projects.map((p) => ({ paths: p.files, kind: 'compose' })));
 }

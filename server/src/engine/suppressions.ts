@@ -68,8 +68,10 @@ export interface UnusedSuppression {
   known: boolean;
 }
 
-/** A config `overrides` entry that suppressed nothing, with the edit that removes it. */
+/** A config `overrides` entry that suppressed nothing (or one rule of it that did not), with the edit that removes it. */
 export interface UnusedOverride {
+  /** Set when only this rule of the entry is unused: the edit removes it from the entry's `rules`. */
+  rule?: string;
   rules: readonly string[];
   files: readonly string[];
   span: Span;
@@ -138,7 +140,7 @@ function lineEndAt(text: string, from: number): number {
   return i;
 }
 
-const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+export const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
 /**
  * Move the findings covered by the file's pragmas from `findings` to `suppressed` and return the

@@ -6,6 +6,7 @@
 import type { DaemonHost } from '../model/host';
 import { CERTS_D, containerdSocket, dockerSockets, tlsFiles, type HostMetadata } from '../model/host-metadata';
 import type { RuleMeta } from '../engine/rule';
+import { installedEngines } from '../model/installed-engine';
 
 const HOST_CHECKS: Record<string, (host: HostMetadata, daemon: DaemonHost) => boolean> = {
   DG501: (host) => host.mounts !== undefined,
@@ -18,6 +19,7 @@ const HOST_CHECKS: Record<string, (host: HostMetadata, daemon: DaemonHost) => bo
   DG508: (host, daemon) => host.facts.get(host.hostPathOf(daemon.configFile))?.type === 'file',
   DG509: (host) => ['/etc/default/docker', '/etc/sysconfig/docker'].some((p) => host.facts.get(p)?.type === 'file'),
   DG510: (host, daemon) => host.facts.get(containerdSocket(daemon).path)?.type === 'socket',
+  DG511: (host) => installedEngines(host).length > 0,
 };
 
 /** Every other rule judges the daemon's configuration, so it applies wherever there is one. */

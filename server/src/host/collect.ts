@@ -7,9 +7,11 @@
 import { decodeBytes } from '../engine/decode';
 import { Project, type SourceFile } from '../engine/project';
 import type { Registry } from '../engine/registry';
-import { FACTS_FILE, type HostFactsData, type PathFact } from '../formats/host-facts/parse';
-import { ACCOUNT_FILES, CERTS_D, dataRoot, examinedPaths, mainDaemon } from '../model/host-metadata';
+import { FACTS_FILE, type HostFactsData, type HostFactsFile, type PathFact } from '../formats/host-facts/parse';
+import { ACCOUNT_FILES, CERTS_D, dataRoot, DPKG_STATUS, examinedPaths, mainDaemon } from '../model/host-metadata';
+import { ENGINE_PACKAGES } from '../model/installed-engine';
 import type { DaemonHost } from '../model/host';
+import { environmentFilePaths } from '../model/daemon-service';
 import { discoverHost, type Discovery } from './discover';
 import { entryType, RootFs } from './root-fs';
 
@@ -31,7 +33,8 @@ export interface HostScan {
   fileCount: number;
 }
 
-export function scanHost(rootDir: string, registry: Registry): HostScan {
+/** `examined` is the day the release lines are judged on (`YYYY-MM-DD`), today unless a report is reproduced. */
+export function scanHost(rootDir: string, registry: Registry, examined = new Date().toISOString().slice(0, 10)): HostScan {
   const fs = new RootFs(rootDir);
   const root = rootDir.endsWith('/') ? rootDir : `${rootDir}/`;
   const fileOf = (path: string) => root + path.replace(/^\/+/, '');
@@ -60,7 +63,7 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   const known = new Set(registry.kinds.map((k) => k.name));
   const discovery = discoverHost(fs, known);
   for (const file of discovery.files) load(file.path, file.kind);
-  for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group]) load(path, KIND);
+  for (const path of [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, DPKG_STATUS]) load(path, KIND);
   // What only a running host has (/proc, /run) is not applicable on an offline root: one whose
   // /proc is not mounted (an image, a backup); `/` and a chroot with /proc mounted are live.
   const live = fs.resolve('/proc/mounts').stat !== undefined;
@@ -74,6 +77,12 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
     load(configFile, 'daemon-json');
     daemon = daemonOf(project, root);
   }
+  // EnvironmentFile= may name files beyond the two discovery knows (/etc/docker/env): systemd reads them too.
+  const envFiles = daemon?.service ? environmentFilePaths(daemon.service).filter((path) => path.startsWith('/') && !facts.has(path)) : [];
+  if (envFiles.length > 0) {
+    for (const path of envFiles) load(path, 'systemd');
+    daemon = daemonOf(project, root);
+  }
   const paths = [...examinedPaths(daemon), ...certificates(fs, CERTS_D, 0, facts)];
   for (const path of paths) if (!facts.has(path)) facts.set(path, examine(fs, path));
   // A finding about a folder, a socket or a certificate needs a file in the project to point at.
@@ -81,16 +90,29 @@ export function scanHost(rootDir: string, registry: Registry): HostScan {
   const running = live ? runningDockerd(fs, daemon) : undefined;
   const data: HostFactsData = {
     live,
+    examined,
     paths: [...facts.values()],
     ...(facts.get(mountTable)?.type ? { mountTable } : {}),
     // data-root is judged by the mount table, not by its own metadata; resolve it as the host would.
     dataRoot: fs.resolve(dataRoot(daemon).path).logical,
     masked: discovery.masked,
     ...(running ? { running } : {}),
+    ...rpmOnly(fs, project, fileOf(DPKG_STATUS)),
   };
   project.set({ path: root + FACTS_FILE, kind: KIND, text: JSON.stringify(data) });
   const notFiles = new Set(data.paths.filter((f) => f.type === 'directory' || f.type === 'socket').map((f) => fileOf(f.path)));
   return { project, root, sources, discovery, facts: data, daemon, fileCount: sources.filter((s) => !notFiles.has(s.path)).length };
+}
+
+/** Where RPM keeps its database; dnf and zypper hosts have one of them. */
+const RPM_DATABASES = ['/var/lib/rpm', '/usr/lib/sysimage/rpm'];
+
+/** An RPM database, when dpkg names no engine: the engine's version is not checked there (said, not a finding). */
+function rpmOnly(fs: RootFs, project: Project, dpkgFile: string): { rpmDatabase?: string } {
+  const packages = (project.parsed(dpkgFile) as HostFactsFile | undefined)?.packages ?? [];
+  if (packages.some((p) => ENGINE_PACKAGES.has(p.name))) return {};
+  const database = RPM_DATABASES.find((path) => fs.resolve(path).stat?.isDirectory());
+  return database ? { rpmDatabase: database } : {};
 }
 
 function daemonOf(project: Project, root: string): DaemonHost | undefined {

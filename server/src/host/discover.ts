@@ -1,13 +1,14 @@
 /**
  * Which of a host's files the system loads, found where it loads them: Docker's units along
- * systemd's search path (the first unit found wins; one linked to /dev/null is masked), their
- * drop-ins from every folder of the path (one of the same name in a folder earlier on the path
- * shadows the later one), daemon.json, the env files and the audit rules augenrules compiles.
+ * systemd's load path (the first unit found wins; one linked to /dev/null is masked), their
+ * drop-ins from every folder of the path, `docker.service.d/` then the top-level `service.d/` that
+ * applies to every service (one of a name shadows a later one of the same name), daemon.json, the
+ * env files and the audit rules augenrules compiles. `docker-.service.d/` prefix folders do not
+ * apply: systemd derives them from dashes in the unit's name, and `docker` has none.
  */
+import { UNIT_LOAD_PATH, unitType } from '../model/unit-stack';
 import type { RootFs } from './root-fs';
 
-/** systemd's system unit path, highest precedence first (systemd.unit(5), "Unit File Load Path"). */
-export const UNIT_PATH = ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
 export const DOCKER_UNITS = ['docker.service', 'docker.socket'];
 const MASK = '/dev/null';
 
@@ -43,7 +44,7 @@ export function discoverHost(fs: RootFs, kinds: ReadonlySet<string>): Discovery 
 /** The unit folders, each once: on a merged-/usr host /lib is /usr/lib, and systemd reads it once. */
 function distinctFolders(fs: RootFs): string[] {
   const seen = new Set<string>();
-  return UNIT_PATH.filter((folder) => {
+  return UNIT_LOAD_PATH.filter((folder) => {
     const target = fs.resolve(folder).logical;
     if (seen.has(target)) return false;
     seen.add(target);
@@ -71,8 +72,8 @@ function unitFiles(fs: RootFs, folders: string[], unit: string, discovery: Disco
   if (!winner) return;
   add(winner, 'systemd');
   const dropIns = new Map<string, string>();
-  for (const folder of folders) {
-    const dir = `${folder}/${unit}.d`;
+  const dirs = [`${unit}.d`, `${unitType(unit)}.d`].flatMap((dropInDir) => folders.map((folder) => `${folder}/${dropInDir}`));
+  for (const dir of dirs) {
     for (const name of fs.list(dir).names) {
       if (!name.endsWith('.conf')) continue;
       const path = `${dir}/${name}`;

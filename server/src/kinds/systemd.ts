@@ -1,4 +1,4 @@
-/** Docker's systemd files: units, drop-ins, and the env files `/etc/default/docker`, `/etc/sysconfig/docker`. */
+/** Docker's systemd files: units, drop-ins (top-level `service.d/` ones too), and the env files `/etc/default/docker`, `/etc/sysconfig/docker`. */
 import { defineKind } from '../engine/kind';
 import { parseSystemd, systemdRoleOf, type SystemdFile } from '../formats/systemd/parse';
 import { systemdCompletion } from '../features/systemd/completion';
@@ -18,7 +18,7 @@ export default defineKind<SystemdFile>({
     const assignment = file.env?.assignments.find((a) => a.span.start <= offset && offset <= a.span.end);
     return assignment ? assignment.span.start : offset;
   },
-  globs: ['**/*.{service,socket}', '**/*.{service,socket}.rpm', '**/*.{service,socket}.d/*.conf', '**/etc/{default,sysconfig}/docker'],
+  globs: ['**/*.{service,socket}', '**/*.{service,socket}.rpm', '**/*.{service,socket}.d/*.conf', '**/systemd/*/{service,socket}.d/*.conf', '**/etc/{default,sysconfig}/docker'],
   languages: ['systemd-unit', 'systemd-unit-file'],
   activation: ['**/docker.service', '**/docker.socket', '**/docker.service.d/*.conf'],
   looseGroup: 'daemon',

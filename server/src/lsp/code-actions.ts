@@ -17,8 +17,10 @@ import { minimalEdit } from '../engine/edits';
 import { fixAll, offerableFixes } from '../engine/fixes';
 import type { LintOptions } from '../engine/options';
 import type { Fix, TextEdit } from '../engine/types';
-import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { CHECK_HOST_COMMAND, FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND, type CheckHostArguments } from '../protocol';
+import type { DockguardConfigFile } from '../engine/config-file';
+import { overrideFixProblem } from '../engine/override-usage';
+import { DIAGNOSTIC_SOURCE, unusedOverridesIn, type DiagnosticData } from './diagnostics';
 import { guard } from './guard';
 import { suppressionActions } from './suppression-actions';
 import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
@@ -33,6 +35,7 @@ export function registerCodeActions(state: ServerState): void {
   state.connection.onExecuteCommand(
     guard(state, 'workspace/executeCommand', undefined, async (params) => {
       if (params.command === FIX_WORKSPACE_COMMAND) return fixWorkspace(state);
+      if (params.command === CHECK_HOST_COMMAND) return state.hostCheck.run(params.arguments?.[0] as CheckHostArguments | undefined);
       const url = params.arguments?.[0];
       if (params.command !== SHOW_DOCUMENTATION_COMMAND || typeof url !== 'string') return;
       if (state.features.showDocument) await state.connection.window.showDocument({ uri: url, external: true });
@@ -50,7 +53,7 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
-    actions.push(...quickFixes(state, path, ours, options));
+    actions.push(...(await quickFixes(state, path, ours, options)));
     for (const ruleId of new Set(ours.map((d) => d.code as string))) {
       const href = ours.find((d) => d.code === ruleId)?.codeDescription?.href;
       if (href) actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [href] } });
@@ -64,10 +67,12 @@ async function codeActions(state: ServerState, params: CodeActionParams): Promis
   return actions;
 }
 
-function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): CodeAction[] {
+async function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[], options: LintOptions): Promise<CodeAction[]> {
   const revision = state.project.revision(path);
   const positions = positionsOf(state, path);
-  const current = state.project.findings(path, options).findings;
+  // A config's unused overrides are judged over the files it governs, beside its machine's findings.
+  const overrides = await unusedOverridesIn(state, path, options);
+  const current = [...state.project.findings(path, options).findings, ...overrides];
   const actions: CodeAction[] = [];
   // After every fix: silencing a finding is the last resort.
   const suppressions: CodeAction[] = [];
@@ -81,7 +86,9 @@ function quickFixes(state: ServerState, path: string, diagnostics: Diagnostic[],
     if (!finding) continue;
     suppressions.push(...suppressionActions(state, path, finding, diagnostic));
     if (finding.fixes.length === 0) continue;
-    const fixes = offerableFixes(state.project, finding, options);
+    const fixes = overrides.includes(finding)
+      ? finding.fixes.filter((fix) => overrideFixProblem(state.project.parsed(path) as DockguardConfigFile, fix, state.registry.ruleIds) === undefined)
+      : offerableFixes(state.project, finding, options);
     if (finding.fixError) state.connection.console.error(`the fix of ${finding.ruleId} failed and was not offered: ${finding.stack ?? finding.fixError}`);
     for (const fix of fixes) {
       // A display-only fix is shown, never applied; the documentation action links its steps.

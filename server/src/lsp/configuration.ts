@@ -12,13 +12,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
+import type { AddedFiles } from '../engine/kind';
 import { PROFILES, withDefaults, type LintOptions, type Profile, type RuleSetting } from '../engine/options';
-import { configIgnoreSource, excludePatterns, IgnoreMatcher, type IgnoreSource } from '../engine/ignore';
+import { configIgnoreSource, excludePatterns, IgnoreMatcher, watchGlobs, type IgnoreSource } from '../engine/ignore';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../engine/project-config';
 import { knownRuleIds, type Registry } from '../engine/registry';
 import { SCOPES, SETTINGS_SECTION, type DockguardSettings, type Scope } from '../protocol';
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+/** What of a config decides which files the walks take: its `ignore` and the files it adds to kinds. */
+const walkShape = (config: ProjectConfig | undefined) => JSON.stringify([config?.ignore.map((entry) => entry.pattern), config?.kindFiles]);
 
 /** The valid parts of the client's settings; anything malformed is ignored with a logged reason. */
 export function settingsToOptions(raw: unknown, log: (message: string) => void): Partial<LintOptions> {
@@ -64,7 +68,8 @@ export function isWithin(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-export class SettingsStore {
+/** As `AddedFiles`, the kind a file's config gives it by its patterns (asked only of files the kind table does not claim). */
+export class SettingsStore implements AddedFiles {
   /** The client's answer per workspace folder ('' for files outside every folder). */
   private readonly folderSettings = new Map<string, Promise<FolderSettings>>();
   /** Each folder's `files.exclude` and `dockguard.exclude` once the client answered, and its matcher. */
@@ -75,10 +80,18 @@ export class SettingsStore {
   /** The governing config file per directory, and each config file as loaded (undefined: invalid). */
   private readonly configOfDir = new Map<string, string | undefined>();
   private readonly configs = new Map<string, ProjectConfig | undefined>();
-  /** Broken configs already announced, by path and text, so the user is told once. */
+  /** The text each config was loaded from (an open one's is the editor's at that moment). */
+  private readonly configTexts = new Map<string, string>();
+  /** Broken configs already announced, so the user is told once (again only after the file was valid on disk). */
   private readonly announced = new Set<string>();
   /** Workspace folder paths, so a project config is looked up no higher than its folder. */
   folders: string[] = [];
+  /**
+   * Told every config read so far whenever one is read or forgotten: what they declare to the
+   * project (`machines:`, `compose.projects`) is in place before any file they govern is linted, since
+   * a file's options, which read its config, come first.
+   */
+  onConfigs: (configs: ProjectConfig[]) => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -87,8 +100,8 @@ export class SettingsStore {
     private readonly log: (message: string) => void,
     /** Tells the user (a notification): a broken config is not a log line to find. */
     private readonly warn: (message: string) => void = log,
-    /** Told every config loaded so far whenever one is read or forgotten (what they declare to the models: `compose.projects`). */
-    private readonly onConfigs: (configs: ProjectConfig[]) => void = () => {},
+    /** The editor's text of a file open in it: an open config applies as it is typed. */
+    private readonly openText: (path: string) => string | undefined = () => undefined,
   ) {}
 
   /** The innermost workspace folder holding `path`, or '' outside them all. */
@@ -135,6 +148,10 @@ export class SettingsStore {
     return matcher.ignores(path, isDir, config ? [configIgnoreSource(config)] : []);
   }
 
+  kindOf(path: string): string | undefined {
+    return this.projectConfig(path)?.addedFiles?.kindOf(path);
+  }
+
   /**
    * The `.dockguard.yaml` governing the file at `path`, found as the CLI finds it. A broken one is
    * not used: the user is told once (its findings, DG010, are in the file itself).
@@ -162,17 +179,42 @@ export class SettingsStore {
     this.options.clear();
     this.configOfDir.clear();
     this.configs.clear();
+    this.configTexts.clear();
   }
 
-  /** A config file was created, changed or deleted: forget what depended on it; returns the folder it governs. */
-  forgetConfig(configPath: string): string {
+  /**
+   * A config file was created, changed, deleted or edited: forget what depended on it. Returns the
+   * folder it governs, and whether what the walks take there may differ (its `ignore` or the files
+   * it adds to kinds changed, or it was not loaded before).
+   */
+  forgetConfig(configPath: string): { governed: string; walkChanged: boolean } {
     const governed = dirname(configPath);
+    const before = this.configs.has(configPath) ? walkShape(this.configs.get(configPath)) : undefined;
     this.configs.delete(configPath);
-    this.onConfigs(this.loadedConfigs());
+    this.configTexts.delete(configPath);
     for (const dir of [...this.configOfDir.keys()]) if (isWithin(dir, governed)) this.configOfDir.delete(dir);
     this.matchers.clear();
     this.options.clear();
-    return governed;
+    // Read again at once, so what it declares is in place before the files below it are re-linted.
+    if (existsSync(configPath)) this.configs.set(configPath, this.read(configPath));
+    this.onConfigs(this.loadedConfigs());
+    return { governed, walkChanged: before === undefined || before !== walkShape(this.configs.get(configPath)) };
+  }
+
+  /** The text the config in use was loaded from: an edit not applied yet differs from the document's. */
+  loadedText(configPath: string): string | undefined {
+    this.config(configPath);
+    return this.configTexts.get(configPath);
+  }
+
+  /** A `.gitignore` changed: the matchers, which cache them, start afresh. */
+  forgetIgnoreFiles(): void {
+    this.matchers.clear();
+  }
+
+  /** Globs for the client's file watcher that cover the files the loaded configs add to kinds. */
+  addedFileGlobs(): string[] {
+    return [...new Set([...this.configs.values()].flatMap((config) => (config ? watchGlobs(config.kindFiles) : [])))].sort();
   }
 
   private settingsOf(folder: string): Promise<FolderSettings> {
@@ -214,18 +256,23 @@ export class SettingsStore {
   }
 
   private read(configPath: string): ProjectConfig | undefined {
+    const open = this.openText(configPath);
     let text: string;
     try {
-      text = readFileSync(configPath, 'utf8');
+      text = open ?? readFileSync(configPath, 'utf8');
     } catch (error) {
       this.log(`could not read ${configPath}: ${(error as Error).message}`);
       return undefined;
     }
+    this.configTexts.set(configPath, text);
     const loaded = loadProjectConfig(text, configPath, knownRuleIds(this.registry));
-    if (loaded.config) return loaded.config;
-    const key = `${configPath}\u0000${text}`;
-    if (!this.announced.has(key)) {
-      this.announced.add(key);
+    if (loaded.config) {
+      // While it is being typed, one notification is enough: DG010 shows each problem where the user types.
+      if (open === undefined) this.announced.delete(configPath);
+      return loaded.config;
+    }
+    if (!this.announced.has(configPath)) {
+      this.announced.add(configPath);
       const first = loaded.problems[0];
       this.warn(`dockguard: ${configPath} is invalid (line ${first.line}: ${first.message}); linting with the default settings until it is fixed.`);
     }

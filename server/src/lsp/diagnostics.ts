@@ -18,7 +18,7 @@ import { unusedOverrideFindings } from '../engine/override-usage';
 import type { SuppressedFinding } from '../engine/suppressions';
 import { INTERNAL_ERROR_ID, type Finding, type FindingTag, type Severity } from '../engine/types';
 import { guard } from './guard';
-import { pathOfUri, positionsOf, toRange, uriOfPath, type ServerState } from './state';
+import { pathOfUri, positionsOf, toRange, uriOfPath, type Positions, type ServerState } from './state';
 
 export const DIAGNOSTIC_SOURCE = 'dockguard';
 
@@ -41,13 +41,21 @@ const TAGS: Record<FindingTag, DiagnosticTag> = {
 /** DG000 findings whose stack was logged (a cached result is converted again on every pull). */
 const loggedFailures = new WeakSet<Finding>();
 
-export function toDiagnostic(state: ServerState, finding: Finding, revision: number): Diagnostic {
+/**
+ * Where a finding's file comes from: the workspace's project, at the text revision its fixes were
+ * computed at; or another project (a host check's), whose positions it gives and whose fixes are
+ * not offered as code actions (the code action looks findings up in the workspace's project).
+ */
+export type FindingOrigin = { revision: number } | { positionsOf: (path: string) => Positions };
+
+export function toDiagnostic(state: ServerState, finding: Finding, origin: FindingOrigin): Diagnostic {
+  const positions = 'positionsOf' in origin ? origin.positionsOf : (path: string) => positionsOf(state, path);
   if (finding.ruleId === INTERNAL_ERROR_ID && !loggedFailures.has(finding)) {
     loggedFailures.add(finding);
     state.connection.console.error(`${finding.file}: ${finding.message}${finding.stack ? `\n${finding.stack}` : ''}`);
   }
   const diagnostic: Diagnostic = {
-    range: toRange(positionsOf(state, finding.file), finding.span),
+    range: toRange(positions(finding.file), finding.span),
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: finding.docsUrl },
@@ -56,12 +64,12 @@ export function toDiagnostic(state: ServerState, finding: Finding, revision: num
   };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: uriOfPath(state, related.location.file), range: toRange(positionsOf(state, related.location.file), related.location.span) },
+      location: { uri: uriOfPath(state, related.location.file), range: toRange(positions(related.location.file), related.location.span) },
       message: related.message,
     }));
   }
   if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((tag) => TAGS[tag]);
-  if (state.registry.rulesById.get(finding.ruleId)?.meta.fix) diagnostic.data = { revision } satisfies DiagnosticData;
+  if ('revision' in origin && state.registry.rulesById.get(finding.ruleId)?.meta.fix) diagnostic.data = { revision: origin.revision } satisfies DiagnosticData;
   return diagnostic;
 }
 
@@ -71,16 +79,18 @@ export async function diagnosticsOf(state: ServerState, path: string): Promise<{
   const { findings, resultId } = state.project.findings(path, options);
   const revision = state.project.revision(path) ?? 0;
   const overrides = await unusedOverridesIn(state, path, options);
-  const items = [...findings, ...overrides].map((finding) => toDiagnostic(state, finding, revision));
+  const items = [...findings, ...overrides].map((finding) => toDiagnostic(state, finding, { revision }));
   // The overrides' judgement depends on other files: it is part of the result's identity.
   state.status.record(path, state.scan.isReported(path) ? items : []);
   return { items, resultId: overrides.length === 0 ? resultId : `${resultId}:${overrides.map((f) => f.span.start).join(',')}` };
 }
 
 /** For a `.dockguard.yaml`: DG009 on its overrides entries that suppress nothing in the files it governs. */
-async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
+export async function unusedOverridesIn(state: ServerState, path: string, options: LintOptions): Promise<Finding[]> {
   const file = state.project.parsed(path);
   if (file?.kind !== 'dockguard-config' || (file as DockguardConfigFile).overrides.length === 0) return [];
+  // Typed but not applied yet: the suppressions were recorded against the entries of the text in use.
+  if (state.settings.loadedText(path) !== file.text) return [];
   const suppressed: SuppressedFinding[] = [];
   for (const other of state.project.paths()) {
     if (other === path || state.settings.configPath(other) !== path) continue;

@@ -4,10 +4,12 @@
  * it may have changed (the files of the machine it belongs to, before and after).
  */
 import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
 import { loadSource } from '../engine/files';
 import { kindOfPath, type FileLink } from '../engine/kind';
 import type { SourceFile } from '../engine/project';
+import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import { guard } from './guard';
 import { pathOfUri, type ServerState } from './state';
 
@@ -50,6 +52,7 @@ export function readLinkedFiles(state: ServerState, links: readonly FileLink[]):
       }
       state.project.set(source);
       state.onDisk.add(link.path);
+      state.linked.set(link.path, link.kind);
       read.push(link.path);
       pending.push(state.project.linksOf(link.path));
     }
@@ -65,12 +68,19 @@ function isFile(path: string): boolean {
   }
 }
 
-/** The kind of a path the server lints: the registry's kind table, else the kind a link read it as (`common/base.yml`). */
+/**
+ * The kind of a path the server lints: the registry's kind table and the files its config adds to
+ * kinds (as the CLI's walk), else the kind a link read it as (`common/base.yml`).
+ */
 export function kindNameOf(state: ServerState, path: string): string | undefined {
-  return kindOfPath(state.registry.kinds, path)?.name ?? state.project.kindOf(path)?.name;
+  return kindOfPath(state.registry.kinds, path, state.settings)?.name ?? state.linked.get(path);
 }
 
-export function registerDocuments(state: ServerState, onChange: ChangeListener): void {
+/**
+ * `configEdited`: an open `.dockguard.yaml` changed (typed, or its editor closed on other text);
+ * it applies to the files below it once the typing pauses.
+ */
+export function registerDocuments(state: ServerState, onChange: ChangeListener, configEdited: (path: string) => void): void {
   state.documents.onDidChangeContent(
     guard(state, 'textDocument/didChange', undefined, ({ document }) => {
       const path = pathOfUri(document.uri);
@@ -81,6 +91,7 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       void state.scan.ready(path);
       const affected = updateSource(state, path, sourceOfText(path, kind, document.getText()));
       if (affected.length > 0) onChange(affected, { editedUri: document.uri });
+      if (affected.length > 0 && basename(path) === PROJECT_CONFIG_NAME) configEdited(path);
     }),
   );
   state.documents.onDidClose(
@@ -92,6 +103,7 @@ export function registerDocuments(state: ServerState, onChange: ChangeListener):
       const affected = updateSource(state, path, onDisk ? loadSource(path, kind).source : undefined);
       if (!onDisk) state.uris.delete(path);
       onChange(affected.length > 0 ? affected : [path], {});
+      if (affected.length > 0 && basename(path) === PROJECT_CONFIG_NAME) configEdited(path);
     }),
   );
 }

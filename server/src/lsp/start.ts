@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Project } from '../engine/project';
+import { declareConfigs } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import { registerCodeActions } from './code-actions';
 import { registerCompletion } from './completion';
@@ -22,14 +23,15 @@ import { SettingsStore } from './configuration';
 import { publishDiagnostics, registerPullDiagnostics } from './diagnostics';
 import { readLinkedFiles, registerDocuments, type ChangeListener } from './documents';
 import { guard } from './guard';
+import { HostCheck } from './host-check';
 import { registerHover } from './hover';
-import { clientFeatures, pathOfUri, type ServerState } from './state';
+import { clientFeatures, pathOfUri, uriOfPath, type ServerState } from './state';
 import { StatusReporter } from './status';
-import { registerWatchedFiles, watchFiles } from './watched-files';
+import { registerWatchedFiles, watchAddedFiles, watchFiles } from './watched-files';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { registerWorkspaceFolders } from './workspace-folders';
 import { WorkspaceScan } from './workspace-scan';
-import { FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { CHECK_HOST_COMMAND, FIX_ALL_KIND, FIX_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { version } from '../../../package.json';
 
 export function startServer(connection: Connection, registry: Registry): void {
@@ -52,21 +54,23 @@ export function startServer(connection: Connection, registry: Registry): void {
         registry,
         (message) => connection.console.warn(message),
         (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-        (configs) => {
-          const projects = configs.flatMap((c) => c.composeProjects);
-          state.project.declareForModels({ compose: { projects } }, projects.map((p) => ({ paths: p.files, kind: 'compose' })));
-          // A declared file whose name no kind claims (`deploy/base.yml`) is read as Compose.
-          const read = readLinkedFiles(state, projects.flatMap((p) => p.files.map((path) => ({ path, kind: 'compose' }))));
-          if (read.length > 0) onChange(read, {});
-        },
+        (path) => documents.get(uriOfPath(state, path))?.getText(),
       ),
       features,
       uris: new Map(),
       onDisk: new Set(),
+      linked: new Map(),
       changed: new Emitter<string[]>(),
-    } as Omit<ServerState, 'scan' | 'status'> as ServerState;
+    } as Omit<ServerState, 'scan' | 'status' | 'hostCheck'> as ServerState;
+    state.settings.onConfigs = (configs) => {
+      declareConfigs(state.project, configs);
+      // A declared Compose file whose name no kind claims (`deploy/base.yml`) is read as Compose.
+      const read = readLinkedFiles(state, configs.flatMap((c) => c.composeProjects.flatMap((p) => p.files.map((path) => ({ path, kind: 'compose' })))));
+      if (read.length > 0) onChange(read, {});
+    };
     state.scan = new WorkspaceScan(state);
     state.status = new StatusReporter(state);
+    state.hostCheck = new HostCheck(state);
     const folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri)).filter((path) => !path.includes('://'));
     state.settings.folders = folders;
 
@@ -89,11 +93,12 @@ export function startServer(connection: Connection, registry: Registry): void {
     const scan = (added: string[]) =>
       state.scan.add(added).then(() => {
         state.status.schedule();
+        watchAddedFiles(state);
         if (features.pullDiagnostics) onChange(state.project.paths(), {});
       });
 
-    registerDocuments(state, onChange);
-    registerWatchedFiles(state, onChange);
+    const watcher = registerWatchedFiles(state, onChange);
+    registerDocuments(state, onChange, watcher.configEdited);
     if (features.pullDiagnostics) {
       registerPullDiagnostics(state);
       registerWorkspaceDiagnostics(state);
@@ -119,7 +124,10 @@ export function startServer(connection: Connection, registry: Registry): void {
       guard(state, 'workspace/didChangeConfiguration', undefined, async () => {
         state.settings.clear();
         const widened = await state.scan.rescope();
-        onChange(state.project.paths(), {});
+        const changed = new Set(state.project.paths());
+        // files.exclude and dockguard.exclude may take files out of the walk or let others in.
+        for (const folder of state.settings.folders) if (!widened.includes(folder)) for (const path of await state.scan.reapply(folder)) changed.add(path);
+        onChange([...changed], {});
         if (widened.length > 0) void scan(widened);
         if (features.pullDiagnostics && !features.diagnosticRefresh) connection.console.warn('settings changed; the client cannot be asked to pull diagnostics again');
       }),
@@ -130,7 +138,7 @@ export function startServer(connection: Connection, registry: Registry): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: features.pullDiagnostics ? { identifier: 'dockguard', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, FIX_WORKSPACE_COMMAND, CHECK_HOST_COMMAND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -11,6 +11,7 @@ import type { Project } from '../engine/project';
 import type { Registry } from '../engine/registry';
 import type { Span } from '../engine/types';
 import type { SettingsStore } from './configuration';
+import type { HostCheck } from './host-check';
 import type { StatusReporter } from './status';
 import type { WorkspaceScan } from './workspace-scan';
 import type { InitializationOptions } from '../protocol';
@@ -61,8 +62,12 @@ export interface ServerState {
   uris: Map<string, string>;
   /** Files found on disk by the workspace scan or the file watcher (kept when their editor closes). */
   onDisk: Set<string>;
+  /** Files read because another file links to them (`common/base.yml`), whatever their names, with the kind the link says. */
+  linked: Map<string, string>;
   scan: WorkspaceScan;
   status: StatusReporter;
+  /** "Check this host": host mode in the server, its findings pushed on the host's files. */
+  hostCheck: HostCheck;
   /** Fired with the files whose findings may have changed (what a held workspace pull waits for). */
   changed: Emitter<string[]>;
 }

@@ -1,6 +1,7 @@
 /**
  * The `dockguard/status` notification behind the client's status-bar item: the error and warning
- * counts of what the Problems view lists, the profile in use and whether the scan runs. Counts are
+ * counts of what the Problems view lists, the profile in use, whether the scan runs and whether
+ * to offer "Check this host" (a workspace folder is `/` or `/etc`). Counts are
  * kept per file as its diagnostics are computed, and the notification is sent once changes stop
  * coming for a moment (a scan settles files in hundreds of batches).
  */
@@ -13,6 +14,8 @@ import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerState } from './state';
 
 const QUIET_MS = 50;
+/** Workspace folders that are a host's configuration, where the item offers "Check this host". */
+const HOST_FOLDERS = new Set(['/', '/etc']);
 
 export class StatusReporter {
   private readonly counts = new Map<string, { errors: number; warnings: number }>();
@@ -47,7 +50,8 @@ export class StatusReporter {
     // The options of each folder's top level (a folder's `.dockguard.yaml` included).
     const folders = this.state.settings.folders;
     const profiles = folders.length === 0 ? [withDefaults().profile] : await Promise.all(folders.map(async (folder) => (await this.state.settings.optionsFor(join(folder, PROJECT_CONFIG_NAME))).profile));
-    const status: StatusParams = { errors, warnings, profile: [...new Set(profiles)].join(', '), scanning: this.state.scan.scanning };
+    const offerHostCheck = folders.some((folder) => HOST_FOLDERS.has(folder));
+    const status: StatusParams = { errors, warnings, profile: [...new Set(profiles)].join(', '), scanning: this.state.scan.scanning, offerHostCheck };
     const text = JSON.stringify(status);
     if (text === this.last) return;
     this.last = text;

@@ -31,7 +31,8 @@ export function suppressionActions(state: ServerState, path: string, finding: Fi
       edit: { changes: { [uri]: [{ range, newText: edit.content }] } },
     });
   }
-  if (actions.length > 0 || !path.startsWith('/')) return actions;
+  // A config's own findings (DG009, DG010) are not judged under its overrides: it is fixed, not silenced.
+  if (actions.length > 0 || !path.startsWith('/') || state.settings.configPath(path) === path) return actions;
   const edit = configEdit(state, path, finding.ruleId);
   if (edit) actions.push({ title: `Disable ${finding.ruleId} for this file in ${PROJECT_CONFIG_NAME}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
   return actions;

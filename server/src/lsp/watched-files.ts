@@ -6,8 +6,8 @@
  * re-lints only the files it governs.
  */
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import { basename, dirname } from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Disposable } from 'vscode-languageserver/node';
 import { readSource } from '../engine/files';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
@@ -22,13 +22,22 @@ const SETTLE_MS = 10;
 /** A notification of at most this many changes after this long a quiet is a save, not a burst: applied at once. */
 const SAVE_CHANGES = 4;
 const QUIET_MS = 200;
+/** An open config applies once the typing pauses this long: each keystroke may re-lint every file below it. */
+const TYPING_MS = 250;
 
-/** What the client watches for us: every kind's globs, and the project config. */
+const GITIGNORE = '.gitignore';
+
+/** What the client watches for us: every kind's globs, the project config and the ignore files. */
 export function watchedGlobs(registry: Registry): string[] {
-  return [...new Set([...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`])];
+  return [...new Set([...registry.kinds.flatMap((kind) => kind.globs), `**/${PROJECT_CONFIG_NAME}`, `**/${GITIGNORE}`])];
 }
 
-export function registerWatchedFiles(state: ServerState, onChange: ChangeListener): void {
+export interface WatchedFiles {
+  /** An open config's text changed: apply it with the next batch, once the typing pauses. */
+  configEdited(path: string): void;
+}
+
+export function registerWatchedFiles(state: ServerState, onChange: ChangeListener): WatchedFiles {
   /** The last change seen per path since the previous batch. */
   const pending = new Map<string, FileChangeType>();
   let timer: NodeJS.Timeout | undefined;
@@ -45,6 +54,7 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
       applying = applyChanges(state, batch)
         .then((affected) => {
           if (affected.length > 0) onChange(affected, {});
+          watchAddedFiles(state);
         })
         .catch((error: Error) => state.connection.console.error(`applying file changes failed: ${error.stack}`))
         .finally(() => (applying = undefined));
@@ -60,17 +70,31 @@ export function registerWatchedFiles(state: ServerState, onChange: ChangeListene
       schedule(save ? 0 : SETTLE_MS);
     }),
   );
+  return {
+    configEdited(path) {
+      pending.set(path, FileChangeType.Changed);
+      schedule(TYPING_MS);
+    },
+  };
 }
 
 /** Applies one batch of changes; returns the files whose findings may have changed. */
 async function applyChanges(state: ServerState, changes: ReadonlyMap<string, FileChangeType>): Promise<string[]> {
   const affected = new Set<string>();
   const reads: [string, string][] = [];
+  /** Folders where what the walk takes may have changed (a .gitignore, a config's ignore or added files). */
+  const rewalk = new Set<string>();
   for (const [path, type] of changes) {
     // A config file changes how the files it governs are linted (and is linted itself, DG010).
     if (basename(path) === PROJECT_CONFIG_NAME) {
-      const governed = state.settings.forgetConfig(path);
+      const { governed, walkChanged } = state.settings.forgetConfig(path);
       for (const file of state.project.paths()) if (isWithin(file, governed)) affected.add(file);
+      if (walkChanged) rewalk.add(governed);
+    }
+    if (basename(path) === GITIGNORE) {
+      state.settings.forgetIgnoreFiles();
+      rewalk.add(dirname(path));
+      continue;
     }
     const kind = kindNameOf(state, path);
     // An open editor's text wins over the disk's.
@@ -103,6 +127,11 @@ async function applyChanges(state: ServerState, changes: ReadonlyMap<string, Fil
     state.onDisk.add(source.path);
     for (const p of updateSource(state, source.path, source)) affected.add(p);
   }
+  const folders = [...rewalk];
+  for (const folder of folders) {
+    if (folders.some((other) => other !== folder && isWithin(folder, other))) continue;
+    for (const p of await state.scan.reapply(folder)) affected.add(p);
+  }
   return [...affected];
 }
 
@@ -116,4 +145,27 @@ export function watchFiles(state: ServerState): void {
   state.connection.client
     .register(DidChangeWatchedFilesNotification.type, { watchers: watchedGlobs(state.registry).map((globPattern) => ({ globPattern })) })
     .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
+}
+
+/** The globs registered for the files the configs add to kinds, per server, and their registration. */
+const addedWatches = new WeakMap<ServerState, { globs: string; registration: Promise<Disposable | undefined> }>();
+
+/**
+ * Asks the client to watch the files the loaded configs add to kinds (`compose.files`), beside the
+ * kinds' own globs; when the configs' patterns change, the old registration is dropped for a new one.
+ */
+export function watchAddedFiles(state: ServerState): void {
+  if (!state.features.watchedFilesRegistration) return;
+  const globs = state.settings.addedFileGlobs();
+  const previous = addedWatches.get(state);
+  if ((previous?.globs ?? '[]') === JSON.stringify(globs)) return;
+  void previous?.registration.then((registration) => registration?.dispose());
+  const registration =
+    globs.length === 0
+      ? Promise.resolve(undefined)
+      : state.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch((error: Error) => {
+          state.connection.console.warn(`could not watch the files the config adds: ${error.message}`);
+          return undefined;
+        });
+  addedWatches.set(state, { globs: JSON.stringify(globs), registration });
 }

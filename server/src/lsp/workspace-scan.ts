@@ -12,7 +12,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { readSource, SKIPPED_DIRS } from '../engine/files';
-import { hostRootOf } from '../engine/machine';
+import { machineRootOf } from '../engine/machine';
 import type { SourceFile } from '../engine/project';
 import type { Scope } from '../protocol';
 import { isWithin } from './configuration';
@@ -125,6 +125,36 @@ export class WorkspaceScan {
     return widened;
   }
 
+  /**
+   * After a `.gitignore` or a config changed what the walk takes below `folder`: a file it no longer
+   * takes (ignored now, or of no kind any more) leaves the project unless it is open, and what was
+   * walked there is walked again for the files it takes now. Returns the files whose findings may
+   * have changed.
+   */
+  async reapply(folder: string): Promise<string[]> {
+    await this.idle();
+    const affected = new Set<string>();
+    for (const path of this.state.project.paths()) {
+      if (!isWithin(path, folder) || this.state.documents.get(uriOfPath(this.state, path))) continue;
+      const kind = kindNameOf(this.state, path);
+      if (kind !== undefined && kind === this.state.project.source(path)?.kind && isScanned(this.state, path, false)) continue;
+      this.state.onDisk.delete(path);
+      for (const p of updateSource(this.state, path, undefined)) affected.add(p);
+      affected.add(path);
+    }
+    // A folder the walk never enters (node_modules, an ignored one) or outside the workspace has nothing to read.
+    const workspaceFolder = this.state.settings.folderOf(folder);
+    if (workspaceFolder === '' && !this.state.settings.folders.some((f) => isWithin(f, folder))) return [...affected];
+    for (let dir = folder; workspaceFolder !== '' && dir !== workspaceFolder; dir = dirname(dir)) if (!isScanned(this.state, dir, true)) return [...affected];
+    // The folder itself when the scan had read it whole, else the folders below it read ahead for open files.
+    const walked = this.isComplete(folder) ? [folder] : [...this.complete].filter((done) => isWithin(done, folder) && !this.complete.has(dirname(done)));
+    for (const done of [...this.complete]) if (walked.some((root) => isWithin(done, root))) this.complete.delete(done);
+    const before = new Set(this.state.project.paths());
+    await this.walk(walked, { walked: 0, read: 0 }, { unread: true });
+    for (const path of this.state.project.paths()) if (!before.has(path)) for (const p of this.state.project.machineFiles(path)) affected.add(p);
+    return [...affected];
+  }
+
   /** Resolves when no scan runs. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
@@ -138,7 +168,7 @@ export class WorkspaceScan {
   ready(path: string): Promise<void> {
     const folder = this.state.settings.folderOf(path);
     if (folder === '') return Promise.resolve();
-    const host = hostRootOf(path)?.replace(/\/$/, '');
+    const host = machineRootOf(path, this.state.settings.projectConfig(path))?.replace(/\/$/, '');
     const root = host !== undefined && isWithin(host, folder) ? host : dirname(path);
     if (this.isComplete(root)) return Promise.resolve();
     let reading = this.ahead.get(root);
@@ -183,8 +213,11 @@ export class WorkspaceScan {
     }
   }
 
-  /** Walks the folders depth first, reading the files in batches; a folder is complete once its subtree is. */
-  private async walk(roots: string[], stats: FolderStats, { stopped, report }: { stopped?: () => boolean; report?: (read: number) => void }): Promise<void> {
+  /**
+   * Walks the folders depth first, reading the files in batches; a folder is complete once its
+   * subtree is. `unread`: read only the files the project does not hold (the watcher keeps those current).
+   */
+  private async walk(roots: string[], stats: FolderStats, { stopped, report, unread }: { stopped?: () => boolean; report?: (read: number) => void; unread?: boolean }): Promise<void> {
     const steps: Step[] = [];
     let files = 0;
     const flush = async () => {
@@ -229,7 +262,7 @@ export class WorkspaceScan {
         if (!entry.isFile()) continue;
         stats.walked++;
         const kind = kindNameOf(this.state, path);
-        if (!kind || !isScanned(this.state, path, false)) continue;
+        if (!kind || !isScanned(this.state, path, false) || (unread && this.state.project.has(path))) continue;
         steps.push({ file: path, kind });
         if (++files >= BATCH_FILES) await flush();
       }

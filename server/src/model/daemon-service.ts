@@ -37,6 +37,11 @@ export interface DaemonService extends UnitStack {
   envFiles: SystemdFile[];
 }
 
+/** The files a service's EnvironmentFile= lines name, in order (a leading `-` only makes one optional). */
+export function environmentFilePaths(stack: UnitStack): string[] {
+  return listEntries(sectionEntries(stack, 'Service'), 'EnvironmentFile').map(({ directive }) => directive.value.text.replace(/^-/, ''));
+}
+
 /** Every file feeding one service; `files` are the systemd files of one host root. */
 export function buildService(name: string, files: readonly SystemdFile[], root: string): DaemonService {
   const stack = unitStack(name, files);
@@ -51,8 +56,7 @@ export function buildService(name: string, files: readonly SystemdFile[], root: 
     }
   }
   const missingEnvFiles: string[] = [];
-  for (const { directive } of list('EnvironmentFile')) {
-    const path = directive.value.text.replace(/^-/, '');
+  for (const path of environmentFilePaths(stack)) {
     const envFile = files.find((f) => f.role === 'env-file' && f.path === root + path.replace(/^\/+/, ''));
     if (envFile?.env) {
       service.envFiles.push(envFile);

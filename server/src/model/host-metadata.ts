@@ -1,12 +1,13 @@
 /**
  * A host as host mode examined it: the facts lstat gave of each path the DG5xx checks need, the
- * root's own accounts and mount table, and the dockerd configuration that names some of
+ * root's own accounts, mount table and installed packages, and the dockerd configuration that names some of
  * those paths (TLS files, data-root, sockets). Which paths those are is decided here once, for host
  * mode (which examines them) and for the rules (which judge them) alike.
  */
 import type { Machine } from '../engine/machine';
 import type { Location } from '../engine/types';
 import type { GroupEntry, PasswdEntry } from '../formats/host-facts/accounts';
+import type { DpkgPackage } from '../formats/host-facts/dpkg-status';
 import type { MountEntry } from '../formats/host-facts/mounts';
 import { FACTS_FILE, type HostFactsFile, type PathFact } from '../formats/host-facts/parse';
 import type { Setting } from './daemon-config';
@@ -17,6 +18,8 @@ import { originLocation } from './origin';
 /** Paths every host is examined at, whatever its configuration. */
 export const FIXED_PATHS = ['/etc/docker', '/run/containerd/containerd.sock'];
 export const ACCOUNT_FILES = { passwd: '/etc/passwd', group: '/etc/group' };
+/** dpkg's database of installed packages (the engine's version, DG511). */
+export const DPKG_STATUS = '/var/lib/dpkg/status';
 export const CERTS_D = '/etc/docker/certs.d';
 const DEFAULT_DATA_ROOT = '/var/lib/docker';
 const DEFAULT_CONTAINERD_SOCKET = '/run/containerd/containerd.sock';
@@ -70,6 +73,8 @@ export interface HostMetadata {
   /** The machine root (`/tmp/x/`, or `/` on a live host). */
   root: string;
   live: boolean;
+  /** The day the host was examined (`YYYY-MM-DD`). */
+  examined: string;
   /** Facts by the path as the host names it. */
   facts: ReadonlyMap<string, PathFact>;
   /** The project path of a host path (`/etc/group` → `<root>etc/group`): where a finding about it goes. */
@@ -81,6 +86,7 @@ export interface HostMetadata {
   passwd?: { file: HostFactsFile; entries: PasswdEntry[] };
   group?: { file: HostFactsFile; entries: GroupEntry[] };
   mounts?: { file: HostFactsFile; entries: MountEntry[] };
+  packages?: { file: HostFactsFile; entries: DpkgPackage[] };
   masked: string[];
   /** On a live host, the running dockerd's pid and command line. */
   running?: { pid: number; args: string[] };
@@ -108,9 +114,11 @@ export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): 
   const passwd = byPath(ACCOUNT_FILES.passwd);
   const group = byPath(ACCOUNT_FILES.group);
   const mounts = factsFile.facts.mountTable ? byPath(factsFile.facts.mountTable) : undefined;
+  const dpkg = byPath(DPKG_STATUS);
   return {
     root,
     live: factsFile.facts.live,
+    examined: factsFile.facts.examined,
     facts: new Map(factsFile.facts.paths.map((fact) => [fact.path, fact])),
     fileOf,
     hostPathOf: (file) => `/${file.slice(root.length)}`,
@@ -118,6 +126,7 @@ export function hostMetadata(machine: Machine, daemon: DaemonHost | undefined): 
     passwd: passwd?.passwd && { file: passwd, entries: passwd.passwd },
     group: group?.group && { file: group, entries: group.group },
     mounts: mounts?.mounts && { file: mounts, entries: mounts.mounts },
+    packages: dpkg?.packages && { file: dpkg, entries: dpkg.packages },
     masked: factsFile.facts.masked,
     dataRoot: factsFile.facts.dataRoot,
     running: factsFile.facts.running,

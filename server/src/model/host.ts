@@ -162,7 +162,7 @@ export function buildHosts(machine: Machine): DaemonHost[] {
 }
 
 /** The config file dockerd reads when no `--config-file` says otherwise, relative to the machine root. */
-function defaultConfigFile(machine: Machine): string {
+export function defaultConfigFile(machine: Machine): string {
   if (machine.declaration?.daemon) return machine.declaration.daemon;
   return machine.files.some((f) => f.path.startsWith(`${machine.root}.config/`)) ? ROOTLESS_CONFIG_FILE : DEFAULT_CONFIG_FILE;
 }

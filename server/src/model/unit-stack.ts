@@ -18,12 +18,40 @@ export interface UnitStack {
   dropIns: SystemdFile[];
 }
 
-/** System unit folders, highest precedence first; anything else (a plain folder) ranks last. */
-const PRECEDENCE = ['etc/systemd/system/', 'run/systemd/system/', 'usr/local/lib/systemd/system/', 'lib/systemd/system/', 'usr/lib/systemd/system/'];
+/**
+ * systemd's system unit load path, highest precedence first (systemd.unit(5), "Unit File Load Path";
+ * path-lookup.c): the control and transient folders of the D-Bus API, the generators', the admin's,
+ * portable services' (`.attached`), the runtime's, the packages'. /lib comes after /usr/lib on a host
+ * whose /usr is not merged (on a merged one it is /usr/lib, read once).
+ */
+export const UNIT_LOAD_PATH = [
+  '/etc/systemd/system.control',
+  '/run/systemd/system.control',
+  '/run/systemd/transient',
+  '/run/systemd/generator.early',
+  '/etc/systemd/system',
+  '/etc/systemd/system.attached',
+  '/run/systemd/system',
+  '/run/systemd/system.attached',
+  '/run/systemd/generator',
+  '/usr/local/lib/systemd/system',
+  '/usr/lib/systemd/system',
+  '/lib/systemd/system',
+  '/run/systemd/generator.late',
+];
 
+/** The load path as path fragments (`etc/systemd/system/`), matched below any root. */
+const PRECEDENCE = UNIT_LOAD_PATH.map((folder) => `${folder.slice(1)}/`);
+
+/** A file's place on the load path; anything else (a plain folder) ranks last. */
 function rank(path: string): number {
-  const index = PRECEDENCE.findIndex((dir) => path.includes(dir));
+  const index = PRECEDENCE.findIndex((dir) => path.startsWith(dir) || path.includes(`/${dir}`));
   return index < 0 ? PRECEDENCE.length : index;
+}
+
+/** `service` for `docker.service`: the type whose top-level drop-ins (`service.d/`) apply to the unit. */
+export function unitType(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -31,9 +59,12 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** The files systemd reads for unit `name`; `files` are the systemd files of one host root. */
 export function unitStack(name: string, files: readonly SystemdFile[]): UnitStack {
   const units = files.filter((f) => f.role === 'unit' && f.unitName === name).sort((a, b) => rank(a.path) - rank(b.path));
-  // A drop-in in a higher-precedence folder masks one of the same name elsewhere.
+  // A drop-in masks one of the same name that comes later: every `docker.service.d/` comes before
+  // every top-level `service.d/` (dropin.c), then by folder on the load path. Lowest first, so the winner is set last.
+  const order = (file: SystemdFile) => (file.unitName === name ? 0 : PRECEDENCE.length + 1) + rank(file.path);
   const byName = new Map<string, SystemdFile>();
-  for (const dropIn of files.filter((f) => f.role === 'drop-in' && f.unitName === name).sort((a, b) => rank(b.path) - rank(a.path))) byName.set(baseName(dropIn.path), dropIn);
+  const type = unitType(name);
+  for (const dropIn of files.filter((f) => f.role === 'drop-in' && (f.unitName === name || f.unitName === type)).sort((a, b) => order(b) - order(a))) byName.set(baseName(dropIn.path), dropIn);
   const dropIns = [...byName.values()].sort((a, b) => baseName(a.path).localeCompare(baseName(b.path)));
   return { name, unit: units[0], dropIns };
 }

@@ -12,8 +12,8 @@ function order(c: string | undefined): number {
   return c.charCodeAt(0) + 256;
 }
 
-/** Debian's verrevcmp, which filevercmp applies to names without their suffix and then in full. */
-function verrevcmp(a: string, b: string): number {
+/** Debian's verrevcmp (dpkg's, for the parts of a version), which filevercmp applies to names without their suffix and then in full. */
+export function verrevcmp(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {

@@ -89,9 +89,10 @@ import dg507 from './host/dg507-docker-socket-permissions';
 import dg508 from './host/dg508-daemon-json-permissions';
 import dg509 from './host/dg509-env-file-permissions';
 import dg510 from './host/dg510-containerd-socket-permissions';
+import dg511 from './host/dg511-docker-outdated';
 import dg512 from './host/dg512-unreadable-file';
 import dg513 from './host/dg513-running-config-differs';
 
-export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg010, dg011, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207, dg401, dg402, dg403, dg404, dg405, dg406, dg407, dg501, dg502, dg503, dg504, dg505, dg506, dg507, dg508, dg509, dg510, dg512, dg513, dg301, dg302, dg303, dg304, dg305, dg306, dg307, dg308, dg309, dg310, dg311, dg312, dg313, dg314, dg315, dg316, dg317, dg318, dg319, dg320, dg321, dg322, dg323, dg324, dg325, dg326, dg327, dg328, dg329, dg330, dg331, dg332] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const RULES: readonly Rule[] = ([dg001, dg002, dg003, dg004, dg005, dg006, dg007, dg008, dg009, dg010, dg011, dg101, dg102, dg103, dg104, dg105, dg106, dg107, dg108, dg109, dg110, dg111, dg112, dg113, dg114, dg115, dg116, dg117, dg118, dg119, dg120, dg121, dg122, dg201, dg202, dg203, dg204, dg205, dg206, dg207, dg401, dg402, dg403, dg404, dg405, dg406, dg407, dg501, dg502, dg503, dg504, dg505, dg506, dg507, dg508, dg509, dg510, dg511, dg512, dg513, dg301, dg302, dg303, dg304, dg305, dg306, dg307, dg308, dg309, dg310, dg311, dg312, dg313, dg314, dg315, dg316, dg317, dg318, dg319, dg320, dg321, dg322, dg323, dg324, dg325, dg326, dg327, dg328, dg329, dg330, dg331, dg332] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

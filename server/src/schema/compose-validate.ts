@@ -7,11 +7,12 @@
  */
 import type { ErrorObject } from 'ajv';
 import validateGenerated from './generated/compose-validator';
+import schema from '../../../schemas/compose-spec/compose-spec.json';
 import type { Span } from '../engine/types';
 import type { ComposeFile } from '../formats/compose/parse';
 import { interpolate } from '../formats/compose/interpolation';
-import { member, nodeAt, toPlain, type TreeMember, type TreeNode } from '../formats/compose/yaml-tree';
-import { describeValue, fromPointer, type JsonPath } from './validate';
+import { contentMemo, member, nodeAt, toPlain, type TreeMember, type TreeNode } from '../formats/compose/yaml-tree';
+import { describeValue, fromPointer, toPointer, type JsonPath } from './validate';
 
 export interface ComposeSchemaProblem {
   /** 'unknown': a key the object does not allow; 'invalid': a value of the wrong type or form. */
@@ -23,6 +24,8 @@ export interface ComposeSchemaProblem {
   file: string;
   /** What is wrong, said after the path: `must be a boolean or a string, not the number 3`. */
   problem: string;
+  /** What the schema allows instead, when the error names it: its types, or its values (an enum). */
+  allowed?: { types: string[] } | { values: unknown[] };
 }
 
 const cache = new WeakMap<ComposeFile, ComposeSchemaProblem[]>();
@@ -40,8 +43,7 @@ export function composeSchemaProblems(file: ComposeFile): ComposeSchemaProblem[]
 function computeProblems(file: ComposeFile): ComposeSchemaProblem[] {
   const problems: ComposeSchemaProblem[] = [];
   if (file.root) {
-    const valid = validateGenerated(toPlain(file.root));
-    for (const error of valid ? [] : collapse(validateGenerated.errors ?? [])) {
+    for (const error of collapse(schemaErrors(toPlain(file.root)))) {
       const problem = toProblem(file, error);
       if (problem) problems.push(problem);
     }
@@ -54,6 +56,71 @@ function computeProblems(file: ComposeFile): ComposeSchemaProblem[] {
     if (!unique.has(key)) unique.set(key, p);
   }
   return [...unique.values()].sort((a, b) => a.span.start - b.span.start);
+}
+
+type PlainObject = Record<string, unknown>;
+const isObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What compose-spec calls a service name; a service under another name is not validated as one. */
+const SERVICE_NAME = new RegExp(Object.keys(schema.properties.services.patternProperties)[0]);
+/** The top-level keys compose-spec validates before `services` (ajv reports in the schema's order). */
+const BEFORE_SERVICES = new Set(Object.keys(schema.properties).slice(0, Object.keys(schema.properties).indexOf('services')));
+
+/** Each service's errors (paths relative to it), by its plain value: unchanged services are not validated again. */
+const serviceErrorsCache = new WeakMap<PlainObject, ErrorObject[]>();
+
+function serviceErrors(service: PlainObject): ErrorObject[] {
+  let errors = serviceErrorsCache.get(service);
+  if (!errors) {
+    errors = validateGenerated.service!(service) ? [] : [...(validateGenerated.service!.errors ?? [])];
+    serviceErrorsCache.set(service, errors);
+  }
+  return errors;
+}
+
+/**
+ * ajv's errors for the whole document, in the order it reports them, with each service validated on
+ * its own (and remembered): the document with its services stubbed (`{}`), then each service's
+ * errors at its place (after `/services`' own, in the services' order).
+ */
+export function schemaErrors(root: unknown): ErrorObject[] {
+  const services = isObject(root) ? root.services : undefined;
+  if (!isObject(root) || !isObject(services)) return wholeSchemaErrors(root);
+  const names = Object.keys(services);
+  const separate = (name: string) => SERVICE_NAME.test(name) && isObject(services[name]);
+  const stub = { ...root, services: Object.fromEntries(names.map((name) => [name, separate(name) ? {} : services[name]])) };
+  const whole = wholeSchemaErrors(stub);
+  const inServices = (e: ErrorObject) => e.instancePath === '/services' || e.instancePath.startsWith('/services/');
+  const before = whole.filter((e) => !inServices(e) && (e.instancePath === '' || BEFORE_SERVICES.has(fromPointer(e.instancePath)[0] as string)));
+  const after = whole.filter((e) => !inServices(e) && !before.includes(e));
+  const errors = [...before, ...whole.filter((e) => e.instancePath === '/services')];
+  for (const name of names) {
+    const at = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    errors.push(...whole.filter((e) => e.instancePath === at || e.instancePath.startsWith(`${at}/`)));
+    if (separate(name)) for (const e of serviceErrors(services[name] as PlainObject)) errors.push({ ...e, instancePath: at + e.instancePath });
+  }
+  return [...errors, ...after];
+}
+
+/** ajv's errors for the document validated at once. */
+export function wholeSchemaErrors(root: unknown): ErrorObject[] {
+  return validateGenerated(root) ? [] : [...(validateGenerated.errors ?? [])];
+}
+
+/** Whether compose-spec would accept the value at `path` (and below it) with `value` written there instead. */
+export function composeValidWith(file: ComposeFile, path: JsonPath, value: unknown): boolean {
+  if (!file.root) return false;
+  // Only the service on the path is validated again: the others keep their plain values (and errors).
+  return !schemaErrors(withValueAt(toPlain(file.root), path, value)).some((e) => within(e.instancePath, toPointer(path)));
+}
+
+/** A copy of `plain` with `value` at `path`, copying only the containers on the way (the plain tree is cached). */
+function withValueAt(plain: unknown, path: JsonPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(plain)) return plain.map((item, i) => (i === head ? withValueAt(item, rest, value) : item));
+  const object = plain as Record<string, unknown>;
+  return { ...object, [head]: withValueAt(object[head], rest, value) };
 }
 
 const COMBINATORS = new Set(['oneOf', 'anyOf']);
@@ -110,7 +177,14 @@ function toProblem(file: ComposeFile, error: ErrorObject): ComposeSchemaProblem 
   if (error.keyword === 'required') {
     return { kind: 'invalid', path, span: keyOrValue(file, path, node), file: node.file, problem: `is missing "${String(params.missingProperty)}"` };
   }
-  return { kind: 'invalid', path, span: node.span, file: node.file, problem: describeError(error, node) };
+  return { kind: 'invalid', path, span: node.span, file: node.file, problem: describeError(error, node), allowed: allowedBy(error) };
+}
+
+function allowedBy(error: ErrorObject): ComposeSchemaProblem['allowed'] {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'type') return { types: String(params.type).split(',') };
+  if (error.keyword === 'enum') return { values: params.allowedValues as unknown[] };
+  return undefined;
 }
 
 /** A missing member is reported at the key of the object that lacks it (json-languageservice's choice). */
@@ -152,23 +226,34 @@ function withArticle(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-/** Strings with a `${` Compose refuses to interpolate; each node once (aliases share nodes). The path is built only for a problem. */
-function badInterpolations(node: TreeNode, path: JsonPath, into: ComposeSchemaProblem[], seen: Set<TreeNode>): void {
-  if (seen.has(node)) return;
+/** The nodes holding no `${` Compose refuses (kept for the node moved: a keystroke re-reads only what it changed). */
+const interpolationsValid = contentMemo<true>();
+
+/**
+ * Strings with a `${` Compose refuses to interpolate; each node once (aliases share nodes). The path
+ * is built only for a problem. True when the node is known to hold none.
+ */
+function badInterpolations(node: TreeNode, path: JsonPath, into: ComposeSchemaProblem[], seen: Set<TreeNode>): boolean {
+  if (interpolationsValid.has(node)) return true;
+  if (seen.has(node)) return false; // read already, and not valid
   seen.add(node);
+  let valid = true;
   if (node.type === 'map') {
     for (const m of node.members) {
       path.push(m.key);
-      badInterpolations(m.value, path, into, seen);
+      valid = badInterpolations(m.value, path, into, seen) && valid;
       path.pop();
     }
   } else if (node.type === 'seq') {
     node.items.forEach((item, i) => {
       path.push(i);
-      badInterpolations(item, path, into, seen);
+      valid = badInterpolations(item, path, into, seen) && valid;
       path.pop();
     });
   } else if (typeof node.value === 'string' && node.value.includes('${') && interpolate(node.value).invalidAt !== undefined) {
     into.push({ kind: 'invalid', path: [...path], span: node.span, file: node.file, problem: 'has a "${" Compose cannot interpolate (a variable name is a letter or "_" then letters, digits, "_"; write "$$" for a literal "$")' });
+    valid = false;
   }
+  if (valid) interpolationsValid.set(node, true);
+  return valid;
 }

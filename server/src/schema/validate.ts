@@ -213,7 +213,7 @@ export function fromPointer(pointer: string): JsonPath {
   });
 }
 
-function toPointer(path: JsonPath): string {
+export function toPointer(path: JsonPath): string {
   return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 

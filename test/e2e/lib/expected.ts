@@ -50,15 +50,18 @@ export interface ExpectedFix {
   text: string;
 }
 
-/** The first fix the engine offers for the first `ruleId` finding in `file`, and the text it gives. */
-export function expectedFix(workspace: string, file: string, ruleId: string): ExpectedFix {
+/**
+ * The first fix the engine offers for the first `ruleId` finding in `file` (the first whose title
+ * matches `title` when given), and the text it gives.
+ */
+export function expectedFix(workspace: string, file: string, ruleId: string, title?: RegExp): ExpectedFix {
   const sources = findFiles([workspace], REGISTRY, new ConfigResolver(workspace, knownRuleIds(REGISTRY))).map((found) => loadSource(found.path, found.kind).source);
   const path = join(workspace, file);
   const { project, findings } = lintSources(sources, DEFAULT_OPTIONS, REGISTRY);
   const finding = findings.get(path)?.find((f) => f.ruleId === ruleId);
   if (!finding) throw new Error(`no ${ruleId} finding in ${relative(process.cwd(), path)}`);
-  const fix = offerableFixes(project, finding, DEFAULT_OPTIONS).find((f) => f.safety !== 'display-only');
-  if (!fix) throw new Error(`the ${ruleId} finding in ${file} offers no fix`);
+  const fix = offerableFixes(project, finding, DEFAULT_OPTIONS).find((f) => f.safety !== 'display-only' && (!title || title.test(f.title)));
+  if (!fix) throw new Error(`the ${ruleId} finding in ${file} offers no fix${title ? ` titled ${title}` : ''}`);
   const source = sources.find((s) => s.path === path)!;
   return { title: fix.title, text: applyEdits(source.text, fix.edits) };
 }

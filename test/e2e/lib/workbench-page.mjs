@@ -94,6 +94,12 @@ export class WorkbenchPage {
     await this.expect(item, `"${symbol}" in the breadcrumbs`, { timeout: 45_000 });
   }
 
+  /** Waits until the status bar's language mode of the active editor is exactly `name` (a language's alias). */
+  async expectLanguageMode(name) {
+    const mode = this.page.locator('[id="status.editor.mode"]').getByText(name, { exact: true });
+    await this.expect(mode, `the language mode "${name}" in the status bar`);
+  }
+
   /** Every squiggle in the visible editor: its severity, line and the exact text under it. */
   async squiggles() {
     return this.page.evaluate(() => window.dockguardE2E.readSquiggles());
@@ -158,11 +164,20 @@ export class WorkbenchPage {
     await this.expect(this.page.locator('.markers-panel'), 'the Problems panel');
     await this.runCommand('View: Toggle Maximized Panel');
     // Filtering is debounced, and a panel that re-renders (the scan's results arriving) may drop
-    // what was typed: type it again until every file row is the filtered file's.
+    // what was typed: type it again until the file's group lists its rows. The filter also keeps
+    // other files' findings whose message holds the path (DG401 names the unwatched docker.socket):
+    // only the rows under the file's own label count.
     const file = fileGlob?.replace(/^\*\*\//, '') ?? '';
     const shown = ({ n, file }) => {
-      const labels = [...document.querySelectorAll('.markers-panel .resource-label-container .monaco-icon-label')].map((l) => l.getAttribute('aria-label') ?? '');
-      return labels.every((label) => label.endsWith(file)) && document.querySelectorAll('.markers-panel .marker-message').length >= n;
+      let inFile = false;
+      let listed = 0;
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      for (const row of rows) {
+        const label = row.querySelector('.resource-label-container .monaco-icon-label');
+        if (label) inFile = (label.getAttribute('aria-label') ?? '').endsWith(file);
+        else if (inFile && row.querySelector('.marker-message')) listed++;
+      }
+      return listed >= n;
     };
     const what = `${count} rows in the Problems panel${file ? ` for ${file}` : ''}`;
     for (let attempt = 1; fileGlob; attempt++) {

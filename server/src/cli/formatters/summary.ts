@@ -10,9 +10,28 @@ import type { PlacedFinding } from './common';
 /** What the run covered, for the summary. */
 export interface RunFacts {
   files: number;
-  fixedFiles: number;
+  /** Each file `--fix` wrote, as the user reads its path, with the problems fixed there. */
+  fixed: readonly FixedFile[];
   /** The dockerd releases judged, with how many files each; more than one when config files differ. */
   dockerVersions: ReadonlyMap<string, number>;
+}
+
+export interface FixedFile {
+  file: string;
+  problems: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What `--fix` wrote, a line per file (ruff's `--fix` says what it changed): `Fixed 3 problems in etc/docker/daemon.json`. */
+export function fixedLines(fixed: readonly FixedFile[]): string[] {
+  return fixed.map(({ file, problems }) => `Fixed ${plural(problems, 'problem')} in ${file}`);
+}
+
+/** The total over the files `--fix` wrote: `fixed 5 problems in 2 files`. */
+function fixedTotal(fixed: readonly FixedFile[]): string {
+  const problems = fixed.reduce((sum, f) => sum + f.problems, 0);
+  return `fixed ${plural(problems, 'problem')} in ${plural(fixed.length, 'file')}`;
 }
 
 /** One problem: its findings in report order; the first is where the text format shows it. */
@@ -43,10 +62,9 @@ export function summary(problems: readonly Problem[], facts: RunFacts): string {
   const severities = problems.map((problem) => problem.map((p) => p.finding.severity).reduce((a, b) => (SEVERITY_ORDER[a] >= SEVERITY_ORDER[b] ? a : b)));
   const count = (severity: string) => severities.filter((s) => s === severity).length;
   const fixable = (safety: string) => problems.filter((problem) => fixabilityOf(problem) === safety).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const versions = [...facts.dockerVersions].sort(([a], [b]) => compareVersions(a, b));
   const judged = versions.length === 0 ? '' : versions.length === 1 ? ` against dockerd ${versions[0][0]}` : ` against dockerd ${versions.map(([v, n]) => `${v} (${plural(n, 'file')})`).join(', ')}`;
-  const head = `${plural(facts.files, 'file')} linted${judged}: ${facts.fixedFiles > 0 ? `fixed ${plural(facts.fixedFiles, 'file')}; ` : ''}`;
+  const head = `${plural(facts.files, 'file')} linted${judged}: ${facts.fixed.length > 0 ? `${fixedTotal(facts.fixed)}; ` : ''}`;
   if (problems.length === 0) return `${head}no problems`;
   const safe = fixable('safe');
   const unsafe = fixable('unsafe');

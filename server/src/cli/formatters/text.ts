@@ -6,7 +6,7 @@
 import type { Severity } from '../../engine/types';
 import type { PlacedFinding } from './common';
 import { FIX_MARKER } from './concise';
-import { fixabilityOf, groupProblems, summary, type Problem, type RunFacts } from './summary';
+import { fixabilityOf, fixedLines, groupProblems, summary, type Problem, type RunFacts } from './summary';
 
 export interface TextStyle {
   /** ANSI colours (the caller decides: a terminal, NO_COLOR, FORCE_COLOR). */
@@ -43,7 +43,8 @@ export function formatText(placed: PlacedFinding[], facts: RunFacts, style: Text
   });
   const last = summary(problems, facts);
   const errors = problems.some((problem) => problem.some((p) => p.finding.severity === 'error'));
-  return [...blocks, paint(1, errors ? paint(31, last) : last)].join('\n\n') + '\n';
+  const fixed = fixedLines(facts.fixed);
+  return [...blocks, ...(fixed.length > 0 ? [fixed.join('\n')] : []), paint(1, errors ? paint(31, last) : last)].join('\n\n') + '\n';
 }
 
 /** Lines of at most `width` characters, broken at spaces (a longer word keeps its own line); one line when too narrow to help. */

@@ -6,7 +6,8 @@
 import { Composer, Parser, type Document } from 'yaml';
 import type { Span } from '../../engine/types';
 import { mergeMaps } from './merge';
-import { toTree, type TreeMap, type TreeProblem } from './yaml-tree';
+import { collectComments, parseByPieces } from './pieces';
+import { carryOver, expandedSize, MAX_EXPANDED_NODES, toTree, type TreeMap, type TreeProblem } from './yaml-tree';
 
 export interface ComposeFile {
   kind: 'compose';
@@ -27,7 +28,18 @@ export interface ComposeFile {
 const OVERRIDE_NAME = /(^|[/\\])[^/\\]*\.override\.ya?ml$/i;
 
 export function parseCompose(path: string, text: string): ComposeFile {
-  const file: ComposeFile = { kind: 'compose', path, text, syntaxErrors: [], documents: [], override: OVERRIDE_NAME.test(path), comments: [], statements: [] };
+  const override = OVERRIDE_NAME.test(path);
+  const pieces = parseByPieces(path, text, carryOver);
+  // An alias bomb is left to the whole parse, which says where it is.
+  if (pieces && (pieces.aliases === 0 || expandedSize(pieces.root) <= MAX_EXPANDED_NODES)) {
+    return { kind: 'compose', path, text, syntaxErrors: [], documents: [pieces.root], root: pieces.root, override, comments: pieces.comments, statements: pieces.statements };
+  }
+  return parseWhole(path, text, override);
+}
+
+/** The whole text at once: what any file that cannot be parsed by pieces gets. */
+export function parseWhole(path: string, text: string, override = OVERRIDE_NAME.test(path)): ComposeFile {
+  const file: ComposeFile = { kind: 'compose', path, text, syntaxErrors: [], documents: [], override, comments: [], statements: [] };
   const tokens = [...new Parser().parse(text)];
   collectComments(tokens, file.comments);
   const docs = [...new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, text.length)] as Document.Parsed[];
@@ -49,24 +61,6 @@ export function parseCompose(path: string, text: string): ComposeFile {
   file.root = file.documents.reduce<TreeMap | undefined>((merged, doc) => (merged ? mergeMaps(merged, doc) : doc), undefined);
   file.syntaxErrors.sort((a, b) => a.span.start - b.span.start);
   return file;
-}
-
-/** The CST fields that hold tokens (yaml's cst.d.ts): item starts and ends, separators, values, collections. */
-const TOKEN_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
-
-/** The comment tokens anywhere in yaml's CST (item starts, ends, document ends …). */
-function collectComments(node: unknown, into: Span[]): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectComments(item, into);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  const token = node as Record<string, unknown>;
-  if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-    into.push({ start: token.offset, end: token.offset + token.source.length });
-    return;
-  }
-  for (const field of TOKEN_FIELDS) if (token[field] && typeof token[field] === 'object') collectComments(token[field], into);
 }
 
 function errorSpan(pos: [number, number], text: string): Span {

@@ -58,6 +58,16 @@ export const MAX_EXPANDED_NODES = 100_000;
 
 const MERGE_KEY = '<<';
 
+/** Facts about a node's content that hold for the same content moved elsewhere (no span in them). */
+const contentFacts: WeakMap<TreeNode, unknown>[] = [];
+
+/** A memo of such a fact: a moved node (formats/compose/pieces.ts) inherits its original's. */
+export function contentMemo<T>(): WeakMap<TreeNode, T> {
+  const memo = new WeakMap<TreeNode, T>();
+  contentFacts.push(memo);
+  return memo;
+}
+
 /**
  * Converts one document; problems (a merge of a non-map, an alias bomb) are pushed to `problems`,
  * and the spans of the pairs that sit on their own line (what a pragma covers) to `statements`.
@@ -74,21 +84,71 @@ export function toTree(doc: Document.Parsed, text: string, file: string, problem
   return root;
 }
 
+/** One piece of a document converted on its own (formats/compose/pieces.ts): what it read from and gave to the pieces around it. */
+export interface PieceTree {
+  root: TreeNode;
+  /** The anchors of earlier pieces its aliases resolved to. */
+  used: Map<string, TreeNode>;
+  /** The anchors it defines, in order (a later one of the same name wins). */
+  anchors: [string, TreeNode][];
+  aliases: number;
+  /** Aliases to its own anchors: nodes it holds more than once. */
+  innerAliases: number;
+}
+
+/**
+ * Converts a piece of a document parsed on its own: `text` is the piece, its spans are moved by
+ * `offset` to where it sits in the file, and an alias it cannot resolve inside itself names one of
+ * `outer`, the anchors of the pieces before it. The caller checks the document's expanded size.
+ */
+export function toPieceTree(doc: Document.Parsed, text: string, offset: number, file: string, problems: TreeProblem[], statements: Span[], outer: ReadonlyMap<string, TreeNode>): PieceTree | undefined {
+  if (!doc.contents) return undefined;
+  const converter = new Converter(text, file, problems, statements, offset, outer);
+  const root = converter.node(doc.contents as YamlAstNode);
+  return { root, used: converter.used, anchors: converter.definedAnchors(), aliases: converter.aliasCount, innerAliases: converter.aliasCount - converter.outerAliases };
+}
+
 class Converter {
   private readonly done = new Map<YamlAstNode, TreeNode>();
   private readonly inProgress = new Set<YamlAstNode>();
   /** Anchors met so far, in document order (an alias names the latest one before it). */
   private readonly anchors = new Map<string, YamlAstNode>();
+  private readonly anchorOrder: [string, YamlAstNode][] = [];
   /** Each alias's span with the node it resolves to, in source order (for the size check). */
   private readonly aliases: { span: Span; target: TreeNode }[] = [];
+  /** The anchors of `outer` an alias resolved to. */
+  readonly used = new Map<string, TreeNode>();
+  outerAliases = 0;
 
-  constructor(private readonly text: string, private readonly file: string, private readonly problems: TreeProblem[], private readonly statements: Span[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    private readonly problems: TreeProblem[],
+    private readonly statements: Span[],
+    private readonly offset = 0,
+    private readonly outer: ReadonlyMap<string, TreeNode> = new Map(),
+  ) {}
+
+  get aliasCount(): number {
+    return this.aliases.length;
+  }
+
+  definedAnchors(): [string, TreeNode][] {
+    return this.anchorOrder.map(([name, node]) => [name, this.done.get(node)!]);
+  }
 
   node(node: YamlAstNode): TreeNode {
     if (isAlias(node)) {
       // Not yaml's Alias.resolve: it searches the document from the top for every alias (quadratic).
       const target = this.anchors.get(node.source);
       const span = this.span(node.range);
+      const outer = target ? undefined : this.outer.get(node.source);
+      if (outer) {
+        this.used.set(node.source, outer);
+        this.outerAliases++;
+        this.aliases.push({ span, target: outer });
+        return outer;
+      }
       if (!target || this.inProgress.has(target)) {
         this.problems.push({ span, message: target ? `alias *${node.source} refers to the node that holds it` : `no anchor &${node.source} before this alias` });
         return { type: 'scalar', value: null, span, file: this.file };
@@ -99,7 +159,10 @@ class Converter {
     }
     const known = this.done.get(node);
     if (known) return known;
-    if (node.anchor) this.anchors.set(node.anchor, node);
+    if (node.anchor) {
+      this.anchors.set(node.anchor, node);
+      this.anchorOrder.push([node.anchor, node]);
+    }
     this.inProgress.add(node);
     const converted = this.convert(node);
     this.inProgress.delete(node);
@@ -169,28 +232,31 @@ class Converter {
 
   /** A node's range without the line breaks and indentation yaml counts into a block collection's end. */
   private span(range: readonly number[] | null | undefined): Span {
-    if (!range) return { start: 0, end: 0 };
+    if (!range) return { start: this.offset, end: this.offset };
     let end = range[1];
     while (end > range[0] && /\s/.test(this.text[end - 1])) end--;
-    return { start: range[0], end };
+    return { start: this.offset + range[0], end: this.offset + end };
   }
 
   /** Where an over-large expansion comes from: the alias of the biggest anchor (sizes memoized: linear in the text). */
   firstAliasOverLimit(root: TreeNode): Span | undefined {
     if (this.aliases.length === 0) return undefined;
-    const sizes = new Map<TreeNode, number>();
-    const size = (node: TreeNode): number => {
-      let total = sizes.get(node);
-      if (total !== undefined) return total;
-      total = 1;
-      if (node.type === 'map') for (const m of node.members) total += size(m.value);
-      else if (node.type === 'seq') for (const item of node.items) total += size(item);
-      sizes.set(node, total);
-      return total;
-    };
-    if (size(root) <= MAX_EXPANDED_NODES) return undefined;
-    return this.aliases.reduce((worst, a) => (size(a.target) > size(worst.target) ? a : worst)).span;
+    if (expandedSize(root) <= MAX_EXPANDED_NODES) return undefined;
+    return this.aliases.reduce((worst, a) => (expandedSize(a.target) > expandedSize(worst.target) ? a : worst)).span;
   }
+}
+
+const sizes = contentMemo<number>();
+
+/** How many values a node stands for with its aliases expanded (memoized: linear in the text). */
+export function expandedSize(node: TreeNode): number {
+  let total = sizes.get(node);
+  if (total !== undefined) return total;
+  total = 1;
+  if (node.type === 'map') for (const m of node.members) total += expandedSize(m.value);
+  else if (node.type === 'seq') for (const item of node.items) total += expandedSize(item);
+  sizes.set(node, total);
+  return total;
 }
 
 function isQuotedKey(pair: Pair): boolean {
@@ -204,7 +270,15 @@ function scalarValue(value: unknown): TreeScalar['value'] {
 }
 
 
-const plainCache = new WeakMap<TreeNode, unknown>();
+const plainCache = contentMemo<unknown>();
+
+/** What was worked out for `from` holds for `to`, the same content moved. */
+export function carryOver(from: TreeNode, to: TreeNode): void {
+  for (const memo of contentFacts) {
+    const fact = memo.get(from);
+    if (fact !== undefined) memo.set(to, fact);
+  }
+}
 
 /** The plain JSON value of a tree (for ajv); shared nodes stay shared. */
 export function toPlain(node: TreeNode): unknown {

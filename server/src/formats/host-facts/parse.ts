@@ -1,13 +1,14 @@
 /**
  * The `host-facts` kind's files, which only host mode makes: the facts file (what lstat told of each
  * path the checks need, as JSON) and the host's own files those facts refer to — `/etc/passwd`,
- * `/etc/group` and the mount table (parsed here, once, with spans), and files that
+ * `/etc/group`, the mount table and dpkg's status (parsed here, once, with spans), and files that
  * are not lintable text (a folder, a socket, a certificate, an unreadable file), which a finding can
  * point at all the same.
  */
 import type { ParsedFileBase } from '../../engine/kind';
 import { parseGroup, parsePasswd, type GroupEntry, type PasswdEntry } from './accounts';
 import { parseMounts, type MountEntry } from './mounts';
+import { parseDpkgStatus, type DpkgPackage } from './dpkg-status';
 
 /** The facts file's name below the root; no host has it, so it never stands for a real file. */
 export const FACTS_FILE = '.dockguard-host-facts.json';
@@ -33,6 +34,8 @@ export interface PathFact {
 export interface HostFactsData {
   /** True when the root is the running host's `/` (its /proc and /run are real). */
   live: boolean;
+  /** The day the host was examined (`YYYY-MM-DD`): what the engine's release line is judged on (DG511). */
+  examined: string;
   paths: PathFact[];
   /** Which file the mount table came from: `/proc/mounts` on a live host, else `/etc/fstab`. */
   mountTable?: string;
@@ -42,6 +45,8 @@ export interface HostFactsData {
   masked: string[];
   /** On a live host, the running dockerd's pid and command line (/proc/<pid>/cmdline). */
   running?: { pid: number; args: string[] };
+  /** The RPM database found when dpkg's status names no Docker engine: its version is not checked there. */
+  rpmDatabase?: string;
 }
 
 export interface HostFactsFile extends ParsedFileBase {
@@ -50,6 +55,7 @@ export interface HostFactsFile extends ParsedFileBase {
   passwd?: PasswdEntry[];
   group?: GroupEntry[];
   mounts?: MountEntry[];
+  packages?: DpkgPackage[];
 }
 
 export function parseHostFacts(path: string, text: string): HostFactsFile {
@@ -64,5 +70,6 @@ export function parseHostFacts(path: string, text: string): HostFactsFile {
   } else if (normalized.endsWith('/etc/passwd')) file.passwd = parsePasswd(text);
   else if (normalized.endsWith('/etc/group')) file.group = parseGroup(text);
   else if (normalized.endsWith('/etc/fstab') || normalized.endsWith('/proc/mounts')) file.mounts = parseMounts(text);
+  else if (normalized.endsWith('/var/lib/dpkg/status')) file.packages = parseDpkgStatus(text);
   return file;
 }

@@ -16,7 +16,10 @@ export interface SystemdFile {
   path: string;
   text: string;
   role: SystemdRole;
-  /** The unit the file configures: `docker.service` for the unit and for `docker.service.d/*.conf`. */
+  /**
+   * The unit the file configures: `docker.service` for the unit and for `docker.service.d/*.conf`;
+   * the unit type (`service`) for a top-level `service.d/*.conf`, which systemd applies to every unit of it.
+   */
   unitName?: string;
   unit?: UnitFile;
   env?: EnvFile;
@@ -28,6 +31,8 @@ export interface SystemdFile {
 
 const ENV_FILE = /(^|\/)etc\/(default|sysconfig)\/docker$/;
 const DROP_IN = /(^|\/)([^/]+\.(?:service|socket))\.d\/[^/]+\.conf$/;
+/** A top-level drop-in of a unit folder (`/etc/systemd/system/service.d/x.conf`). */
+const TYPE_DROP_IN = /(^|\/)systemd\/[^/]+\/(service|socket)\.d\/[^/]+\.conf$/;
 const UNIT = /(^|\/)([^/]+\.(?:service|socket))(?:\.rpm)?$/;
 
 /** The role a path plays, or undefined when it is not a systemd-kind file. */
@@ -36,6 +41,8 @@ export function systemdRoleOf(path: string): { role: SystemdRole; unitName?: str
   if (ENV_FILE.test(normalized)) return { role: 'env-file' };
   const dropIn = DROP_IN.exec(normalized);
   if (dropIn) return { role: 'drop-in', unitName: dropIn[2] };
+  const typeDropIn = TYPE_DROP_IN.exec(normalized);
+  if (typeDropIn) return { role: 'drop-in', unitName: typeDropIn[2] };
   const unit = UNIT.exec(normalized);
   if (unit) return { role: 'unit', unitName: unit[2] };
   return undefined;
@@ -43,8 +50,16 @@ export function systemdRoleOf(path: string): { role: SystemdRole; unitName?: str
 
 const DOCKER_UNITS = new Set(['docker.service', 'docker.socket']);
 
+/**
+ * A file named by no unit-like name (`/etc/docker/env`, which a unit's EnvironmentFile= names and host
+ * mode reads as this kind) is an environment file unless it has a section header, as a unit must.
+ */
+function roleOf(path: string, text: string): { role: SystemdRole; unitName?: string } {
+  return systemdRoleOf(path) ?? (/^[ \t]*\[/m.test(text) ? { role: 'unit' } : { role: 'env-file' });
+}
+
 export function parseSystemd(path: string, text: string): SystemdFile {
-  const role = systemdRoleOf(path) ?? { role: 'unit' as const };
+  const role = roleOf(path, text);
   const file: SystemdFile = { kind: 'systemd', path, text, role: role.role, unitName: role.unitName, syntaxErrors: [], docker: false };
   if (role.role === 'env-file') {
     file.env = parseEnvFile(path, text);

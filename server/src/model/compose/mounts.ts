@@ -28,11 +28,21 @@ export interface Mount {
 
 const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
 
+/** Each `volumes` node's mounts: several rules read them, once per parse. */
+const mountsCache = new WeakMap<TreeNode, Mount[]>();
+
 export function mountsOf(service: Service): Mount[] {
-  return itemsOf(setting(service, 'volumes')?.value).flatMap((node) => {
-    const mount = node.type === 'map' ? longMount(node) : shortMount(node);
-    return mount ? [mount] : [];
-  });
+  const volumes = setting(service, 'volumes')?.value;
+  if (!volumes) return [];
+  let mounts = mountsCache.get(volumes);
+  if (!mounts) {
+    mounts = itemsOf(volumes).flatMap((node) => {
+      const mount = node.type === 'map' ? longMount(node) : shortMount(node);
+      return mount ? [mount] : [];
+    });
+    mountsCache.set(volumes, mounts);
+  }
+  return mounts;
 }
 
 /** `src:dst:mode` split on colons, a Windows drive letter (`C:\data`) kept with its path. */

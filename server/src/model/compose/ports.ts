@@ -29,11 +29,21 @@ export function onEveryInterface(port: PublishedPort): boolean {
   return port.hostIp === undefined || EVERY_INTERFACE.has(port.hostIp);
 }
 
+/** Each `ports` node's ports: DG317 and DG318 both read them, once per parse. */
+const portsCache = new WeakMap<TreeNode, PublishedPort[]>();
+
 export function publishedPorts(service: Service): PublishedPort[] {
-  return itemsOf(setting(service, 'ports')?.value).flatMap((node) => {
-    const port = node.type === 'map' ? longPort(node) : shortPort(node);
-    return port ? [port] : [];
-  });
+  const ports = setting(service, 'ports')?.value;
+  if (!ports) return [];
+  let published = portsCache.get(ports);
+  if (!published) {
+    published = itemsOf(ports).flatMap((node) => {
+      const port = node.type === 'map' ? longPort(node) : shortPort(node);
+      return port ? [port] : [];
+    });
+    portsCache.set(ports, published);
+  }
+  return published;
 }
 
 function shortPort(node: TreeNode): PublishedPort | undefined {

@@ -8,6 +8,7 @@ import type { Span } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
 import type { TreeMap } from '../../formats/compose/yaml-tree';
 import { buildProjects } from './project';
+import type { DaemonHost } from '../host';
 
 export interface ComposeModel {
   /** The project's first file (its project directory's file). */
@@ -19,6 +20,8 @@ export interface ComposeModel {
   problems: ProjectProblem[];
   /** A resource an `include` brings that the including file (or another include) defines too. */
   clashes: { resource: string; name: string; at: { file: string; span: Span }; other: { file: string; span: Span } }[];
+  /** The daemon the project runs on (`daemon-link.ts`); undefined when no daemon configuration belongs to it. */
+  daemon?: DaemonHost;
 }
 
 export interface ProjectProblem {

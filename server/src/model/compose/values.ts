@@ -27,7 +27,11 @@ const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 export function booleanOf(node: TreeNode | undefined): boolean | undefined {
   if (node?.type === 'scalar' && typeof node.value === 'boolean') return node.value;
   const text = literalOf(node);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : parseGoBool(text);
+}
+
+/** Go's strconv.ParseBool, which dockerd also applies to option values (`no-new-privileges:1`). */
+export function parseGoBool(text: string): boolean | undefined {
   return TRUE.has(text) ? true : FALSE.has(text) ? false : undefined;
 }
 

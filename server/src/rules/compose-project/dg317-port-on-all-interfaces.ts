@@ -3,10 +3,18 @@ import type { FixProposal } from '../../engine/types';
 import type { ComposeFile } from '../../formats/compose/parse';
 import { addMember } from '../../formats/compose/edits';
 import { fileOf, replaceScalarFix } from '../../model/compose/fixes';
+import { defaultBinding, ignoredIpRelated } from '../../model/compose/port-binding';
 import { onEveryInterface, publishedPorts, type PublishedPort } from '../../model/compose/ports';
 import { reportPerPlace, type PlaceHit } from './report';
 
-/** A port published without a host address listens on every interface, past the host's firewall. */
+/**
+ * A port published without a host address listens on every interface, past the host's firewall,
+ * unless its network binds ports to one address (model/compose/port-binding.ts): the daemon's "ip"
+ * does so for the default bridge alone (`network_mode: bridge`); Compose's networks are user-defined
+ * bridges, which ignore it (moby#18237, docker/for-linux#370; docker/compose#8118, which would have
+ * carried it over, was closed unmerged) and follow their `driver_opts` or the daemon's
+ * `default-network-opts` instead.
+ */
 export default defineRule({
   meta: {
     id: 'DG317',
@@ -19,19 +27,27 @@ export default defineRule({
     reads: 'compose-project',
     messages: {
       unbound: 'Port "{{port}}" is published on every host interface: Docker\'s own iptables rules let it past a host firewall such as ufw; bind it to the interface that should serve it, e.g. "127.0.0.1:" (CIS 5.14).',
+      unboundComposeNetwork: 'Port "{{port}}" is published on every host interface: the daemon\'s "ip": "{{ip}}" binds the default bridge\'s ports only, and this service is on a Compose network, a user-defined bridge that ignores it (moby#18237); Docker\'s own iptables rules let the port past a host firewall such as ufw; bind it to the interface that should serve it, e.g. "127.0.0.1:", or give the network a "com.docker.network.bridge.host_binding_ipv4" (CIS 5.14).',
       everyInterface: 'Port "{{port}}" is bound to {{address}}, every host interface: Docker\'s own iptables rules let it past a host firewall such as ufw; bind it to the interface that should serve it (CIS 5.14).',
     },
     fix: 'unsafe',
   },
-  check(context, { files, services }) {
+  check(context, model) {
+    const { files, services } = model;
     const hits: PlaceHit[] = [];
     for (const service of services) {
+      // A port without an address of its own gets its network's binding address.
+      const binding = defaultBinding(model, service);
       for (const port of publishedPorts(service)) {
         if (!onEveryInterface(port)) continue;
-        const written = fileOf(files, port.node).text.slice(port.node.span.start, port.node.span.end);
-        const data = { port: port.long ? `${port.hostPort ?? ''}:${port.containerPort}`.replace(/^:/, '') : written.replace(/^["']|["']$/g, ''), address: port.hostIp ?? '' };
+        if (!port.hostIp && binding.kind !== 'everywhere') continue;
+        const ignoredIp = !port.hostIp && binding.kind === 'everywhere' ? binding.ignoredIp : undefined;
+        const file = fileOf(files, port.node);
+        const written = file.text.slice(port.node.span.start, port.node.span.end);
+        const data = { port: port.long ? `${port.hostPort ?? ''}:${port.containerPort}`.replace(/^:/, '') : written.replace(/^["']|["']$/g, ''), address: port.hostIp ?? '', ip: String(ignoredIp?.value ?? '') };
         const title = `Publish on 127.0.0.1 only (other hosts can no longer connect)`;
-        hits.push({ service, file: port.node.file, span: port.node.span, messageId: port.hostIp ? 'everyInterface' : 'unbound', data, fixes: (note) => loopbackFix(fileOf(files, port.node), port, `${title}${note}`) });
+        const messageId = port.hostIp ? 'everyInterface' : ignoredIp ? 'unboundComposeNetwork' : 'unbound';
+        hits.push({ service, file: port.node.file, span: port.node.span, messageId, data, related: ignoredIp && ignoredIpRelated(ignoredIp), fixes: (note) => loopbackFix(file, port, `${title}${note}`) });
       }
     }
     reportPerPlace(context, hits);

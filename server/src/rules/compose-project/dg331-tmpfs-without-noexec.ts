@@ -5,8 +5,11 @@ import { tmpfsMounts } from '../../model/compose/mounts';
 import { reportPerPlace, type PlaceHit } from './report';
 
 /**
- * dockerd mounts a service's tmpfs `noexec,nosuid,nodev` unless its options say otherwise
- * (moby's oci_linux.go merges the options onto those), so only `exec` or `suid` written out lifts them.
+ * dockerd mounts every tmpfs — a service's `tmpfs` entries and `type: tmpfs` volumes alike
+ * (container_unix.go's TmpfsMounts) — `noexec,nosuid,nodev` with the written options appended
+ * (daemon/oci_linux.go), and MergeTmpfsOptions keeps the last of each pair: only an `exec` or
+ * `suid` that no later `noexec`/`nosuid` cancels lifts them. A long-syntax tmpfs volume can only
+ * set `size` and `mode` in Compose, so it is always noexec,nosuid.
  */
 export default defineRule({
   meta: {
@@ -23,7 +26,7 @@ export default defineRule({
     const hits: PlaceHit[] = [];
     for (const service of services) {
       for (const tmpfs of tmpfsMounts(service)) {
-        const option = tmpfs.options.find((o) => o === 'exec' || o === 'suid');
+        const option = liftedDefault(tmpfs.options);
         if (!option) continue;
         const fixes = (note: string) => removeModeOptionFix(files, tmpfs.node, option, `Remove "${option}" from the options (the mount becomes noexec,nosuid)${note}`, 'unsafe');
         hits.push({ service, file: tmpfs.node.file, span: tmpfs.node.span, messageId: 'exec', data: { target: shown(tmpfs.target), option }, fixes });
@@ -32,3 +35,11 @@ export default defineRule({
     reportPerPlace(context, hits);
   },
 });
+
+/** `exec` or `suid` when the options leave it on, the last of `exec`/`noexec` (and of `suid`/`nosuid`) winning. */
+function liftedDefault(options: readonly string[]): 'exec' | 'suid' | undefined {
+  for (const [on, off] of [['exec', 'noexec'], ['suid', 'nosuid']] as const) {
+    if (options.filter((o) => o === on || o === off).pop() === on) return on;
+  }
+  return undefined;
+}

@@ -4,8 +4,7 @@
  * it reaches; a setting that is missing is reported at the service's key, never on a partial service.
  */
 import type { RuleContext } from '../../engine/rule';
-import type { FixProposal } from '../../engine/types';
-import type { Severity, Span } from '../../engine/types';
+import type { FixProposal, RelatedInformation, Severity, Span } from '../../engine/types';
 import { sharedBy, sharedNote } from '../../model/compose/fixes';
 import type { Service } from '../../model/compose/services';
 
@@ -17,6 +16,8 @@ export interface PlaceHit {
   messageId: string;
   data?: Record<string, string | number>;
   severity?: Severity;
+  /** Related information beyond the services sharing the text (the daemon setting the message speaks of). */
+  related?: RelatedInformation[];
   /** Builds the fixes; `note` says which services share the edited text ('' when none do). */
   fixes?: (note: string) => FixProposal[];
 }
@@ -39,6 +40,7 @@ export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]):
       severity: first.severity,
       at: { file: first.file, span: first.span },
       related: [
+        ...(first.related ?? []),
         ...shared.map((s) => ({ location: { file: s.file, span: s.keySpan }, message: `service "${s.name}" gets this setting` })),
         ...services.flatMap((s) => otherDefinitions(s, first.file, shared.includes(s) ? s.file : undefined)),
       ],
@@ -48,9 +50,9 @@ export function reportPerPlace(context: RuleContext, hits: readonly PlaceHit[]):
 }
 
 /** A finding about a setting the service lacks, at its key; silent on a partial service. */
-export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>): void {
+export function reportMissing(context: RuleContext, service: Service, messageId: string, fixes?: () => FixProposal[], data?: Record<string, string | number>, related?: RelatedInformation[]): void {
   if (service.partial) return;
-  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, related: otherDefinitions(service, service.file), fixes });
+  context.report({ messageId, data: { service: service.name, ...data }, at: { file: service.file, span: service.keySpan }, related: [...(related ?? []), ...otherDefinitions(service, service.file)], fixes });
 }
 
 /** The service's definitions in the project's other files (its overrides, its base), which Compose merges with this one. */

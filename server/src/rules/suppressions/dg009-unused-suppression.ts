@@ -25,7 +25,7 @@ export default defineRule({
         data: { rules: entry.rules.join(', '), files: entry.files.join(', ') },
         at: { file: file.path, span: entry.span },
         tags: ['unnecessary'],
-        fixes: [{ title: 'Remove the overrides entry', safety: 'safe', edits: [entry.removal] }],
+        fixes: [{ title: entry.rule ? `Remove ${entry.rule} from the overrides entry` : 'Remove the overrides entry', safety: 'safe', edits: [entry.removal] }],
       });
     }
     for (const entry of unused) {
