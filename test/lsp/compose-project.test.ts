@@ -17,6 +17,15 @@ const COMMON = 'services:\n  hardened:\n    read_only: true\n    pids_limit: 100
 
 const codes = (diagnostics: Diagnostic[], ...wanted: string[]) => diagnostics.filter((d) => wanted.includes(String(d.code))).map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
 
+/** The DG313 findings of `uri` once `done` holds for its diagnostics (the watcher's batch applies them a moment later). */
+async function pullUntil(client: TestClient, uri: string, done: (diagnostics: Diagnostic[]) => boolean): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    const diagnostics = await client.pull(uri);
+    if (done(diagnostics) || attempt === 100) return codes(diagnostics, 'DG313');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('a Compose project over LSP', () => {
   let client: TestClient;
   const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-project-'));
@@ -58,6 +67,19 @@ describe('a Compose project over LSP', () => {
     assert.deepEqual(codes(await client.pull(base), 'DG313', 'DG316'), ['DG313 2:3']);
     client.change(common, COMMON);
     assert.deepEqual(codes(await client.pull(base), 'DG313', 'DG316'), []);
+  });
+
+  test('the closed extends target, a name no kind claims, is watched by its path; a change on disk re-publishes the base\'s findings', async () => {
+    client.close(common);
+    const path = join(dir, 'common', 'base.yml');
+    await client.waitUntil(() => client.registrations.some((r) => JSON.stringify(r.registerOptions).includes(JSON.stringify(path))), 'a watcher for base.yml');
+    writeFileSync(path, 'services:\n  hardened:\n    pids_limit: 100\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: common, type: 2 }] });
+    assert.deepEqual(await pullUntil(client, base, (d) => codes(d, 'DG313').length === 1), ['DG313 2:3'], 'DG313 after the disk change');
+    writeFileSync(path, COMMON);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: common, type: 2 }] });
+    // Restored: the base's own findings are back as they were (DG312 on its key), DG313 gone.
+    assert.deepEqual(await pullUntil(client, base, (d) => codes(d, 'DG313').length === 0 && codes(d, 'DG312').length === 1), [], 'no DG313 once restored');
   });
 
   test('editing the override re-publishes the base\'s findings', async () => {

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Disposable } from 'vscode-languageserver/node';
 import { readSource } from '../engine/files';
+import { kindOfPath } from '../engine/kind';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
 import type { Registry } from '../engine/registry';
 import { isWithin } from './configuration';
@@ -147,16 +148,19 @@ export function watchFiles(state: ServerState): void {
     .catch((error: Error) => state.connection.console.warn(`could not watch files: ${error.message}`));
 }
 
-/** The globs registered for the files the configs add to kinds, per server, and their registration. */
+/** The globs registered for the files the configs add to kinds and the files read through links, per server, and their registration. */
 const addedWatches = new WeakMap<ServerState, { globs: string; registration: Promise<Disposable | undefined> }>();
 
 /**
- * Asks the client to watch the files the loaded configs add to kinds (`compose.files`), beside the
- * kinds' own globs; when the configs' patterns change, the old registration is dropped for a new one.
+ * Asks the client to watch the files the loaded configs add to kinds (`compose.files`) and the files
+ * read because another links to them whatever their names (`common/base.yml`, by its absolute path),
+ * beside the kinds' own globs, so a change on disk to one re-lints what depends on it; when that set
+ * changes, the old registration is dropped for a new one.
  */
 export function watchAddedFiles(state: ServerState): void {
   if (!state.features.watchedFilesRegistration) return;
-  const globs = state.settings.addedFileGlobs();
+  const linked = [...state.linked.keys()].filter((path) => kindOfPath(state.registry.kinds, path, state.settings) === undefined).map(literalGlob);
+  const globs = [...state.settings.addedFileGlobs(), ...linked.sort()];
   const previous = addedWatches.get(state);
   if ((previous?.globs ?? '[]') === JSON.stringify(globs)) return;
   void previous?.registration.then((registration) => registration?.dispose());
@@ -168,4 +172,9 @@ export function watchAddedFiles(state: ServerState): void {
           return undefined;
         });
   addedWatches.set(state, { globs: JSON.stringify(globs), registration });
+}
+
+/** A glob matching exactly this path: each glob metacharacter in a class of its own. */
+function literalGlob(path: string): string {
+  return path.replace(/\\/g, '/').replace(/[*?[\]{}]/g, (c) => `[${c}]`);
 }
