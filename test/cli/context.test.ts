@@ -29,3 +29,13 @@ test('a loose daemon.json is judged with the unit beside it, not with files in o
   const named = JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', 'daemon.json'], ws).stdout) as Json;
   assert.deepEqual(named.findings.map((f) => `${f.file} ${f.rule}`), ['daemon.json DG202']);
 });
+
+test("a named Compose file whose own path shows no host tree is judged with the daemon of the tree beside it (opt/app beside etc/docker)", () => {
+  const host = join(REPO, 'examples/insecure-host');
+  type Messages = { findings: { file: string; rule: string; message: string }[] };
+  const messages = (json: Messages) => json.findings.filter((f) => f.file === 'opt/app/compose.yaml').map((f) => `${f.rule} ${f.message}`).sort();
+  const named = JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', 'opt/app/compose.yaml'], host).stdout) as Messages;
+  const all = JSON.parse(runCli(['lint', '--format', 'json', '--fail-on', 'never', '.'], host).stdout) as Messages;
+  assert.deepEqual(messages(named), messages(all));
+  assert.ok(messages(named).some((m) => m.startsWith('DG312') && m.includes('the daemon it runs on does not turn "no-new-privileges" on')), 'DG312 speaks of the host\'s daemon');
+});

@@ -4,12 +4,13 @@
  * files that depend on it.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { fileUri, startClient, type TestClient } from './harness';
+import { REPO } from '../cli/harness';
+import { fileUri, PUSH_CAPABILITIES, startClient, type TestClient } from './harness';
 
 const BASE = 'services:\n  web:\n    image: nginx:1.27\n    privileged: ${WEB_PRIVILEGED:-false}\n    extends:\n      file: ../common/base.yml\n      service: hardened\n';
 const OVERRIDE = 'services:\n  web:\n    cap_add: [SYS_ADMIN]\n';
@@ -117,5 +118,24 @@ describe('a Compose project .dockguard.yaml declares, over LSP', () => {
 
   test('its other file, in another folder and named base.yml-style, is read and merged', async () => {
     assert.deepEqual(codes(await client.pull(base), 'DG313'), []);
+  });
+});
+
+describe('a Compose file opened at once in a host tree its own path does not show', () => {
+  test("its first diagnostics already speak of the host's daemon (opt/app beside etc/docker, read ahead of the scan)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-host-'));
+    cpSync(join(REPO, 'examples/insecure-host'), dir, { recursive: true });
+    const uri = fileUri(join(dir, 'opt/app/compose.yaml'));
+    const client = await startClient({ workspaceFolder: dir, capabilities: PUSH_CAPABILITIES });
+    try {
+      client.open(uri, readFileSync(join(dir, 'opt/app/compose.yaml'), 'utf8'), 'dockercompose');
+      await client.waitForPublished(uri);
+      const first = client.published.find((p) => p.uri === uri)!;
+      const dg312 = first.diagnostics.filter((d) => d.code === 'DG312').map((d) => d.message);
+      assert.ok(dg312.length > 0 && dg312.every((m) => m.includes('the daemon it runs on does not turn "no-new-privileges" on')), dg312.join('\n'));
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

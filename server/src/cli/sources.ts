@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
-import { machineFolders, machineRootOf } from '../engine/machine';
+import { hostRootAround, machineFolders, machineRootOf } from '../engine/machine';
 import type { Registry } from '../engine/registry';
 import type { ConfigResolver } from './config';
 
@@ -68,7 +68,7 @@ export function findFiles(paths: string[], registry: Registry, configs: ConfigRe
   // A named file is judged with the rest of its machine, as the editor judges it.
   const named = [...found.values()].filter((f) => f.explicit);
   const context = new Map<string, FoundFile>();
-  for (const { folder, recursive } of named.flatMap((f) => contextFolders(f, configs, registry))) {
+  for (const { folder, recursive } of named.flatMap((f) => contextFolders(f, configs, registry, cwd))) {
     walk(folder, (file, kind) => {
       if (registry.kindsByName.get(kind)?.walked !== false && !found.has(file) && !context.has(file)) context.set(file, { path: file, kind, explicit: false, context: true });
     }, recursive);
@@ -126,13 +126,23 @@ function isFile(path: string): boolean {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where the rest of a file's machine is: a declared machine's root, a host tree's known folders (not
- * all of `/` for a real host's file), else, for a loose file, nothing beyond its folder's siblings.
+ * all of `/` for a real host's file; a host tree its path shows, or its folders beside it below the
+ * working directory: `opt/app/compose.yaml` beside `etc/docker`), else, for a loose file, nothing
+ * beyond its folder's siblings.
  */
-function contextFolders({ path, kind }: FoundFile, configs: ConfigResolver, registry: Registry): { folder: string; recursive: boolean }[] {
+function contextFolders({ path, kind }: FoundFile, configs: ConfigResolver, registry: Registry, cwd: string): { folder: string; recursive: boolean }[] {
   const config = configs.configFor(path);
-  const root = machineRootOf(path, config);
+  const root = machineRootOf(path, config) ?? hostRootAround(path, cwd, isFolder);
   if (root !== undefined && config?.machines.some((m) => m.root === root)) return [{ folder: root, recursive: true }];
   if (root !== undefined) return machineFolders(root).filter((folder) => existsSync(folder)).map((folder) => ({ folder, recursive: true }));
   const loose = registry.kindsByName.get(kind)?.looseGroup !== undefined;

@@ -22,6 +22,23 @@ export function machineFolders(root: string): string[] {
   return [...HOST_FOLDERS, ...ROOTLESS_FOLDERS].map((folder) => base + folder);
 }
 
+/**
+ * The host root the folders beside a path show when its own path does not (`h1/opt/app/compose.yaml`
+ * is on `h1/` once `h1/etc/docker` exists): the nearest folder above it, up to `top`, that holds one of
+ * a machine's folders. The front ends ask it before those files are read, so a file's first findings
+ * already have its machine.
+ */
+export function hostRootAround(path: string, top: string, isFolder: (path: string) => boolean): string | undefined {
+  const normalized = path.replace(/\\/g, '/');
+  const limit = top.replace(/\\/g, '/').replace(/\/?$/, '/');
+  for (let end = normalized.lastIndexOf('/'); end >= 0 && normalized.slice(0, end + 1).startsWith(limit); end = normalized.lastIndexOf('/', end - 1)) {
+    const folder = normalized.slice(0, end + 1);
+    if (machineFolders(folder).some(isFolder)) return folder;
+    if (end === 0) break;
+  }
+  return undefined;
+}
+
 /** The host root a path's own folders show (`h1/` for `h1/etc/docker/daemon.json`), if any. */
 export function hostRootOf(path: string): string | undefined {
   const normalized = path.replace(/\\/g, '/');

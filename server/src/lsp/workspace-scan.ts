@@ -7,12 +7,12 @@
  * walk has finished its machine's root folder: its findings can no longer change by the scan, and
  * only then is it reported (`onSettled`), so each file reaches the Problems view once.
  */
-import type { Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { readSource, SKIPPED_DIRS } from '../engine/files';
-import { machineRootOf } from '../engine/machine';
+import { hostRootAround, machineRootOf } from '../engine/machine';
 import type { SourceFile } from '../engine/project';
 import type { Scope } from '../protocol';
 import { isWithin } from './configuration';
@@ -168,7 +168,7 @@ export class WorkspaceScan {
   ready(path: string): Promise<void> {
     const folder = this.state.settings.folderOf(path);
     if (folder === '') return Promise.resolve();
-    const host = machineRootOf(path, this.state.settings.projectConfig(path))?.replace(/\/$/, '');
+    const host = (machineRootOf(path, this.state.settings.projectConfig(path)) ?? hostRootAround(path, folder, isFolder))?.replace(/\/$/, '');
     const root = host !== undefined && isWithin(host, folder) ? host : dirname(path);
     if (this.isComplete(root)) return Promise.resolve();
     let reading = this.ahead.get(root);
@@ -305,5 +305,13 @@ export class WorkspaceScan {
     if (paths.length === 0) return;
     paths.forEach((path) => this.unsettled.delete(path));
     for (const listener of this.listeners) listener(paths);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
