@@ -9,7 +9,9 @@ import { CASES } from './cases.mjs';
 import { startCodeServer } from './lib/code-server.mjs';
 import { squiggleKey, WorkbenchPage } from './lib/workbench-page.mjs';
 import { ensureEditorTools } from './setup.mjs';
+import { execFileSync } from 'node:child_process';
 import { cliFindings, cliFixAll, expectedFix } from './lib/expected.ts';
+import { buildRoot, dpkgStatus } from '../host/roots.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const OUTPUT = join(REPO, 'test-output', 'e2e', 'vscode');
@@ -141,6 +143,44 @@ describe('VS Code: the workspace scan', () => {
   test(`lists the findings of a file no scenario opens (${UNOPENED.file})`, async () => {
     const workbench = await expectScanned(workspaceFor(UNOPENED, 'unopened'), UNOPENED.file);
     await workbench.page.close();
+  });
+});
+
+describe('Chromium: the host report (dockguard host --format html)', () => {
+  test('renders self-contained, its summary counts what its findings and checks list, most severe first', async () => {
+    // A host with a world-writable daemon.json, an oversized docker group and an engine line past its end.
+    const root = buildRoot({
+      files: { 'etc/group': 'root:x:0:\ndocker:x:999:bob,carol,dave\n', 'var/lib/dpkg/status': dpkgStatus({ 'docker-ce': '5:24.0.9-1~debian.12~bookworm' }) },
+      modes: { 'etc/docker/daemon.json': 0o666 },
+    });
+    const host = (format) => execFileSync(process.execPath, [join(REPO, 'dist/cli.js'), 'host', '--root', root, '--format', format, '--fail-on', 'never'], {
+      encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) },
+    });
+    const findings = JSON.parse(host('json')).findings;
+    assert.ok(findings.length >= 3, 'the fixture host has findings');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.setContent(host('html'), { waitUntil: 'load' });
+    const shown = await page.evaluate(() => ({
+      counts: { ...document.querySelector('#counts').dataset },
+      findings: [...document.querySelectorAll('li.finding')].map((li) => ({ rule: li.dataset.rule, severity: li.classList[1], visible: li.getBoundingClientRect().height > 0 })),
+      failed: [...document.querySelectorAll('tr[data-rule]')].filter((tr) => tr.lastElementChild.textContent === 'fail').map((tr) => tr.dataset.rule),
+      sections: [...document.querySelectorAll('tr[data-section]')].map((tr) => Number(tr.querySelector('[data-status="fail"]').textContent)),
+      overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    }));
+    const count = (severity) => String(findings.filter((f) => f.severity === severity).length);
+    assert.deepEqual(shown.counts, { error: count('error'), warning: count('warning'), info: count('info') });
+    const order = ['error', 'warning', 'info'];
+    assert.deepEqual(shown.findings.map((f) => `${f.severity} ${f.rule}`), [...findings].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)).map((f) => `${f.severity} ${f.rule}`));
+    assert.ok(shown.findings.every((f) => f.visible), 'every finding is rendered');
+    assert.deepEqual(shown.failed.sort(), [...new Set(findings.map((f) => f.rule))].filter((rule) => /^DG5/.test(rule)).sort(), 'the checks that fail are the host rules that report');
+    assert.equal(shown.sections.reduce((a, b) => a + b, 0), shown.failed.length, 'the sections count every failed check');
+    assert.equal(shown.overflows, false, 'no horizontal scrolling at 1100 px');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:')), [], 'the report loads nothing');
+    await page.screenshot({ path: join(OUTPUT, 'host-report.png'), fullPage: true });
+    await page.close();
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
