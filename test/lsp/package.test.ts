@@ -90,3 +90,10 @@ test("the manifest's activation events are the kind table's (a new kind updates 
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
   assert.deepEqual(manifest.activationEvents, activationEvents(REGISTRY.kinds));
 });
+
+test("the systemd-unit language covers the files the systemd kind claims by folder: drop-ins (top-level service.d/ too) and the env files", () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const unitLanguage = manifest.contributes.languages.find((l: { id: string }) => l.id === 'systemd-unit');
+  const byExtension = new Set(['**/*.{service,socket}', '**/*.{service,socket}.rpm']);
+  assert.deepEqual(unitLanguage.filenamePatterns, REGISTRY.kindsByName.get('systemd')!.globs.filter((glob) => !byExtension.has(glob)));
+});
