@@ -132,7 +132,7 @@ describe('a Compose file opened at once in a host tree its own path does not sho
       await client.waitForPublished(uri);
       const first = client.published.find((p) => p.uri === uri)!;
       const dg312 = first.diagnostics.filter((d) => d.code === 'DG312').map((d) => d.message);
-      assert.ok(dg312.length > 0 && dg312.every((m) => m.includes('the daemon it runs on does not turn "no-new-privileges" on')), dg312.join('\n'));
+      assert.ok(dg312.length > 0 && dg312.every((m) => String(m).includes('the daemon it runs on does not turn "no-new-privileges" on')), dg312.join('\n'));
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
