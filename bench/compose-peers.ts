@@ -1,24 +1,23 @@
 /**
  * The Compose benchmark's peers (issue 13, "Speed"): Red Hat's yaml-language-server with the same
  * vendored compose-spec schema mapped (schema store off) and Microsoft's compose-language-service,
- * both benchmark-only devDependencies. Each is timed as shipped over LSP (its own debounce decides:
+ * installed for the benchmark only (peer-packages.ts). Each is timed as shipped over LSP (its own debounce decides:
  * ~200 ms for yaml-language-server, 1 s for compose-language-service), and without its timer:
  * yaml-language-server's `doValidation` called in-process, compose-language-service over LSP with
  * its `diagnosticDelay` initialization option at 0 (it checks YAML syntax only). A peer whose package
  * is missing is skipped with the reason.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, PUSH_CAPABILITIES, startClient, type StartOptions, type TestClient } from '../test/lsp/harness';
+import { peerPackage, type PeerPackage } from './peer-packages';
 import { peakRssMb, percentile } from './stats';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = join(ROOT, 'schemas', 'compose-spec', 'compose-spec.json');
-const YAML_LS = join(ROOT, 'node_modules', 'yaml-language-server');
-const COMPOSE_LS = join(ROOT, 'node_modules', '@microsoft', 'compose-language-service');
 
 /** Files a peer must find fault with, and how its diagnostic reads: a peer that finds none is not validating. */
 const SCHEMA_CHECK = { text: 'services:\n  web:\n    image: nginx\n    restrat: always\n', says: /restrat/ };
@@ -45,9 +44,9 @@ const YAML_SETTINGS = { validate: true, schemaStore: { enable: false }, schemas:
 
 const PEERS = {
   'yaml-language-server': {
-    installed: () => existsSync(join(YAML_LS, 'package.json')),
-    start: (): StartOptions => ({
-      command: [process.execPath, join(YAML_LS, 'bin', 'yaml-language-server'), '--stdio'],
+    package: 'yaml-language-server' as PeerPackage,
+    start: (dir: string): StartOptions => ({
+      command: [process.execPath, join(dir, 'bin', 'yaml-language-server'), '--stdio'],
       // Its `initialized` handler fails (and it never asks for its settings) without workspace folders.
       capabilities: { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders: true } },
       configuration: (section) => (section === 'yaml' ? YAML_SETTINGS : null),
@@ -56,9 +55,9 @@ const PEERS = {
     check: SCHEMA_CHECK,
   },
   'compose-language-service': {
-    installed: () => existsSync(join(COMPOSE_LS, 'package.json')),
-    start: (diagnosticDelay?: number): StartOptions => ({
-      command: [process.execPath, join(COMPOSE_LS, 'bin', 'docker-compose-langserver'), '--stdio'],
+    package: '@microsoft/compose-language-service' as PeerPackage,
+    start: (dir: string, diagnosticDelay?: number): StartOptions => ({
+      command: [process.execPath, join(dir, 'bin', 'docker-compose-langserver'), '--stdio'],
       capabilities: PUSH_CAPABILITIES,
       initializationOptions: diagnosticDelay === undefined ? undefined : { diagnosticDelay },
       configuration: () => null,
@@ -110,8 +109,9 @@ const publishedCount = (client: TestClient, uri: string) => client.published.fil
  */
 export async function peerOverLsp(name: PeerName, dir: string, text: string, edit: FlipEdit, rounds: number, warmup: number, diagnosticDelay?: number): Promise<PeerFigures> {
   const peer = PEERS[name];
-  if (!peer.installed()) return skipped(`skipped: ${name} is not installed (npm install)`);
-  const client = await startClient(name === 'compose-language-service' ? PEERS[name].start(diagnosticDelay) : PEERS[name].start());
+  const installed = peerPackage(peer.package);
+  if ('missing' in installed) return skipped(`skipped: ${installed.missing}`);
+  const client = await startClient(name === 'compose-language-service' ? PEERS[name].start(installed.dir, diagnosticDelay) : PEERS[name].start(installed.dir));
   try {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: YAML_SETTINGS } });
     const checkUri = fileUri(join(dir, 'check', 'compose.yaml'));
@@ -139,11 +139,22 @@ export async function peerOverLsp(name: PeerName, dir: string, text: string, edi
   }
 }
 
+/** The part of yaml-language-server's language-service API the benchmark calls (its package is not a dependency, so not its types). */
+type GetYamlLanguageService = (params: {
+  schemaRequestService: (uri: string) => Promise<string>;
+  workspaceContext: { resolveRelativePath: (relative: string, resource: string) => string };
+}) => {
+  configure(settings: { validate: boolean; schemas: { uri: string; fileMatch: string[] }[] }): void;
+  doValidation(document: TextDocument, isKubernetes: boolean): Promise<Diagnostic[]>;
+};
+
 /** yaml-language-server's schema validation called in-process (`doValidation`, no debounce), on each edit's new text. */
 export async function yamlLanguageServiceInProcess(dir: string, text: string, edit: FlipEdit, rounds: number, warmup: number): Promise<PeerFigures> {
-  if (!PEERS['yaml-language-server'].installed()) return skipped('skipped: yaml-language-server is not installed (npm install)');
-  // An ES module: imported, not required.
-  const { getLanguageService } = (await import('yaml-language-server')) as typeof import('yaml-language-server');
+  const installed = peerPackage('yaml-language-server');
+  if ('missing' in installed) return skipped(`skipped: ${installed.missing}`);
+  // An ES module: imported, not required; its entry is its package.json's `main`.
+  const main = (JSON.parse(readFileSync(join(installed.dir, 'package.json'), 'utf8')) as { main: string }).main;
+  const { getLanguageService } = (await import(pathToFileURL(join(installed.dir, main)).href)) as { getLanguageService: GetYamlLanguageService };
   const service = getLanguageService({
     schemaRequestService: async (uri: string) => readFileSync(new URL(uri), 'utf8'),
     workspaceContext: { resolveRelativePath: (relative: string, resource: string) => new URL(relative, resource).href },
