@@ -1,7 +1,7 @@
 /** Which files the CLI lints for the paths it is given. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { walkFiles } from '../engine/files';
+import { isFile, isFolder, walkFiles } from '../engine/files';
 import { configIgnoreSource, IgnoreMatcher } from '../engine/ignore';
 import { kindOfPath } from '../engine/kind';
 import { hostRootAround, machineFolders, machineRootOf } from '../engine/machine';
@@ -115,22 +115,6 @@ function followLinks(files: FoundFile[], registry: Registry): void {
       const context = files[i].context === true || registry.kindsByName.get(link.kind)?.context === true;
       files.push({ path: link.path, kind: link.kind, explicit: false, ...(context ? { context } : {}) });
     }
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 /** Reading files as the engine lints them: folders walked in name order, bytes decoded as dockerd would. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBytes } from './decode';
@@ -88,5 +88,23 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     case 'utf-16le-bom':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  }
+}
+
+/** True when `path` is a regular file (following links); false when it is anything else or absent. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when `path` is a folder (following links); false when it is anything else or absent. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -3,10 +3,10 @@
  * open, and the disk text comes back when it closes. Each change reports the files whose findings
  * it may have changed (the files of the machine it belongs to, before and after).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkBinary, MAX_FILE_BYTES } from '../engine/decode';
-import { loadSource } from '../engine/files';
+import { isFile, loadSource } from '../engine/files';
 import { kindOfPath, type FileLink } from '../engine/kind';
 import type { SourceFile } from '../engine/project';
 import { PROJECT_CONFIG_NAME } from '../engine/project-config';
@@ -58,14 +58,6 @@ export function readLinkedFiles(state: ServerState, links: readonly FileLink[]):
     }
   }
   return read.flatMap((p) => state.project.machineFiles(p));
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -5,9 +5,9 @@
  * files that no longer have any. The lint options are the client's `dockguard` settings: as with
  * `dockguard host`, no `.dockguard.yaml` is looked up beside a host's files.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import { isFolder } from '../engine/files';
 import { withDefaults } from '../engine/options';
 import type { Finding } from '../engine/types';
 import { scanHost } from '../host/collect';
@@ -34,7 +34,7 @@ export class HostCheck {
     const { connection } = this.state;
     const settings = await this.settings();
     const root = resolve(typeof args?.root === 'string' && args.root !== '' ? args.root : settings.hostRoot || '/');
-    if (!isDirectory(root)) {
+    if (!isFolder(root)) {
       const result = { root, problem: `${root} is not a folder: there is no host to check there` };
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `dockguard: ${result.problem}` });
       return result;
@@ -76,13 +76,5 @@ export class HostCheck {
     } catch {
       return {};
     }
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -7,11 +7,11 @@
  * walk has finished its machine's root folder: its findings can no longer change by the scan, and
  * only then is it reported (`onSettled`), so each file reaches the Problems view once.
  */
-import { statSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { readSource, SKIPPED_DIRS } from '../engine/files';
+import { isFolder, readSource, SKIPPED_DIRS } from '../engine/files';
 import { hostRootAround, machineRootOf } from '../engine/machine';
 import type { SourceFile } from '../engine/project';
 import type { Scope } from '../protocol';
@@ -305,13 +305,5 @@ export class WorkspaceScan {
     if (paths.length === 0) return;
     paths.forEach((path) => this.unsettled.delete(path));
     for (const listener of this.listeners) listener(paths);
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
