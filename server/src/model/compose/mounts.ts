@@ -7,7 +7,7 @@
 import { UNKNOWN } from '../../formats/compose/interpolation';
 import { member, type TreeMember, type TreeNode } from '../../formats/compose/yaml-tree';
 import type { Service } from './services';
-import { booleanOf, itemsOf, setting, textOf } from './values';
+import { booleanOf, itemsOf, readItemsOnce, setting, textOf } from './values';
 
 export type MountType = 'bind' | 'volume' | 'tmpfs' | 'other';
 
@@ -32,17 +32,7 @@ const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private',
 const mountsCache = new WeakMap<TreeNode, Mount[]>();
 
 export function mountsOf(service: Service): Mount[] {
-  const volumes = setting(service, 'volumes')?.value;
-  if (!volumes) return [];
-  let mounts = mountsCache.get(volumes);
-  if (!mounts) {
-    mounts = itemsOf(volumes).flatMap((node) => {
-      const mount = node.type === 'map' ? longMount(node) : shortMount(node);
-      return mount ? [mount] : [];
-    });
-    mountsCache.set(volumes, mounts);
-  }
-  return mounts;
+  return readItemsOnce(mountsCache, service, 'volumes', (node) => (node.type === 'map' ? longMount(node) : shortMount(node)));
 }
 
 /** `src:dst:mode` split on colons, a Windows drive letter (`C:\data`) kept with its path. */

@@ -7,7 +7,7 @@ import { UNKNOWN } from '../../formats/compose/interpolation';
 import type { TreeMember, TreeNode } from '../../formats/compose/yaml-tree';
 import { member } from '../../formats/compose/yaml-tree';
 import type { Service } from './services';
-import { itemsOf, setting, textOf } from './values';
+import { readItemsOnce, textOf } from './values';
 
 export interface PublishedPort {
   /** The list item. */
@@ -33,17 +33,7 @@ export function onEveryInterface(port: PublishedPort): boolean {
 const portsCache = new WeakMap<TreeNode, PublishedPort[]>();
 
 export function publishedPorts(service: Service): PublishedPort[] {
-  const ports = setting(service, 'ports')?.value;
-  if (!ports) return [];
-  let published = portsCache.get(ports);
-  if (!published) {
-    published = itemsOf(ports).flatMap((node) => {
-      const port = node.type === 'map' ? longPort(node) : shortPort(node);
-      return port ? [port] : [];
-    });
-    portsCache.set(ports, published);
-  }
-  return published;
+  return readItemsOnce(portsCache, service, 'ports', (node) => (node.type === 'map' ? longPort(node) : shortPort(node)));
 }
 
 function shortPort(node: TreeNode): PublishedPort | undefined {

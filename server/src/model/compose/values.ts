@@ -48,6 +48,24 @@ export function itemsOf(node: TreeNode | undefined): TreeNode[] {
 }
 
 /**
+ * A list setting's items as `read` makes them (a long-syntax mapping or a short string; undefined
+ * skips the item), read once per parse into `cache`: several rules ask for the same list.
+ */
+export function readItemsOnce<T>(cache: WeakMap<TreeNode, T[]>, service: Service, key: string, read: (item: TreeNode) => T | undefined): T[] {
+  const list = setting(service, key)?.value;
+  if (!list) return [];
+  let items = cache.get(list);
+  if (!items) {
+    items = itemsOf(list).flatMap((item) => {
+      const value = read(item);
+      return value === undefined ? [] : [value];
+    });
+    cache.set(list, items);
+  }
+  return items;
+}
+
+/**
  * The entries of a setting Compose takes as a list (`- KEY=value`) or a mapping (`KEY: value`): the
  * name, the interpolated value (undefined for a bare `KEY`) and the node that writes the entry.
  */
