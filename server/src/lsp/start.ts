@@ -75,10 +75,15 @@ export function startServer(connection: Connection, registry: Registry): void {
     state.settings.folders = folders;
 
     /** After files changed: push their diagnostics, or ask a pull client to pull again. */
+    let linkedWatched = 0;
     const onChange: ChangeListener = (paths, cause) => {
       state.changed.fire(paths);
-      // An edit can link a file of a name no kind claims (`extends: { file: common/base.yml }`): watch it.
-      if (state.linked.size > 0) watchAddedFiles(state);
+      // An edit can link a file of a name no kind claims (`extends: { file: common/base.yml }`): watch it
+      // (the set only grows, so its size says when; a keystroke costs no glob work).
+      if (state.linked.size !== linkedWatched) {
+        linkedWatched = state.linked.size;
+        watchAddedFiles(state);
+      }
       if (!features.pullDiagnostics) {
         publishDiagnostics(state, paths).catch((error: Error) => connection.console.error(`publishing diagnostics failed: ${error.stack}`));
       } else if (features.diagnosticRefresh && paths.some((path) => !cause.editedUri || path !== pathOfUri(cause.editedUri))) {
