@@ -167,7 +167,8 @@ export class WorkspaceScan {
    */
   ready(path: string): Promise<void> {
     const folder = this.state.settings.folderOf(path);
-    if (folder === '') return Promise.resolve();
+    // Read whole already (the usual case once the scan ends): no need to look for the machine's root on disk at each pull.
+    if (folder === '' || this.isComplete(folder)) return Promise.resolve();
     const host = (machineRootOf(path, this.state.settings.projectConfig(path)) ?? hostRootAround(path, folder, isFolder))?.replace(/\/$/, '');
     const root = host !== undefined && isWithin(host, folder) ? host : dirname(path);
     if (this.isComplete(root)) return Promise.resolve();
