@@ -130,8 +130,10 @@ export class Project {
   /** The files a file links to (its kind's `links`: a Compose file's `extends.file`, `include`), parsed once per text. */
   linksOf(path: string): FileLink[] {
     const kind = this.entries.get(path)?.kind;
+    // Only a kind that links is parsed here: any other waits for its machine's lint, as before links.
+    if (!kind?.links) return [];
     const parsed = this.parsed(path);
-    return kind?.links && parsed ? kind.links(parsed) : [];
+    return parsed ? kind.links(parsed) : [];
   }
 
   /** The parsed model of a file, parsed once per text (undefined for a kind the registry lacks). */
